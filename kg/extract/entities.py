@@ -1,0 +1,282 @@
+"""Entity mentions from a spaCy Doc: NER spans re-typed with titles, cue phrases and gazetteers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .. import lexicon as L
+from ..records import Mention
+
+KEEP_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+_TRIM_START = {"the", "a", "an"}
+_APOSTROPHES = ("'s", "\u2019s", "\u02bcs", "'", "\u2019", "\u02bc")
+_NAMING_VERBS = {"call", "name", "dub", "codename", "code-name", "title", "know"}
+_PERSON_VERBS = {
+    "say", "tell", "write", "add", "hint", "insist", "agree", "claim", "announce", "warn", "deny",
+    "argue", "explain", "believe", "think", "resign", "die", "marry", "tweet", "post", "vow", "urge",
+}
+_LEADING_JUNK = re.compile(r"^[^\w]+")
+
+
+def extract_mentions(doc) -> list[Mention]:
+    """Every entity mention in doc, with its class decided from more evidence than the NER label."""
+    sent_index = _sentence_index(doc)
+    mentions: list[Mention] = []
+    taken: set[int] = set()
+    for m in _operation_mentions(doc, sent_index):
+        mentions.append(m)
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    for ent in doc.ents:
+        if ent.label_ not in KEEP_LABELS:
+            continue
+        span = _trim(ent)
+        if span is None or span.start_char in covered:
+            continue
+        m = _classify(span, ent.label_, sent_index)
+        if m is not None:
+            mentions.append(m)
+            taken.update(range(span.start, span.end))
+    mentions.extend(_generic_bodies(doc, sent_index, taken))
+    mentions = _person_surnames(mentions)
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return mentions
+
+
+def _sentence_index(doc) -> dict[int, int]:
+    index: dict[int, int] = {}
+    for i, sent in enumerate(doc.sents):
+        for tok in sent:
+            index[tok.i] = i
+    return index
+
+
+def _trim(span):
+    """Drop a leading article, punctuation and a trailing possessive; None if nothing is left."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end and (doc[start].lower_ in _TRIM_START or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in {"'s", "\u2019s", "'"}):
+        end -= 1
+    if start >= end:
+        return None
+    return doc[start:end]
+
+
+def _clean_name(text: str) -> str:
+    text = _LEADING_JUNK.sub("", text.strip())
+    for suffix in _APOSTROPHES:
+        if text.endswith(suffix) and len(text) > len(suffix) + 1:
+            text = text[: -len(suffix)]
+            break
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _mention(span, name: str, cls: str, label: str, sent_index, kind: str = "name") -> Mention:
+    return Mention(
+        start=span.start_char, end=span.end_char, text=span.text, name=name, cls=cls, label=label,
+        sent=sent_index.get(span.start, 0), kind=kind,
+    )
+
+
+def _title_before(span) -> str | None:
+    """A title or role word just before the span ("President X", "journalist X")."""
+    i = span.start - 1
+    doc = span.doc
+    if i >= 0 and L.is_title(doc[i].text) and doc[i].pos_ in {"PROPN", "NOUN", "ADJ"}:
+        return doc[i].lower_.strip(".")
+    return None
+
+
+def _next_words(span, n: int = 2) -> str:
+    doc = span.doc
+    return " ".join(t.lower_ for t in doc[span.end: span.end + n])
+
+
+def _is_equipment(span, name: str) -> bool:
+    if L.looks_like_equipment_code(name):
+        return True
+    nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+    return nxt in L.EQUIPMENT_WORDS and not span.root.pos_ == "VERB" and any(c.isdigit() for c in name)
+
+
+def _person_like(span) -> bool:
+    """Two or three capitalised words starting with a given name, and no organization word."""
+    words = [t for t in span if not t.is_punct]
+    if not 2 <= len(words) <= 3 or not all(t.is_title and t.is_alpha for t in words):
+        return False
+    if L.org_subclass(span.text) or L.lookup_place(span.text):
+        return False
+    return L.is_given_name(words[0].text)
+
+
+def _acts_like_person(span) -> bool:
+    root = span.root
+    return root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ in _PERSON_VERBS
+
+
+def _classify(span, label: str, sent_index) -> Mention | None:
+    name = _clean_name(span.text)
+    if not name or not any(ch.isalpha() for ch in name):
+        return None
+    if label in {"PERSON", "ORG", "FAC"} and _is_equipment(span, name):
+        return None
+    nxt = _next_words(span, 1)
+    if label == "NORP":
+        place = L.lookup_demonym(name)
+        if place:
+            return _mention(span, place.name, "Country", "demonym", sent_index, kind="demonym")
+        sub = L.org_subclass(name)
+        if sub == "PoliticalParty":
+            return _mention(span, name, sub, "NORP+party", sent_index)
+        return None
+    if label in {"GPE", "LOC", "FAC"}:
+        if _operation_context(span):
+            return _mention(span, name, "MilitaryOperation", f"{label}+operation-cue", sent_index)
+        country = L.lookup_country(name)
+        if country:
+            return _mention(span, country.name, "Country", "gazetteer", sent_index)
+        place = L.lookup_place(name)
+        if place:
+            return _mention(span, place.name if place.cls != "City" else name, place.cls, "gazetteer", sent_index)
+        if label == "GPE" and _title_before(span) and _person_like(span):
+            return _mention(span, name, "Person", "title", sent_index)
+        if label == "FAC":
+            sub = L.org_subclass(name)
+            if sub == "GovernmentBody":
+                return _mention(span, name, sub, "FAC+words", sent_index)
+        return _mention(span, name, "Location", label, sent_index)
+    if label == "PERSON":
+        if nxt in {"administration", "government", "cabinet", "campaign"}:
+            return None  # handled as a government body by _generic_bodies
+        if L.lookup_country(name) and not _title_before(span):
+            return _mention(span, L.lookup_country(name).name, "Country", "gazetteer", sent_index)
+        sub = L.org_subclass(name)
+        if sub and len(name.split()) > 1 and not L.is_given_name(name.split()[0]):
+            return _mention(span, name, sub, "PERSON+words", sent_index)
+        return _mention(span, name, "Person", "PERSON", sent_index)
+    # ORG
+    if nxt in {"administration", "government"} and len(span) <= 2 and not L.org_subclass(name):
+        return None  # "the Trump administration": a government body, built by _generic_bodies
+    if _title_before(span) and not L.org_subclass(name):
+        return _mention(span, name, "Person", "title", sent_index)
+    if _operation_context(span):
+        return _mention(span, name, "MilitaryOperation", "ORG+operation-cue", sent_index)
+    sub = L.org_subclass(name)
+    if sub:
+        return _mention(span, _national_body_name(name, sub), sub, "ORG+words", sent_index)
+    country = L.lookup_country(name)
+    if country and len(name) > 3:
+        return _mention(span, country.name, "Country", "gazetteer", sent_index)
+    if _person_like(span) or (_acts_like_person(span) and len(span) >= 2 and L.is_given_name(span[0].text)):
+        return _mention(span, name, "Person", "ORG+person-name", sent_index)
+    return _mention(span, name, "Organization", "ORG", sent_index)
+
+
+def _national_body_name(name: str, cls: str) -> str:
+    """"Venezuelan Armed Forces", "the Venezuelan military" -> "Venezuela Armed Forces": one name per country."""
+    words = name.split()
+    if cls != "ArmedForces" or len(words) < 2:
+        return name
+    for cut in (1, 2, 3):
+        head = " ".join(words[cut:]).lower()
+        if head in {"armed forces", "military", "military forces"}:
+            place = L.lookup_country(" ".join(words[:cut])) or L.lookup_demonym(" ".join(words[:cut]))
+            if place:
+                return f"{place.name} Armed Forces"
+    return name
+
+
+def _operation_context(span) -> bool:
+    """"Operation X", "an operation called X", "codenamed X"."""
+    doc = span.doc
+    before = [t for t in doc[max(0, span.start - 4): span.start]]
+    if span[0].lower_ in L.OPERATION_CUES and len(span) > 1:
+        return True
+    if before and before[-1].lower_ in L.OPERATION_CUES and before[-1].is_title:
+        return True
+    if before and before[-1].lemma_.lower() in _NAMING_VERBS | {"codenamed", "dubbed", "called", "named"}:
+        window = doc[max(0, span.start - 8): span.start]
+        return any(t.lower_ in L.OPERATION_CUES for t in window)
+    return False
+
+
+def _operation_mentions(doc, sent_index) -> Iterator[Mention]:
+    """"Operation Desert Storm": the cue word followed by capitalised words."""
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if tok.text in {"Operation", "Op."} and i + 1 < len(doc) and doc[i + 1].is_title and not doc[i + 1].is_sent_start:
+            j = i + 1
+            while j < len(doc) and (doc[j].is_title or doc[j].text in {"-", "of", "the"}) and j - i < 6:
+                j += 1
+            while j > i + 1 and not doc[j - 1].is_title:
+                j -= 1
+            span = doc[i:j]
+            yield _mention(span, _clean_name(span.text), "MilitaryOperation", "Operation-X", sent_index)
+            i = j
+            continue
+        i += 1
+
+
+_BODY_HEADS = {
+    "military": "ArmedForces", "army": "ArmedForces", "navy": "ArmedForces", "armed forces": "ArmedForces",
+    "air force": "ArmedForces", "forces": "ArmedForces", "troops": "ArmedForces",
+    "government": "GovernmentBody", "administration": "GovernmentBody",
+}
+
+
+def _generic_bodies(doc, sent_index, taken: set[int]) -> Iterator[Mention]:
+    """"the US military", "the Venezuelan government", "the Trump administration"."""
+    for tok in doc:
+        if tok.i in taken:
+            continue
+        word = tok.lower_
+        two = f"{word} {doc[tok.i + 1].lower_}" if tok.i + 1 < len(doc) else ""
+        if two in _BODY_HEADS:
+            head_len = 2
+            cls = _BODY_HEADS[two]
+        elif word in _BODY_HEADS and tok.pos_ in {"NOUN", "PROPN"}:
+            head_len = 1
+            cls = _BODY_HEADS[word]
+        else:
+            continue
+        # modifier just before: a country, a demonym, or a person's name
+        j = tok.i
+        k = j
+        while k > 0 and doc[k - 1].pos_ == "PROPN" or (k > 0 and doc[k - 1].ent_type_ in {"GPE", "NORP", "PERSON", "ORG"} and doc[k - 1].pos_ != "DET"):
+            k -= 1
+        if k == j:
+            continue
+        mod = doc[k:j]
+        mod_text = _clean_name(mod.text)
+        if any(t.i in taken and t.ent_type_ not in {"GPE", "NORP", "PERSON"} for t in mod):
+            continue
+        place = L.lookup_country(mod_text) or L.lookup_demonym(mod_text)
+        head_text = doc[j: j + head_len].text
+        span = doc[k: j + head_len]
+        if place:
+            if cls == "GovernmentBody":
+                name = f"Government of {place.name}"
+            elif head_text.lower() in {"military", "armed forces", "forces", "troops"}:
+                name = f"{place.name} Armed Forces"
+            else:
+                name = f"{place.name} {head_text.title()}"
+            yield _mention(span, name, cls, "country+" + head_text.lower(), sent_index)
+        elif cls == "GovernmentBody" and head_text.lower() == "administration" and mod.root.ent_type_ in {"PERSON", "ORG"}:
+            yield _mention(span, f"{mod_text} administration", cls, "person+administration", sent_index)
+
+
+def _person_surnames(mentions: list[Mention]) -> list[Mention]:
+    """A lone surname NER called an organization or a place, when a person of that surname is named."""
+    surnames = {}
+    for m in mentions:
+        if m.cls == "Person" and len(m.name.split()) > 1:
+            surnames[m.name.split()[-1].lower()] = m
+    out = []
+    for m in mentions:
+        if m.cls in {"Organization", "Location"} and m.label in {"ORG", "GPE", "LOC", "FAC"} and m.name.lower() in surnames:
+            m = Mention(m.start, m.end, m.text, m.name, "Person", m.label + "+surname", m.sent, m.kind)
+        out.append(m)
+    return out

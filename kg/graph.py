@@ -1,0 +1,139 @@
+"""From resolved entities, relations and events to an rdflib Graph with provenance."""
+
+from __future__ import annotations
+
+import hashlib
+from decimal import Decimal
+
+from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
+from rdflib.namespace import PROV
+
+from .ontology import DCTERMS, GEONAMES, ID, KG, NIF, SEM, bind_prefixes
+from .records import Event, Extraction, Mention, Relation
+from .resolve import Entity
+
+
+def article_iri(doc_id: str) -> URIRef:
+    return ID[f"article/{doc_id}"]
+
+
+def entity_iri(entity: Entity) -> URIRef:
+    return ID[f"entity/{entity.slug}"]
+
+
+def _digest(*parts: object) -> str:
+    return hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:12]
+
+
+def _confidence(value: float) -> Literal:
+    return Literal(Decimal(str(round(value, 2))), datatype=XSD.decimal)
+
+
+def new_graph() -> Graph:
+    return bind_prefixes(Graph())
+
+
+def add_article(g: Graph, ex: Extraction) -> URIRef:
+    doc = ex.doc
+    art = article_iri(doc.doc_id)
+    g.add((art, RDF.type, KG.Article))
+    g.add((art, RDFS.label, Literal(doc.doc_id)))
+    g.add((art, KG.sourceFile, Literal(doc.source)))
+    if doc.sha256:
+        g.add((art, KG.contentHash, Literal(doc.sha256)))
+    if doc.date:
+        g.add((art, DCTERMS.date, Literal(doc.date, datatype=XSD.date)))
+    return art
+
+
+def add_entity(g: Graph, ent: Entity, mention_counts: dict[str, int] | None = None) -> URIRef:
+    node = entity_iri(ent)
+    g.add((node, RDF.type, KG[ent.cls]))
+    g.add((node, RDFS.label, Literal(ent.label)))
+    for alias in ent.aliases:
+        g.add((node, SKOS.altLabel, Literal(alias)))
+    for doc_id in ent.articles:
+        g.add((node, KG.mentionedIn, article_iri(doc_id)))
+    g.add((node, KG.mentionCount, Literal(len(ent.mentions))))
+    if ent.geonameid:
+        g.add((node, OWL.sameAs, GEONAMES[f"{ent.geonameid}/"]))
+    if ent.iso and ent.cls == "Country":
+        g.add((node, KG.isoCode, Literal(ent.iso)))
+    return node
+
+
+def _provenance(g: Graph, node: URIRef, ex: Extraction, sent: int, rule: str, confidence: float,
+                source: URIRef | None) -> None:
+    doc = ex.doc
+    s = ex.sentences[sent]
+    g.add((node, PROV.wasDerivedFrom, article_iri(doc.doc_id)))
+    g.add((node, KG.sentence, Literal(s.text)))
+    g.add((node, NIF.beginIndex, Literal(s.start + doc.offset)))
+    g.add((node, NIF.endIndex, Literal(s.end + doc.offset)))
+    g.add((node, KG.rule, Literal(rule)))
+    g.add((node, KG.confidence, _confidence(confidence)))
+    if source is not None:
+        g.add((node, KG.accordingTo, source))
+
+
+def add_relation(g: Graph, ex: Extraction, rel: Relation, subj: URIRef, obj: URIRef, source: URIRef | None) -> URIRef:
+    pred = KG[rel.pred]
+    g.add((subj, pred, obj))
+    st = ID[f"statement/{ex.doc.doc_id}/{_digest(subj, pred, obj, rel.sent, rel.rule, rel.verb)}"]
+    g.add((st, RDF.type, KG.Statement))
+    g.add((st, RDF.subject, subj))
+    g.add((st, RDF.predicate, pred))
+    g.add((st, RDF.object, obj))
+    _provenance(g, st, ex, rel.sent, rel.rule, rel.confidence, source)
+    if rel.verb:
+        g.add((st, KG.verb, Literal(rel.verb)))
+    if rel.role:
+        g.add((st, KG.role, Literal(rel.role)))
+    if rel.date:
+        g.add((st, KG.date, Literal(rel.date, datatype=XSD.date)))
+    return st
+
+
+def add_event(g: Graph, ex: Extraction, ev: Event, resolve_mention, source: URIRef | None) -> URIRef:
+    node = ID[f"event/{ex.doc.doc_id}/{_digest(ev.kind, ev.start, ev.end, ev.trigger)}"]
+    g.add((node, RDF.type, KG[ev.kind]))
+    when = f" on {ev.date.isoformat()}" if ev.date else ""
+    g.add((node, RDFS.label, Literal(f"{ev.kind} ({ev.trigger}){when}")))
+    g.add((node, KG.trigger, Literal(ev.trigger)))
+    for role, mentions in ((SEM.hasActor, ev.actors), (KG.hasTarget, ev.targets), (SEM.hasPlace, ev.places)):
+        for m in mentions:
+            target = resolve_mention(m)
+            if target is not None:
+                g.add((node, role, target))
+    if ev.date:
+        g.add((node, KG.date, Literal(ev.date, datatype=XSD.date)))
+        g.add((node, SEM.hasTimeStamp, Literal(ev.date, datatype=XSD.date)))
+    for name, value in ev.counts:
+        g.add((node, KG[name], Literal(value)))
+    _provenance(g, node, ex, ev.sent, ev.rule, ev.confidence, source)
+    return node
+
+
+def build_graph(extractions: list[Extraction], entities: list[Entity], index: dict[tuple[str, Mention], Entity]) -> Graph:
+    """The whole graph of a build: articles, entities, relations with statements, events."""
+    g = new_graph()
+    for ent in entities:
+        add_entity(g, ent)
+    for ex in extractions:
+        add_article(g, ex)
+        doc_id = ex.doc.doc_id
+
+        def node_of(m: Mention | None, doc_id: str = doc_id) -> URIRef | None:
+            if m is None:
+                return None
+            ent = index.get((doc_id, m))
+            return entity_iri(ent) if ent else None
+
+        for rel in ex.relations:
+            s, o = node_of(rel.subj), node_of(rel.obj)
+            if s is None or o is None or s == o:
+                continue
+            add_relation(g, ex, rel, s, o, node_of(rel.source))
+        for ev in ex.events:
+            add_event(g, ex, ev, node_of, node_of(ev.source))
+    return g

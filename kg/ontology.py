@@ -1,0 +1,144 @@
+"""The ontology as a closed namespace in code, and the other vocabularies kg writes."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import Graph, Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+ONTOLOGY_FILE = ONTOLOGY_DIR / "kg.ttl"
+SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
+
+BASE = "https://kg-news.org/"
+ID = Namespace(BASE + "id/")
+SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+SCHEMA = Namespace("https://schema.org/")
+DCTERMS = Namespace("http://purl.org/dc/terms/")
+GEONAMES = Namespace("https://sws.geonames.org/")
+
+
+class KG(DefinedNamespace):
+    """Terms of ontology/kg.ttl; a misspelt term raises AttributeError at once."""
+
+    _NS = Namespace("https://kg-news.org/ontology#")
+    _fail = True
+
+    # classes
+    Entity: URIRef
+    Agent: URIRef
+    Person: URIRef
+    Organization: URIRef
+    NewsOrganization: URIRef
+    ArmedForces: URIRef
+    GovernmentBody: URIRef
+    PoliticalParty: URIRef
+    CriminalOrganization: URIRef
+    Company: URIRef
+    Location: URIRef
+    Country: URIRef
+    City: URIRef
+    MilitaryOperation: URIRef
+    Article: URIRef
+    Statement: URIRef
+    Event: URIRef
+    Attack: URIRef
+    Explosion: URIRef
+    Launch: URIRef
+    Designation: URIRef
+    Deployment: URIRef
+    Election: URIRef
+    Killing: URIRef
+    Sanction: URIRef
+    Arrest: URIRef
+    Agreement: URIRef
+    Order: URIRef
+    # relations between entities
+    leaderOf: URIRef
+    memberOf: URIRef
+    worksFor: URIRef
+    nationality: URIRef
+    partOf: URIRef
+    locatedIn: URIRef
+    borders: URIRef
+    founded: URIRef
+    attacked: URIRef
+    launched: URIRef
+    designated: URIRef
+    ordered: URIRef
+    sanctioned: URIRef
+    linkedTo: URIRef
+    defeated: URIRef
+    asked: URIRef
+    supports: URIRef
+    opposes: URIRef
+    metWith: URIRef
+    acquired: URIRef
+    smuggledTo: URIRef
+    deployedTo: URIRef
+    relatedTo: URIRef
+    # entity and article properties
+    mentionedIn: URIRef
+    mentionCount: URIRef
+    isoCode: URIRef
+    sourceFile: URIRef
+    contentHash: URIRef
+    # provenance
+    sentence: URIRef
+    rule: URIRef
+    confidence: URIRef
+    verb: URIRef
+    role: URIRef
+    date: URIRef
+    accordingTo: URIRef
+    trigger: URIRef
+    hasTarget: URIRef
+    casualties: URIRef
+    injured: URIRef
+    quantity: URIRef
+
+
+# Entity classes a mention may carry, most specific first within each family.
+ENTITY_CLASSES = (
+    "Person", "Organization", "NewsOrganization", "ArmedForces", "GovernmentBody", "PoliticalParty",
+    "CriminalOrganization", "Company", "Location", "Country", "City", "MilitaryOperation",
+)
+# The class of the graph contract each class belongs to.
+TOP_CLASS = {
+    "Person": "Person", "Organization": "Organization", "NewsOrganization": "Organization",
+    "ArmedForces": "Organization", "GovernmentBody": "Organization", "PoliticalParty": "Organization",
+    "CriminalOrganization": "Organization", "Company": "Organization", "Location": "Location",
+    "Country": "Country", "City": "Location", "MilitaryOperation": "MilitaryOperation",
+}
+
+PREFIXES = {
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "kg": str(KG._NS),
+    "kgid": str(ID),
+    "sem": str(SEM),
+    "nif": str(NIF),
+    "schema": str(SCHEMA),
+    "dcterms": str(DCTERMS),
+}
+
+
+@lru_cache(maxsize=1)
+def ontology_graph() -> Graph:
+    """The ontology itself, parsed once."""
+    g = Graph()
+    g.parse(ONTOLOGY_FILE, format="turtle")
+    return g
+
+
+def bind_prefixes(g: Graph) -> Graph:
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, Namespace(ns), override=True)
+    return g

@@ -1,0 +1,210 @@
+"""Entity resolution: one entity per real-world thing, within an article and across a build."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from . import lexicon as L
+from .io import slugify
+from .ontology import TOP_CLASS
+from .records import Extraction, Mention
+
+# Which classes may share an entity: a mention typed Organization may join a NewsOrganization.
+FAMILY = {cls: TOP_CLASS[cls] for cls in TOP_CLASS}
+FAMILY["City"] = "Location"
+FAMILY["Country"] = "Location"
+# When the mentions of one entity disagree, the most specific class wins, by this order.
+SPECIFICITY = [
+    "Country", "City", "MilitaryOperation", "NewsOrganization", "ArmedForces", "GovernmentBody",
+    "PoliticalParty", "CriminalOrganization", "Company", "Person", "Organization", "Location",
+]
+_GENERIC_ORG_WORDS = L.COMPANY_WORDS | {"news", "network", "group", "corporation", "broadcasting", "media"}
+_STOP_INITIALS = {"of", "and", "the", "de", "for", "la", "le", "del", "los", "las", "&", "du", "des", "on"}
+
+
+@dataclass
+class Entity:
+    """One real-world thing: its IRI slug, class, names and every mention, by article."""
+
+    key: str
+    cls: str
+    label: str
+    names: Counter = field(default_factory=Counter)
+    mentions: list[tuple[str, Mention]] = field(default_factory=list)  # (doc_id, mention)
+    geonameid: int | None = None
+    iso: str | None = None
+    slug: str = ""
+
+    @property
+    def aliases(self) -> list[str]:
+        return sorted(n for n in self.names if n != self.label)
+
+    @property
+    def articles(self) -> list[str]:
+        return sorted({d for d, _ in self.mentions})
+
+
+def initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in _STOP_INITIALS and w[0].isalpha()).upper()
+
+
+def _person_parts(name: str) -> list[str]:
+    return [w for w in name.split() if not L.is_title(w) or w[0].isupper() and len(w) > 3]
+
+
+def cluster_article(ex: Extraction) -> dict[Mention, str]:
+    """Map every mention of one article to a local cluster key."""
+    text = ex.doc.text
+    assign: dict[Mention, str] = {}
+    persons_full: list[Mention] = [m for m in ex.mentions if m.cls == "Person" and len(m.name.split()) > 1]
+    acronyms = _acronym_pairs(ex.mentions, text)
+    org_names = {L.fold(m.name): m for m in ex.mentions if FAMILY.get(m.cls) == "Organization"}
+    for m in ex.mentions:
+        fam = FAMILY.get(m.cls, m.cls)
+        key = L.fold(m.name)
+        if m.cls == "Country":
+            place = L.lookup_country(m.name)
+            assign[m] = f"country:{place.iso}" if place else f"Location:{key}"
+            continue
+        if fam == "Person":
+            parts = key.split()
+            if len(parts) == 1:
+                # a surname or given name alone: the latest full name before it that has it
+                match = None
+                for p in persons_full:
+                    if p.start > m.start and match is not None:
+                        break
+                    pparts = L.fold(p.name).split()
+                    if parts[0] in (pparts[-1], pparts[0]):
+                        match = p
+                if match is None:  # or the first one after it
+                    match = next((p for p in persons_full if parts[0] in L.fold(p.name).split()), None)
+                if match is not None:
+                    key = L.fold(match.name)
+            assign[m] = f"Person:{key}"
+            continue
+        if fam == "Organization":
+            if key in acronyms:
+                key = acronyms[key]
+            else:
+                key = _org_base(key, org_names)
+            assign[m] = f"Organization:{key}"
+            continue
+        assign[m] = f"{fam}:{key}"
+    return assign
+
+
+def _acronym_pairs(mentions: list[Mention], text: str) -> dict[str, str]:
+    """"Korean Central News Agency (KCNA)", or an acronym whose letters spell a longer name in the text."""
+    pairs: dict[str, str] = {}
+    longs = [m for m in mentions if len(m.name.split()) > 1]
+    shorts = {L.fold(m.name): m for m in mentions if m.name.isupper() and 2 <= len(m.name.replace(".", "")) <= 6}
+    for m in longs:
+        after = text[m.end: m.end + 12]
+        par = re.match(r"\s*\(([A-Z][A-Za-z.&-]{1,9})\)", after)
+        if par:
+            pairs[L.fold(par.group(1))] = L.fold(m.name)
+        ini = initials(m.name)
+        if len(ini) >= 2 and L.fold(ini) in shorts:
+            pairs.setdefault(L.fold(ini), L.fold(m.name))
+    return pairs
+
+
+def _org_base(key: str, org_names: dict[str, Mention]) -> str:
+    """"cbs" joins "cbs news" when the longer name only adds generic words."""
+    candidates = [k for k in org_names if k != key and k.startswith(key + " ")]
+    for k in sorted(candidates, key=len):
+        extra = k[len(key) + 1:].split()
+        if all(w in _GENERIC_ORG_WORDS for w in extra):
+            return k
+    return key
+
+
+def resolve(extractions: list[Extraction]) -> tuple[list[Entity], dict[tuple[str, Mention], Entity]]:
+    """Merge mentions into entities across all articles: (entities, (doc_id, mention) -> entity)."""
+    clusters: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
+    for ex in extractions:
+        for m, key in cluster_article(ex).items():
+            clusters[key].append((ex.doc.doc_id, m))
+    _merge_lone_surnames(clusters)
+    entities: list[Entity] = []
+    index: dict[tuple[str, Mention], Entity] = {}
+    for key in sorted(clusters):
+        members = clusters[key]
+        ent = _make_entity(key, members)
+        entities.append(ent)
+        for doc_id, m in members:
+            index[(doc_id, m)] = ent
+    _assign_slugs(entities)
+    return entities, index
+
+
+def _merge_lone_surnames(clusters: dict[str, list[tuple[str, Mention]]]) -> None:
+    """Across articles, "Person:trump" joins "Person:donald trump" when that is the only such full name."""
+    full = [k for k in clusters if k.startswith("Person:") and " " in k]
+    for key in [k for k in clusters if k.startswith("Person:") and " " not in k]:
+        word = key.split(":", 1)[1]
+        matches = [k for k in full if k.split(":", 1)[1].split()[-1] == word]
+        if len(matches) == 1:
+            clusters[matches[0]].extend(clusters.pop(key))
+
+
+def _make_entity(key: str, members: list[tuple[str, Mention]]) -> Entity:
+    votes = Counter(m.cls for _, m in members)
+    cls = _decide_class(votes)
+    names = Counter(m.name for _, m in members)
+    label = _choose_label(cls, names)
+    ent = Entity(key=key, cls=cls, label=label, names=names, mentions=members)
+    place = None
+    if cls == "Country":
+        place = L.lookup_country(label)
+    elif cls in {"City", "Location"}:
+        place = L.lookup_place(label)
+        if place and place.cls == "Country":
+            place = None
+    if place:
+        ent.geonameid, ent.iso = place.geonameid, place.iso
+    return ent
+
+
+def _decide_class(votes: Counter) -> str:
+    """Most mentions decide; a more specific class of the same family breaks a tie or refines."""
+    if votes.get("Country"):
+        return "Country"
+    total = sum(votes.values())
+    best = max(votes, key=lambda c: (votes[c], -SPECIFICITY.index(c) if c in SPECIFICITY else -99))
+    for cls in SPECIFICITY:
+        if cls in votes and FAMILY.get(cls) == FAMILY.get(best) and cls != best and best in {"Organization", "Location"}:
+            return cls
+    if best == "Person" and votes["Person"] * 2 < total:
+        return max(votes, key=votes.get)
+    return best
+
+
+def _choose_label(cls: str, names: Counter) -> str:
+    if cls == "Person":
+        return max(names, key=lambda n: (len(_person_parts(n)), names[n], len(n), n))
+    if cls in {"Country"}:
+        return max(names, key=lambda n: (names[n], n))
+    # the longest frequent form: "CBS News" over "CBS", "Korean Central News Agency" over "KCNA"
+    return max(names, key=lambda n: (len(n.split()) > 1 and not n.isupper(), names[n], len(n), n))
+
+
+def _assign_slugs(entities: list[Entity]) -> None:
+    """Readable stable slugs; homonyms of different classes get the class appended."""
+    by_slug: dict[str, list[Entity]] = defaultdict(list)
+    for e in entities:
+        by_slug[slugify(e.label, "entity")].append(e)
+    for slug, group in by_slug.items():
+        if len(group) == 1:
+            group[0].slug = slug
+            continue
+        for e in sorted(group, key=lambda e: (e.cls, e.key)):
+            candidate = f"{slug}-{e.cls.lower()}"
+            n = 2
+            while any(o.slug == candidate for o in group):
+                candidate = f"{slug}-{e.cls.lower()}-{n}"
+                n += 1
+            e.slug = candidate
