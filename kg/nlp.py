@@ -15,18 +15,33 @@ CHUNK_CHARS = 100_000  # well under spaCy's max_length; splits fall on paragraph
 T = TypeVar("T")
 
 
+def _paragraph_breaks(doc):
+    """A blank line ends a sentence: headlines and paragraphs never run into the next one."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if prev.is_space and prev.text.count("\n") >= 1 or prev.whitespace_ == "" and "\n\n" in prev.text:
+            tok.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_nlp(name: str = DEFAULT_MODEL):
     """Load an installed spaCy pipeline once per process. Never downloads anything."""
     import spacy
+    from spacy.language import Language
 
+    if "kg_paragraphs" not in Language.factories:
+        Language.component("kg_paragraphs", func=_paragraph_breaks)
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as e:
         raise ModelError(
             f"spaCy pipeline {name!r} is not installed: install it with pip "
             f"(kg never downloads models at run time). ({str(e).splitlines()[0]})"
         ) from None
+    if "parser" in nlp.pipe_names and "kg_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("kg_paragraphs", before="parser")
+    return nlp
 
 
 def chunk_text(text: str, size: int = CHUNK_CHARS) -> list[str]:

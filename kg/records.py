@@ -30,7 +30,8 @@ class Mention:
     cls: str  # ontology class local name, e.g. "Person"
     label: str  # spaCy label or rule that found it
     sent: int  # sentence index within the document
-    kind: str = "name"  # name | demonym | acronym | title
+    kind: str = "name"  # name | demonym | modifier | title
+    key: str = ""  # resolution key when the name alone is not one ("armed:US" for "US military")
 
 
 @dataclass(frozen=True)

@@ -37,9 +37,12 @@ class Entity:
     iso: str | None = None
     slug: str = ""
 
+    surface: set = field(default_factory=set)
+
     @property
     def aliases(self) -> list[str]:
-        return sorted(n for n in self.names if n != self.label)
+        """Every other name the articles use for it ("US", "the United States" for United States)."""
+        return sorted(n for n in set(self.names) | self.surface if n != self.label and L.fold(n))
 
     @property
     def articles(self) -> list[str]:
@@ -64,6 +67,9 @@ def cluster_article(ex: Extraction) -> dict[Mention, str]:
     for m in ex.mentions:
         fam = FAMILY.get(m.cls, m.cls)
         key = L.fold(m.name)
+        if m.key:
+            assign[m] = f"{fam}:{m.key}"
+            continue
         if m.cls == "Country":
             place = L.lookup_country(m.name)
             assign[m] = f"country:{place.iso}" if place else f"Location:{key}"
@@ -157,6 +163,7 @@ def _make_entity(key: str, members: list[tuple[str, Mention]]) -> Entity:
     names = Counter(m.name for _, m in members)
     label = _choose_label(cls, names)
     ent = Entity(key=key, cls=cls, label=label, names=names, mentions=members)
+    ent.surface = {_surface(m.text) for _, m in members if m.kind in {"name", "modifier"}}
     place = None
     if cls == "Country":
         place = L.lookup_country(label)
@@ -167,6 +174,11 @@ def _make_entity(key: str, members: list[tuple[str, Mention]]) -> Entity:
     if place:
         ent.geonameid, ent.iso = place.geonameid, place.iso
     return ent
+
+
+def _surface(text: str) -> str:
+    text = re.sub(r"^(the|The)\s+", "", " ".join(text.split()))
+    return re.sub(r"(['\u2019\u02bc]s?)$", "", text).strip()
 
 
 def _decide_class(votes: Counter) -> str:

@@ -39,6 +39,8 @@ def extract_mentions(doc) -> list[Mention]:
             taken.update(range(span.start, span.end))
     mentions.extend(_generic_bodies(doc, sent_index, taken))
     mentions = _person_surnames(mentions)
+    mentions.extend(_country_modifiers(doc, mentions, sent_index))
+    mentions.extend(_title_references(doc, mentions, sent_index))
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
 
@@ -73,10 +75,10 @@ def _clean_name(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _mention(span, name: str, cls: str, label: str, sent_index, kind: str = "name") -> Mention:
+def _mention(span, name: str, cls: str, label: str, sent_index, kind: str = "name", key: str = "") -> Mention:
     return Mention(
         start=span.start_char, end=span.end_char, text=span.text, name=name, cls=cls, label=label,
-        sent=sent_index.get(span.start, 0), kind=kind,
+        sent=sent_index.get(span.start, 0), kind=kind, key=key,
     )
 
 
@@ -165,7 +167,7 @@ def _classify(span, label: str, sent_index) -> Mention | None:
         return _mention(span, name, "MilitaryOperation", "ORG+operation-cue", sent_index)
     sub = L.org_subclass(name)
     if sub:
-        return _mention(span, _national_body_name(name, sub), sub, "ORG+words", sent_index)
+        return _mention(span, name, sub, "ORG+words", sent_index, key=_national_body_key(name, sub))
     country = L.lookup_country(name)
     if country and len(name) > 3:
         return _mention(span, country.name, "Country", "gazetteer", sent_index)
@@ -174,18 +176,22 @@ def _classify(span, label: str, sent_index) -> Mention | None:
     return _mention(span, name, "Organization", "ORG", sent_index)
 
 
-def _national_body_name(name: str, cls: str) -> str:
-    """"Venezuelan Armed Forces", "the Venezuelan military" -> "Venezuela Armed Forces": one name per country."""
+_NATIONAL_HEADS = {"armed forces": "armed", "military": "armed", "military forces": "armed", "forces": "armed",
+                   "troops": "armed", "government": "government", "administration": "government"}
+
+
+def _national_body_key(name: str, cls: str) -> str:
+    """"Venezuelan Armed Forces" and "the Venezuelan military" share one key: armed:VE."""
     words = name.split()
-    if cls != "ArmedForces" or len(words) < 2:
-        return name
     for cut in (1, 2, 3):
-        head = " ".join(words[cut:]).lower()
-        if head in {"armed forces", "military", "military forces"}:
+        if cut >= len(words):
+            break
+        head = _NATIONAL_HEADS.get(" ".join(words[cut:]).lower())
+        if head:
             place = L.lookup_country(" ".join(words[:cut])) or L.lookup_demonym(" ".join(words[:cut]))
             if place:
-                return f"{place.name} Armed Forces"
-    return name
+                return f"{head}:{place.iso}"
+    return ""
 
 
 def _operation_context(span) -> bool:
@@ -257,13 +263,12 @@ def _generic_bodies(doc, sent_index, taken: set[int]) -> Iterator[Mention]:
         head_text = doc[j: j + head_len].text
         span = doc[k: j + head_len]
         if place:
+            key = _national_body_key(f"{mod_text} {head_text}", cls)
             if cls == "GovernmentBody":
                 name = f"Government of {place.name}"
-            elif head_text.lower() in {"military", "armed forces", "forces", "troops"}:
-                name = f"{place.name} Armed Forces"
             else:
-                name = f"{place.name} {head_text.title()}"
-            yield _mention(span, name, cls, "country+" + head_text.lower(), sent_index)
+                name = f"{mod_text} {head_text}"
+            yield _mention(span, name, cls, "country+" + head_text.lower(), sent_index, key=key)
         elif cls == "GovernmentBody" and head_text.lower() == "administration" and mod.root.ent_type_ in {"PERSON", "ORG"}:
             yield _mention(span, f"{mod_text} administration", cls, "person+administration", sent_index)
 
@@ -280,3 +285,66 @@ def _person_surnames(mentions: list[Mention]) -> list[Mention]:
             m = Mention(m.start, m.end, m.text, m.name, "Person", m.label + "+surname", m.sent, m.kind)
         out.append(m)
     return out
+
+
+def _country_modifiers(doc, mentions: list[Mention], sent_index) -> list[Mention]:
+    """The country inside a body's name ("US Navy", "Russian Army") is a mention of that country too."""
+    out = []
+    starts = {(m.start, m.cls) for m in mentions}
+    for m in mentions:
+        if m.cls not in {"ArmedForces", "GovernmentBody", "NewsOrganization", "PoliticalParty"} or (m.start, "Country") in starts:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) < 2:
+            continue
+        for cut in (2, 1):
+            if cut >= len(span):
+                continue
+            head = span[:cut]
+            place = L.lookup_country(head.text) or L.lookup_demonym(head.text)
+            if place and not L.org_subclass(head.text):
+                kind = "demonym" if L.lookup_demonym(head.text) and not L.lookup_country(head.text) else "modifier"
+                out.append(_mention(head, place.name, "Country", "modifier", sent_index, kind=kind))
+                break
+    return out
+
+
+def _title_references(doc, mentions: list[Mention], sent_index) -> list[Mention]:
+    """"the Venezuelan president": the one person the article gives that title, when only one fits."""
+    titled: dict[str, list[tuple[Mention, str | None]]] = {}
+    by_start = {m.start: m for m in mentions}
+    for m in mentions:
+        if m.cls != "Person" or len(m.name.split()) < 2:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.start == 0:
+            continue
+        title = doc[span.start - 1]
+        if not L.is_title(title.lower_) or title.lower_ not in L.LEADER_ROLES:
+            continue
+        country = None
+        if span.start >= 2:
+            prev = doc[span.start - 2]
+            mod = next((x for x in mentions if x.cls == "Country" and x.start <= prev.idx < x.end), None)
+            country = mod.name if mod else None
+        titled.setdefault(title.lower_, []).append((m, country))
+    out = []
+    for tok in doc:
+        if tok.lower_ not in titled or tok.i == 0 or tok.i + 1 >= len(doc) or tok.idx in by_start:
+            continue
+        nxt = doc[tok.i + 1]
+        if nxt.pos_ == "PROPN" or nxt.lower_ == "of":
+            continue
+        mod = next((x for x in mentions if x.cls == "Country" and x.start <= doc[tok.i - 1].idx < x.end), None)
+        if mod is None or doc[mod_start_token(doc, mod) - 1].lower_ not in {"the"}:
+            continue
+        fits = {p.name for p, c in titled[tok.lower_] if c in (None, mod.name)}
+        if len(fits) == 1:
+            span = doc[tok.i: tok.i + 1]
+            out.append(_mention(span, fits.pop(), "Person", "title-reference", sent_index, kind="title"))
+    return out
+
+
+def mod_start_token(doc, m: Mention) -> int:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span.start if span is not None else 0

@@ -1,0 +1,93 @@
+"""Helpers the extractors share: finding the mention a token belongs to, sentence dates, counts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..records import Mention
+from .dates import date_of
+
+RELATIVE_PRONOUNS = {"which", "who", "that", "whom", "whose"}
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "dozens": 24, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "hundred": 100, "hundreds": 100, "thousand": 1000, "thousands": 1000,
+}
+
+
+class MentionIndex:
+    """Token index -> mention (the longest one covering the token) for one Doc."""
+
+    def __init__(self, doc, mentions: list[Mention]):
+        self.doc = doc
+        self.by_token: dict[int, Mention] = {}
+        for m in sorted(mentions, key=lambda m: m.end - m.start):
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for tok in span:
+                self.by_token.setdefault(tok.i, m)
+        self._extra: list[Mention] = []
+
+    def at(self, tok) -> Mention | None:
+        return self.by_token.get(tok.i)
+
+    def of_phrase(self, tok) -> Mention | None:
+        """The mention a noun phrase headed by tok denotes: the head itself, a compound, or an apposition."""
+        m = self.at(tok)
+        if m is not None:
+            return m
+        for child in tok.children:
+            if child.dep_ in {"compound", "appos"} and child.i > tok.i - 4:
+                m = self.at(child)
+                if m is not None and child.dep_ == "appos" or (m is not None and m.cls != "Country"):
+                    return m
+        return None
+
+    def in_span(self, start_tok: int, end_tok: int) -> list[Mention]:
+        seen: list[Mention] = []
+        for i in range(start_tok, end_tok):
+            m = self.by_token.get(i)
+            if m is not None and m not in seen:
+                seen.append(m)
+        return seen
+
+
+def expand_conjuncts(tok) -> list:
+    """tok and the tokens conjoined with it ("the US and Europe")."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ == "conj":
+            out.extend(expand_conjuncts(child))
+    return out
+
+
+def sentence_date(doc, sent, anchor: date | None, near=None) -> date | None:
+    """The date a clause is about: a DATE in the subtree of `near` first, else the sentence's only DATE."""
+    ents = [e for e in doc.ents if e.label_ == "DATE" and e.start >= sent.start and e.end <= sent.end]
+    if not ents:
+        return None
+    if near is not None:
+        sub = {t.i for t in near.subtree}
+        inside = [e for e in ents if e.root.i in sub]
+        for e in inside:
+            d = date_of(e.text, sent.text, anchor)
+            if d:
+                return d
+        if len(ents) > 1:
+            return None
+    dated = [d for d in (date_of(e.text, sent.text, anchor) for e in ents) if d]
+    return dated[0] if len(dated) == 1 else None
+
+
+def number_of(tok) -> int | None:
+    """The number a nummod child (or the token itself) states: 25, "seven", "15 000", "a dozen"."""
+    nums = [c for c in tok.children if c.dep_ in {"nummod", "quantmod"}] if tok.pos_ != "NUM" else [tok]
+    for n in nums:
+        parts = [c for c in n.children if c.dep_ == "compound" and c.like_num] + [n]
+        text = "".join(p.text for p in sorted(parts, key=lambda p: p.i)).replace(",", "").replace("\u00a0", "")
+        if text.isdigit():
+            return int(text)
+        if n.lower_ in _NUMBER_WORDS:
+            return _NUMBER_WORDS[n.lower_]
+    return None
