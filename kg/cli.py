@@ -23,9 +23,38 @@ class DateType(click.ParamType):
             self.fail(f"{value!r} is not a date in the form YYYY-MM-DD", param, ctx)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class KgGroup(click.Group):
+    """Turns every error of a command into a one-line message; `kg --debug` shows the traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as e:
+            if ctx.params.get("debug"):
+                raise
+            raise click.ClickException(_one_line(e)) from None
+
+
+def _one_line(e: Exception) -> str:
+    if isinstance(e, KgError):
+        return str(e)
+    if isinstance(e, OSError):  # e.g. a full disk or a folder kg may not write to
+        from .io import display_path
+
+        where = f"{display_path(e.filename)}: " if e.filename else ""
+        return f"{where}{e.strerror or e}"
+    if isinstance(e, MemoryError):
+        return "out of memory; build fewer or smaller articles at a time"
+    return (f"internal error ({type(e).__name__}: {e}); "
+            "run again with `kg --debug ...` to see the traceback, and please report it")
+
+
+@click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kg")
-def main():
+@click.option("--debug", is_flag=True, help="Show the full traceback of an error instead of a one-line message.")
+def main(debug):
     """Build knowledge graphs from news articles, query and export them.
 
     \b
@@ -50,12 +79,10 @@ def build(inputs, out_dir, default_date, model):
     """
     from .pipeline import build as run_build
 
-    try:
-        result = run_build(list(inputs) or ["seeds"], out_dir, default_date=default_date, model=model)
-    except KgError as e:
-        raise click.ClickException(str(e)) from None
+    result = run_build(list(inputs) or ["seeds"], out_dir, default_date=default_date, model=model)
+    skipped = [p for p in result.problems if p.kind == "skipped"]
     for problem in result.problems:
-        click.echo(f"warning: {problem}", err=True)
+        click.echo(f"{problem.kind}: {problem}", err=True)
     counts = result.counts()
     if not result.extractions:
         raise click.ClickException("no article could be read; nothing was written")
@@ -64,7 +91,8 @@ def build(inputs, out_dir, default_date, model):
     click.echo("entities by class: " + ", ".join(f"{k} {v}" for k, v in counts["entities_by_class"].items()))
     click.echo(f"graph: {result.ttl_path}")
     click.echo(f"page:  {result.html_path}")
-    if result.problems:
+    if skipped:  # exit status 3: built, but not from every input (see README, "Exit status")
+        click.echo(f"{len(skipped)} input{'s' if len(skipped) != 1 else ''} skipped; see the messages above", err=True)
         sys.exit(3)
 
 

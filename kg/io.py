@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,90 +14,190 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, KgError
 from .records import Document
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 MAX_ARTICLE_BYTES = 50 * 1024 * 1024
 _DATE_HEADER = re.compile(r"\A\ufeff?[ \t\r\n]*date[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*(?:\r?\n)?", re.I)
+# Characters XML 1.0 and common RDF tools reject: C0 controls other than tab/newline/return,
+# lone surrogates and the two non-characters U+FFFE/U+FFFF.
+_ILLEGAL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig", "utf-8"), (b"\xff\xfe\x00\x00", "utf-32", "utf-32"),
+         (b"\x00\x00\xfe\xff", "utf-32", "utf-32"), (b"\xff\xfe", "utf-16", "utf-16"),
+         (b"\xfe\xff", "utf-16", "utf-16"))
+_SIGNATURES = ((b"%PDF", "a PDF document"), (b"PK\x03\x04", "a ZIP archive (Word, OpenDocument, EPUB or similar)"),
+               (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"), (b"{\\rtf", "an RTF document"),
+               (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+               (b"\x1f\x8b", "a gzip archive"), (b"\x7fELF", "a program"))
 
 
 @dataclass(frozen=True)
 class Problem:
-    """A file that could not be used, and why."""
+    """A file that could not be used (kind "skipped"), or a remark about one that was (kind "note")."""
 
     path: str
     message: str
+    kind: str = "skipped"
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
 
 
+def display_path(path: str | Path) -> str:
+    """A path as printable text: bytes that are not UTF-8 in a file name become U+FFFD."""
+    return os.fsencode(path).decode("utf-8", "replace")
+
+
+def clean_text(text: str) -> str:
+    """Text safe for Turtle, XML and HTML: illegal characters become a space (so offsets hold)."""
+    return _ILLEGAL_CHARS.sub(lambda m: "\ufffd" if m.group() > "\x7f" else " ", text)
+
+
 def find_articles(inputs: list[str | Path]) -> tuple[list[Path], list[Problem]]:
-    """Expand files and folders into article paths (sorted, each once) and problems found."""
-    found: list[Path] = []
+    """Expand files and folders into article paths (sorted, each file once) and problems found."""
+    found: dict[Path, Path] = {}
     problems: list[Problem] = []
-    seen: set[Path] = set()
     for raw in inputs:
         path = Path(raw)
-        if not path.exists():
-            problems.append(Problem(str(path), "no such file or folder"))
+        try:
+            mode = path.stat().st_mode
+        except OSError as e:
+            broken = path.is_symlink()
+            reason = "link to a missing file" if broken else _reason(e, "no such file or folder")
+            problems.append(Problem(display_path(path), reason))
             continue
-        if path.is_dir():
-            files = sorted(_walk(path, problems))
+        if stat.S_ISDIR(mode):
+            files = list(_walk(path, problems))
             if not files:
-                problems.append(Problem(str(path), "folder holds no articles (*.txt, *.md)"))
-        else:
+                problems.append(Problem(display_path(path), _empty_folder_reason(path)))
+        elif stat.S_ISREG(mode):
             files = [path]
+        else:
+            problems.append(Problem(display_path(path), "not a regular file"))
+            continue
         for f in files:
-            real = f.resolve()
-            if real not in seen:
-                seen.add(real)
-                found.append(f)
-    return found, problems
+            found.setdefault(f.resolve(), f)
+    # Sorted so that input order never changes article ids or which duplicate is read.
+    return sorted(found.values(), key=lambda p: (str(p), p)), problems
+
+
+def _reason(e: OSError, missing: str) -> str:
+    if isinstance(e, FileNotFoundError):
+        return missing
+    return f"cannot read ({e.strerror or e})"
+
+
+def _empty_folder_reason(folder: Path) -> str:
+    others = sum(len(files) for _, _, files in os.walk(folder))
+    extra = f"; {others} other file{'s' if others != 1 else ''} ignored" if others else ""
+    return f"folder holds no articles (*.txt, *.md){extra}"
 
 
 def _walk(folder: Path, problems: list[Problem]) -> Iterator[Path]:
+    """Article files under folder, following links but never round a link loop."""
     visited: set[Path] = set()
-    for root, dirs, files in os.walk(folder, followlinks=True):
-        real = Path(root).resolve()
-        if real in visited:  # a link loop
-            problems.append(Problem(root, "folder link loop; skipped"))
+
+    def onerror(e: OSError) -> None:
+        problems.append(Problem(display_path(e.filename or folder), f"cannot read folder ({e.strerror or e})"))
+
+    for root, dirs, files in os.walk(folder, followlinks=True, onerror=onerror):
+        here = Path(root)
+        real = here.resolve()
+        if real in visited:  # reached again through another link: already read
             dirs[:] = []
             continue
         visited.add(real)
-        dirs.sort()
+        keep = []
+        for d in sorted(dirs):
+            sub = here / d
+            if d.startswith("."):
+                continue
+            if sub.is_symlink():
+                target = sub.resolve()
+                if target == real or target in real.parents:
+                    problems.append(Problem(display_path(sub), "folder link loop; not followed", "note"))
+                    continue
+            keep.append(d)
+        dirs[:] = keep
         for name in sorted(files):
             if name.lower().endswith(ARTICLE_SUFFIXES) and not name.startswith("."):
-                yield Path(root) / name
+                f = here / name
+                if not f.exists():
+                    problems.append(Problem(display_path(f), "link to a missing file"))
+                    continue
+                yield f
 
 
 def decode(data: bytes, path: str) -> tuple[str, str]:
-    """Bytes to text: UTF-8 first, then a detected encoding. Raises InputError for binary data."""
+    """Bytes to text and the encoding used: a BOM, then UTF-8, then detection. InputError if not text."""
     if not data.strip():
         raise InputError(f"{path}: file is empty")
-    if data.startswith(b"%PDF"):
-        raise InputError(f"{path}: looks like a PDF, not text; convert it to text first")
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _checked(data.decode(codec), path), name
+            except UnicodeDecodeError:
+                raise InputError(f"{path}: starts like {name} text but is not valid {name}") from None
+    for magic, what in _SIGNATURES:
+        if data.startswith(magic):
+            raise InputError(f"{path}: looks like {what}, not text; save it as plain text first")
+    if b"\x00" in data:
+        utf16 = _utf16_without_bom(data)
+        if utf16:
+            return _checked(data.decode(utf16), path), utf16
         raise InputError(f"{path}: binary file, not text")
     try:
-        return data.decode("utf-8-sig"), "utf-8"
+        return _checked(data.decode("utf-8"), path), "utf-8"
     except UnicodeDecodeError:
         pass
+    return _detect(data, path)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 without a BOM shows as NUL in every other byte of ASCII text."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    codec = "utf-16-le" if odd > 0.6 * half and even < 0.05 * half else (
+        "utf-16-be" if even > 0.6 * half and odd < 0.05 * half else None)
+    if codec:
+        try:
+            data.decode(codec)
+        except UnicodeDecodeError:
+            return None
+    return codec
+
+
+def _detect(data: bytes, path: str) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None:
-        raise InputError(f"{path}: not text in any known encoding")
-    text = str(best)
+    matches = list(from_bytes(data))
+    if matches:
+        least = min(m.chaos for m in matches)
+        # Windows-1252 is the commonest non-UTF-8 news encoding; the detector often names a sibling
+        # code page that reads the bytes just as well, so prefer it whenever it is as good a fit.
+        best = matches[0]  # the detector sorts its matches best first
+        text, encoding = str(best), best.encoding
+        if any(m.chaos <= least + 0.01 and "cp1252" in m.could_be_from_charset for m in matches):
+            with contextlib.suppress(UnicodeDecodeError):
+                text, encoding = data.decode("cp1252"), "cp1252"
+        if _control_ratio(text) <= 0.05:
+            return clean_text(text), encoding
+    raise InputError(f"{path}: not text in UTF-8 or any encoding kg recognises; binary file?")
+
+
+def _checked(text: str, path: str) -> str:
     if _control_ratio(text) > 0.05:
         raise InputError(f"{path}: binary file, not text")
-    return text, best.encoding
+    return clean_text(text)
 
 
 def _control_ratio(text: str) -> float:
     sample = text[:20000]
-    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\r\n\f")
+    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\r\n\f") or ch == "\x7f")
     return bad / max(1, len(sample))
 
 
@@ -119,17 +221,18 @@ def slugify(text: str, fallback: str = "item") -> str:
     ascii_text = norm.encode("ascii", "ignore").decode("ascii").lower()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:80].strip("-")
     if not slug:
-        slug = fallback + "-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+        slug = fallback + "-" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:10]
     return slug
 
 
 def read_article(path: Path, default_date: date | None = None) -> Document:
     """Read and decode one article file. Raises InputError with the file named."""
-    name = str(path)
+    name = display_path(path)
     try:
         size = path.stat().st_size
         if size > MAX_ARTICLE_BYTES:
-            raise InputError(f"{name}: file is {size // (1024 * 1024)} MB, over the {MAX_ARTICLE_BYTES // (1024 * 1024)} MB limit")
+            raise InputError(f"{name}: file is {size // (1024 * 1024)} MB, over the "
+                             f"{MAX_ARTICLE_BYTES // (1024 * 1024)} MB limit for one article")
         data = path.read_bytes()
     except OSError as e:
         raise InputError(f"{name}: cannot read ({e.strerror or e})") from None
@@ -150,10 +253,16 @@ def read_article(path: Path, default_date: date | None = None) -> Document:
 
 @contextmanager
 def atomic_path(target: str | Path, suffix: str = "") -> Iterator[Path]:
-    """Yield a temporary path beside target; move it into place only if the block succeeds."""
+    """Yield a temporary path beside target; move it into place only if the block succeeds.
+
+    Raises KgError naming the target when the folder cannot be made or written.
+    """
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix or ".tmp", dir=target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix or ".tmp", dir=target.parent)
+    except OSError as e:
+        raise KgError(f"{display_path(target)}: cannot write ({e.strerror or e})") from None
     os.close(fd)
     tmp_path = Path(tmp)
     umask = os.umask(0)
@@ -161,12 +270,27 @@ def atomic_path(target: str | Path, suffix: str = "") -> Iterator[Path]:
     os.chmod(tmp_path, 0o666 & ~umask)
     try:
         yield tmp_path
-        with open(tmp_path, "rb") as fh:
-            os.fsync(fh.fileno())
+        _fsync(tmp_path)
         os.replace(tmp_path, target)
+        _fsync(target.parent)  # the rename itself survives a power cut
+    except OSError as e:
+        raise KgError(f"{display_path(target)}: cannot write ({e.strerror or e}); the previous file is kept") from None
     finally:
         if tmp_path.exists():
             tmp_path.unlink()
+
+
+def _fsync(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems cannot fsync a folder; the data is still written
+    finally:
+        os.close(fd)
 
 
 def write_text_atomic(target: str | Path, text: str) -> None:
@@ -176,5 +300,16 @@ def write_text_atomic(target: str | Path, text: str) -> None:
 
 
 def write_bytes_atomic(target: str | Path, data: bytes) -> None:
+    """Write bytes to target so that readers see either the old file or the whole new one."""
     with atomic_path(target) as tmp:
         tmp.write_bytes(data)
+
+
+def write_files_atomic(files: dict[str | Path, str]) -> None:
+    """Write several text files so that a failure leaves every one of them as it was.
+
+    All are written to temporary files first and moved into place only when every write worked.
+    """
+    with contextlib.ExitStack() as stack:
+        for target, text in files.items():
+            stack.enter_context(atomic_path(target)).write_text(text, encoding="utf-8")

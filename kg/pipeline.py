@@ -73,21 +73,29 @@ def analyse_text(text: str, *, doc_date: date | None = None, doc_id: str = "text
 
 def read_documents(inputs: list[str | Path], default_date: date | None,
                    problems: list[io.Problem]) -> list[Document]:
-    """Read every article; unreadable files become problems, duplicates are read once."""
+    """Read every article; unreadable files become problems, duplicates are read once.
+
+    Skipped files are problems of kind "skipped"; a duplicate or an encoding other than UTF-8 is a "note".
+    """
+    from dataclasses import replace
+
     paths, found_problems = io.find_articles(inputs)
     problems.extend(found_problems)
     docs: list[Document] = []
     seen_hash: dict[str, str] = {}
     used_ids: set[str] = set()
     for path in paths:
+        name = io.display_path(path)
         try:
             doc = io.read_article(path, default_date)
         except InputError as e:
-            problems.append(io.Problem(str(path), str(e).split(": ", 1)[-1]))
+            problems.append(io.Problem(name, str(e).removeprefix(f"{name}: ")))
             continue
         if doc.sha256 in seen_hash:
-            problems.append(io.Problem(str(path), f"same content as {seen_hash[doc.sha256]}; read once"))
+            problems.append(io.Problem(name, f"same content as {seen_hash[doc.sha256]}; read once", "note"))
             continue
+        if doc.encoding not in ("utf-8", "ascii"):
+            problems.append(io.Problem(name, f"not UTF-8; read as {doc.encoding}", "note"))
         seen_hash[doc.sha256] = doc.source
         doc_id = doc.doc_id
         n = 2
@@ -95,9 +103,7 @@ def read_documents(inputs: list[str | Path], default_date: date | None,
             doc_id = f"{doc.doc_id}-{n}"
             n += 1
         used_ids.add(doc_id)
-        if doc_id != doc.doc_id:
-            doc = Document(doc.text, doc.source, doc_id, doc.date, doc.offset, doc.sha256, doc.encoding)
-        docs.append(doc)
+        docs.append(replace(doc, doc_id=doc_id))
     return docs
 
 
@@ -123,12 +129,24 @@ def build(inputs: list[str | Path], out_dir: str | Path = "output", *, default_d
         out = Path(out_dir)
         result.ttl_path = out / "graph.ttl"
         result.html_path = out / "graph.html"
-        io.write_text_atomic(result.ttl_path, serialize_turtle(graph))
         from .render import render_html
 
-        io.write_text_atomic(result.html_path, render_html(graph))
+        # Both texts are made before either file is touched: a failure keeps the previous pair.
+        io.write_files_atomic({result.ttl_path: serialize_turtle(graph), result.html_path: render_html(graph)})
     return result
 
 
 def serialize_turtle(graph: Graph) -> str:
-    return graph.serialize(format="turtle")
+    """Turtle that is byte-identical for the same triples, whatever order they were added in.
+
+    Every writer of graph.ttl calls this. rdflib sorts subjects and predicates but keeps insertion
+    order among objects that compare equal (1, 1.0, "1"), so the triples are re-added in a canonical order.
+    """
+    from .graph import new_graph
+
+    canonical = new_graph()
+    for prefix, ns in graph.namespaces():
+        canonical.bind(prefix, ns, override=True)
+    for triple in sorted(graph, key=lambda t: tuple(term.n3() for term in t)):
+        canonical.add(triple)
+    return canonical.serialize(format="turtle")
