@@ -1,12 +1,240 @@
-"""Events (attacks, explosions, launches, designations ...) with actors, targets, places and dates."""
+"""Events in the style of SEM: what happened (attack, explosion, launch ...), who, to whom, where, when, how many."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from ..records import Event, Mention
+from .attribution import sentence_attributions, source_for
+from .common import RELATIVE_PRONOUNS, MentionIndex, expand_conjuncts, number_of, sentence_date
+
+VERB_TRIGGERS = {
+    **dict.fromkeys(("attack", "strike", "bomb", "raid", "shell", "invade", "assault", "ambush", "storm"), "Attack"),
+    **dict.fromkeys(("explode", "detonate"), "Explosion"),
+    **dict.fromkeys(("designate",), "Designation"),
+    **dict.fromkeys(("deploy", "dispatch", "station"), "Deployment"),
+    **dict.fromkeys(("elect", "re-elect", "reelect"), "Election"),
+    **dict.fromkeys(("kill", "die"), "Killing"),
+    **dict.fromkeys(("sanction",), "Sanction"),
+    **dict.fromkeys(("arrest", "detain", "capture"), "Arrest"),
+    **dict.fromkeys(("sign",), "Agreement"),
+}
+NOUN_TRIGGERS = {
+    **dict.fromkeys(("attack", "strike", "airstrike", "bombing", "raid", "invasion", "assault", "ambush",
+                     "shelling", "offensive"), "Attack"),
+    **dict.fromkeys(("explosion", "blast", "detonation"), "Explosion"),
+    **dict.fromkeys(("launch",), "Launch"),
+    **dict.fromkeys(("designation",), "Designation"),
+    **dict.fromkeys(("deployment",), "Deployment"),
+    **dict.fromkeys(("election", "referendum"), "Election"),
+    **dict.fromkeys(("sanction",), "Sanction"),
+    **dict.fromkeys(("arrest",), "Arrest"),
+    **dict.fromkeys(("agreement", "accord", "treaty", "deal", "ceasefire"), "Agreement"),
+}
+PLACES = {"Country", "City", "Location"}
+_IRREALIS = {"ability", "able", "plan", "prepare", "threaten", "warn", "want", "seek", "consider", "intend",
+             "try", "propose", "could", "would", "will", "may", "might", "should", "if", "unless", "whether",
+             "possible", "potential", "deny", "ready", "willing"}
+_ANAPHORIC = {"these", "those", "this", "that", "the", "such"}
+_VICTIMS = {"people", "person", "civilians", "civilian", "soldiers", "soldier", "troops", "persons", "children",
+            "men", "women", "passengers", "crew", "members", "fighters", "militants", "officers", "police",
+            "policemen", "residents", "workers", "protesters", "others"}
 
 
 def extract_events(doc, mentions: list[Mention], *, article_date: date | None = None) -> list[Event]:
-    """Events reported in doc."""
-    return []
+    """Events the article reports as having happened (not planned, threatened or denied)."""
+    index = MentionIndex(doc, mentions)
+    attrs = sentence_attributions(doc, index)
+    events: list[Event] = []
+    for si, sent in enumerate(doc.sents):
+        casualties, injured = _casualties(sent)
+        made: list[Event] = []
+        for tok in sent:
+            kind = _trigger_kind(tok)
+            if kind is None or _irrealis(tok):
+                continue
+            if kind == "Killing":
+                continue  # deaths are counts on the event that caused them (below)
+            if tok.pos_ == "NOUN" and _anaphoric(tok) and not _has_own_args(tok, index):
+                continue
+            if kind == "Launch" and not _launch_object(tok, index):
+                continue
+            ev = _event(doc, sent, si, tok, kind, index, article_date, attrs.get(si, []))
+            if any(e.kind == ev.kind and _same_event(e, ev) for e in made):
+                continue
+            made.append(ev)
+        if (casualties or injured) and not made:
+            prev = events[-1] if events and events[-1].sent >= si - 2 else None
+            if prev is not None:
+                events[-1] = _with_counts(prev, casualties, injured)
+            else:
+                trig = next((t for t in sent if t.lemma_.lower() in {"kill", "die"}), None)
+                if trig is not None and not _irrealis(trig):
+                    made.append(_event(doc, sent, si, trig, "Killing", index, article_date, attrs.get(si, [])))
+        if made and (casualties or injured):
+            made[0] = _with_counts(made[0], casualties, injured)
+        events.extend(made)
+    return events
+
+
+def _trigger_kind(tok) -> str | None:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB":
+        return VERB_TRIGGERS.get(lemma)
+    if tok.pos_ == "NOUN":
+        return NOUN_TRIGGERS.get(lemma)
+    return None
+
+
+def _irrealis(tok) -> bool:
+    """Planned, threatened, possible or denied: not something that happened."""
+    for t in [tok] + list(tok.ancestors)[:4]:
+        if any(c.dep_ == "neg" for c in t.children):
+            return True
+        if any(c.dep_ == "aux" and c.lower_ in {"will", "would", "could", "may", "might", "should", "'ll"} for c in t.children):
+            return True
+        if t is not tok and t.lemma_.lower() in _IRREALIS:
+            return True
+        if t.dep_ in {"ROOT"}:
+            break
+    return False
+
+
+def _anaphoric(noun) -> bool:
+    """"these attacks", "the bombings": a reference back to events already told."""
+    dets = [c for c in noun.children if c.dep_ == "det"]
+    return bool(dets) and dets[0].lower_ in _ANAPHORIC and not any(c.dep_ in {"nummod", "amod"} for c in noun.children)
+
+
+def _has_own_args(noun, index: MentionIndex) -> bool:
+    return any(index.at(t) for t in noun.subtree if t is not noun)
+
+
+def _launch_object(noun, index: MentionIndex) -> bool:
+    return any((index.at(t) is not None and index.at(t).cls == "MilitaryOperation") or t.lower_ in {"operation", "campaign", "offensive", "mission"}
+               for t in noun.subtree)
+
+
+def _same_event(a: Event, b: Event) -> bool:
+    return set(a.actors) == set(b.actors) and set(a.targets) <= set(b.targets) | set(a.targets)
+
+
+def _mentions_of(toks, index: MentionIndex) -> list[Mention]:
+    out: list[Mention] = []
+    for t in toks:
+        for c in expand_conjuncts(t):
+            m = index.of_phrase(c)
+            if m is not None and m not in out:
+                out.append(m)
+    return out
+
+
+def _arguments(tok, index: MentionIndex) -> tuple[list[Mention], list[Mention]]:
+    """(actors, targets) of a trigger."""
+    actors: list[Mention] = []
+    targets: list[Mention] = []
+    if tok.pos_ == "VERB":
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        for s in subj:
+            if s.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
+                subj = [tok.head]
+        if not subj and tok.dep_ in {"xcomp", "conj"}:
+            head = tok.head
+            subj = [c for c in head.children if c.dep_ == "nsubj"]
+            subj = [head.head if s.lower_ in RELATIVE_PRONOUNS and head.dep_ == "relcl" else s for s in subj]
+        agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        objs = [c for c in tok.children if c.dep_ == "dobj"]
+        actors = _mentions_of(subj + agent, index)
+        targets = _mentions_of(passive + objs, index)
+        if tok.lemma_.lower() in {"deploy", "dispatch", "station"}:
+            # "US warships were deployed": the deployed forces' country is the actor
+            forces = passive + objs
+            actors += [m for f in forces for c in f.subtree if (m := index.at(c)) and m.cls == "Country" and m not in actors]
+            targets = [m for m in targets if m.cls in PLACES]
+    else:
+        poss = [c for c in tok.children if c.dep_ == "poss"]
+        actors = _mentions_of(poss, index)
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in {"on", "against", "of", "by"}:
+                pobj = [g for g in c.children if g.dep_ == "pobj"]
+                found = _mentions_of(pobj, index) or [m for g in pobj for t in g.subtree if (m := index.at(t))][:1]
+                (actors if c.lower_ == "by" else targets).extend(found)
+        head = tok.head
+        if tok.dep_ == "pobj" and head.lower_ == "under":  # "X is under attack"
+            targets += _mentions_of([c for c in head.head.children if c.dep_ in {"nsubj", "nsubjpass"}], index)
+        if tok.dep_ in {"dobj", "nsubjpass"} and head.pos_ == "VERB" and not actors:
+            actors = _mentions_of([c for c in head.children if c.dep_ == "nsubj"], index)
+        if tok.lemma_.lower() == "launch":
+            targets = [m for t in tok.subtree if (m := index.at(t)) and m.cls == "MilitaryOperation"][:1]
+    return actors, targets
+
+
+def _places(tok, index: MentionIndex, exclude: list[Mention]) -> list[Mention]:
+    scope = tok if tok.pos_ == "VERB" else tok.head if tok.head.pos_ in {"VERB", "AUX"} else tok
+    out: list[Mention] = []
+    for t in scope.subtree:
+        if t.dep_ in {"ccomp", "relcl"} and t is not scope:
+            continue
+        m = index.at(t)
+        if m is None or m.cls not in PLACES or m in exclude or m in out or m.kind in {"demonym", "modifier"}:
+            continue
+        if any(m.name == o.name for o in out) or any(x.start <= m.start and m.end <= x.end for x in exclude):
+            continue
+        out.append(m)
+    return out
+
+
+def _event(doc, sent, si, tok, kind, index, anchor, attrs) -> Event:
+    actors, targets = _arguments(tok, index)
+    places = _places(tok, index, actors + targets)
+    if kind != "Deployment":
+        targets = [m for m in targets if m not in actors]
+    counts: list[tuple[str, int]] = []
+    qty = number_of(tok) if tok.pos_ == "NOUN" else None
+    if qty is None and tok.pos_ == "VERB":
+        for c in tok.children:
+            if c.dep_ in {"dobj", "nsubjpass"}:
+                for t in expand_conjuncts(c):
+                    qty = number_of(t) or qty
+    if qty:
+        counts.append(("quantity", qty))
+    when = sentence_date(doc, sent, anchor, near=tok if tok.pos_ == "VERB" else tok.head)
+    confidence = 0.75 if (actors or targets) else 0.6
+    source = source_for(attrs, [tok.i], set(actors) | set(targets))
+    return Event(kind=kind, trigger=tok.text, start=tok.idx, end=tok.idx + len(tok.text), sent=si,
+                 rule=f"event:{tok.pos_.lower()}:{tok.lemma_.lower()}", confidence=confidence,
+                 actors=tuple(actors), targets=tuple(targets), places=tuple(places), date=when,
+                 counts=tuple(counts), source=source)
+
+
+def _casualties(sent) -> tuple[int | None, int | None]:
+    """"At least eight people were killed", "95 people died", "killing 12 soldiers"."""
+    dead = hurt = None
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if lemma not in {"kill", "die", "dead", "injure", "wound", "hurt", "injured", "wounded"}:
+            continue
+        if _irrealis(tok):
+            continue
+        nouns = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+        if tok.dep_ == "amod":
+            nouns.append(tok.head)
+        for n in nouns:
+            if n.lemma_.lower() in _VICTIMS or n.pos_ == "NUM":
+                value = number_of(n)
+                if value:
+                    if lemma in {"kill", "die", "dead"}:
+                        dead = (dead or 0) + value
+                    else:
+                        hurt = (hurt or 0) + value
+    return dead, hurt
+
+
+def _with_counts(ev: Event, dead: int | None, hurt: int | None) -> Event:
+    counts = dict(ev.counts)
+    if dead:
+        counts["casualties"] = dead
+    if hurt:
+        counts["injured"] = hurt
+    return Event(**{**ev.__dict__, "counts": tuple(sorted(counts.items()))})
