@@ -173,8 +173,9 @@ def _arguments(tok, index: MentionIndex) -> tuple[list[Mention], list[Mention]]:
 def _places(tok, index: MentionIndex, exclude: list[Mention]) -> list[Mention]:
     scope = tok if tok.pos_ == "VERB" else tok.head if tok.head.pos_ in {"VERB", "AUX"} else tok
     out: list[Mention] = []
+    skip = {x.i for t in scope.subtree if t.dep_ in {"ccomp", "relcl"} and t is not scope for x in t.subtree}
     for t in scope.subtree:
-        if t.dep_ in {"ccomp", "relcl"} and t is not scope:
+        if t.i in skip:
             continue
         m = index.at(t)
         if m is None or m.cls not in PLACES or m in exclude or m in out or m.kind in {"demonym", "modifier"}:
