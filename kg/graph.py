@@ -8,6 +8,7 @@ from decimal import Decimal
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
+from .io import clean_text
 from .ontology import DCTERMS, GEONAMES, ID, KG, NIF, SEM, bind_prefixes
 from .records import Event, Extraction, Mention, Relation
 from .resolve import Entity
@@ -22,7 +23,12 @@ def entity_iri(entity: Entity) -> URIRef:
 
 
 def _digest(*parts: object) -> str:
-    return hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:12]
+    return hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+def text_literal(text: str) -> Literal:
+    """A string literal from article text, without characters that Turtle or RDF/XML tools reject."""
+    return Literal(clean_text(text))
 
 
 def _confidence(value: float) -> Literal:
@@ -38,7 +44,7 @@ def add_article(g: Graph, ex: Extraction) -> URIRef:
     art = article_iri(doc.doc_id)
     g.add((art, RDF.type, KG.Article))
     g.add((art, RDFS.label, Literal(doc.doc_id)))
-    g.add((art, KG.sourceFile, Literal(doc.source)))
+    g.add((art, KG.sourceFile, text_literal(doc.source)))
     if doc.sha256:
         g.add((art, KG.contentHash, Literal(doc.sha256)))
     if doc.date:
@@ -49,9 +55,9 @@ def add_article(g: Graph, ex: Extraction) -> URIRef:
 def add_entity(g: Graph, ent: Entity, mention_counts: dict[str, int] | None = None) -> URIRef:
     node = entity_iri(ent)
     g.add((node, RDF.type, KG[ent.cls]))
-    g.add((node, RDFS.label, Literal(ent.label)))
+    g.add((node, RDFS.label, text_literal(ent.label)))
     for alias in ent.aliases:
-        g.add((node, SKOS.altLabel, Literal(alias)))
+        g.add((node, SKOS.altLabel, text_literal(alias)))
     for doc_id in ent.articles:
         g.add((node, KG.mentionedIn, article_iri(doc_id)))
     g.add((node, KG.mentionCount, Literal(len(ent.mentions))))
@@ -67,7 +73,7 @@ def _provenance(g: Graph, node: URIRef, ex: Extraction, sent: int, rule: str, co
     doc = ex.doc
     s = ex.sentences[sent]
     g.add((node, PROV.wasDerivedFrom, article_iri(doc.doc_id)))
-    g.add((node, KG.sentence, Literal(s.text)))
+    g.add((node, KG.sentence, text_literal(s.text)))
     g.add((node, NIF.beginIndex, Literal(s.start + doc.offset)))
     g.add((node, NIF.endIndex, Literal(s.end + doc.offset)))
     g.add((node, KG.rule, Literal(rule)))
@@ -86,9 +92,9 @@ def add_relation(g: Graph, ex: Extraction, rel: Relation, subj: URIRef, obj: URI
     g.add((st, RDF.object, obj))
     _provenance(g, st, ex, rel.sent, rel.rule, rel.confidence, source)
     if rel.verb:
-        g.add((st, KG.verb, Literal(rel.verb)))
+        g.add((st, KG.verb, text_literal(rel.verb)))
     if rel.role:
-        g.add((st, KG.role, Literal(rel.role)))
+        g.add((st, KG.role, text_literal(rel.role)))
     if rel.date:
         g.add((st, KG.date, Literal(rel.date, datatype=XSD.date)))
     return st
@@ -98,8 +104,8 @@ def add_event(g: Graph, ex: Extraction, ev: Event, resolve_mention, source: URIR
     node = ID[f"event/{ex.doc.doc_id}/{_digest(ev.kind, ev.start, ev.end, ev.trigger)}"]
     g.add((node, RDF.type, KG[ev.kind]))
     when = f" on {ev.date.isoformat()}" if ev.date else ""
-    g.add((node, RDFS.label, Literal(f"{ev.kind} ({ev.trigger}){when}")))
-    g.add((node, KG.trigger, Literal(ev.trigger)))
+    g.add((node, RDFS.label, text_literal(f"{ev.kind} ({ev.trigger}){when}")))
+    g.add((node, KG.trigger, text_literal(ev.trigger)))
     for role, mentions in ((SEM.hasActor, ev.actors), (KG.hasTarget, ev.targets), (SEM.hasPlace, ev.places)):
         for m in mentions:
             target = resolve_mention(m)
