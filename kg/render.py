@@ -1,39 +1,336 @@
-"""The graph page: a pyvis network of entities and their relations."""
+"""The graph page: one self-contained HTML file to search, filter and read a news graph."""
 
 from __future__ import annotations
 
 import html
+import json
+import re
+from collections import defaultdict
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
+from importlib import resources
 
-from pyvis.network import Network
-from rdflib import RDF, RDFS, Graph, URIRef
+import networkx as nx
+from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
+from rdflib.namespace import PROV
 
-from .ontology import KG
+from .errors import KgError
+from .ontology import DCTERMS, KG, SEM, ontology_graph
 
-CLASS_COLOURS = {
-    "Person": "#e15759", "Country": "#4e79a7", "City": "#76b7b2", "Location": "#59a14f",
-    "Organization": "#f28e2b", "NewsOrganization": "#edc948", "ArmedForces": "#b07aa1",
-    "GovernmentBody": "#ff9da7", "PoliticalParty": "#9c755f", "CriminalOrganization": "#bab0ac",
-    "Company": "#d37295", "MilitaryOperation": "#8cd17d",
+# Beyond this many entities the page keeps the most connected ones: vis-network's physics and
+# the browser's canvas stay responsive up to about this size.
+MAX_ENTITIES = 2000
+
+CLASS_STYLE = {  # colour, vis-network shape
+    "Person": ("#e15759", "dot"),
+    "Organization": ("#f28e2b", "square"),
+    "NewsOrganization": ("#edc948", "square"),
+    "ArmedForces": ("#b07aa1", "square"),
+    "GovernmentBody": ("#ff9da7", "square"),
+    "PoliticalParty": ("#9c755f", "square"),
+    "CriminalOrganization": ("#79706e", "square"),
+    "Company": ("#d37295", "square"),
+    "Country": ("#4e79a7", "triangle"),
+    "Location": ("#59a14f", "triangleDown"),
+    "City": ("#76b7b2", "triangleDown"),
+    "MilitaryOperation": ("#8cd17d", "star"),
+    "Entity": ("#bab0ac", "hexagon"),
 }
+EVENT_STYLE = ("#555555", "diamond")
+# Properties between entities that are bookkeeping, not facts to draw.
+NOT_RELATIONS = {KG.mentionedIn, KG.accordingTo, KG.hasTarget}
+EVENT_ROLES = ((SEM.hasActor, "hasActor", "actor"), (KG.hasTarget, "hasTarget", "target"),
+               (SEM.hasPlace, "hasPlace", "place"))
+EVENT_COUNTS = (KG.casualties, KG.injured, KG.quantity)
+# Only web links are offered as external links; anything else (javascript:, data:) is dropped.
+WEB_LINK = re.compile(r"^https?://[^\s<>\"']+$")
+PLACEHOLDER = re.compile(r"\{\{([A-Z_]+)\}\}")
 
 
-def _local(iri: URIRef) -> str:
+def _local(iri: object) -> str:
     return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def render_html(graph: Graph) -> str:
-    """The page as one HTML string."""
-    net = Network(height="800px", width="100%", directed=True, cdn_resources="in_line")
-    entity_classes = {KG[c] for c in CLASS_COLOURS}
-    nodes: dict[URIRef, str] = {}
-    for s, cls in graph.subject_objects(RDF.type):
-        if cls in entity_classes:
-            label = str(graph.value(s, RDFS.label) or _local(s))
-            name = _local(cls)
-            nodes[s] = name
-            net.add_node(str(s), label=label, title=f"{label} ({name})", color=CLASS_COLOURS[name], group=name)
-    for s, p, o in graph:
-        if s in nodes and o in nodes and str(p).startswith(str(KG._NS)):
-            plabel = str(graph.value(p, RDFS.label) or _local(p))
-            net.add_edge(str(s), str(o), label=_local(p), title=plabel)
-    return net.generate_html()
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def _iso(value: object) -> str | None:
+    """A literal as an ISO date string, or None when it is not a date."""
+    if value is None:
+        return None
+    py = value.toPython() if isinstance(value, Literal) else value
+    if isinstance(py, date):
+        return py.isoformat()[:10]
+    text = str(value)
+    return text[:10] if re.match(r"^\d{4}-\d{2}-\d{2}", text) else None
+
+
+def _number(value: object) -> float | None:
+    if value is None:
+        return None
+    try:
+        py = value.toPython() if isinstance(value, Literal) else value
+        return float(py) if isinstance(py, (int, float, Decimal, str)) else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _int(value: object) -> int:
+    n = _number(value)
+    return int(n) if n is not None else 0
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> dict[str, object]:
+    """Class and property labels, class depths and symmetric properties from the ontology."""
+    onto = ontology_graph()
+    labels = {str(s): str(o) for s, o in onto.subject_objects(RDFS.label)}
+
+    def descendants(root: URIRef) -> dict[URIRef, int]:
+        depth = {root: 0}
+        todo = [root]
+        while todo:
+            parent = todo.pop()
+            for child in onto.subjects(RDFS.subClassOf, parent):
+                if child not in depth:
+                    depth[child] = depth[parent] + 1
+                    todo.append(child)
+        return depth
+
+    entity_depth = descendants(KG.Entity)
+    entity_depth.pop(KG.Agent, None)  # abstract: never the class a node is drawn with
+    return {
+        "labels": labels,
+        "entity_depth": entity_depth,
+        "event_classes": set(descendants(KG.Event)),
+        "symmetric": {str(p) for p in onto.subjects(RDF.type, OWL.SymmetricProperty)},
+        "relations": {p for p in onto.subjects(RDF.type, OWL.ObjectProperty)
+                      if str(p).startswith(str(KG._NS)) and p not in NOT_RELATIONS},
+    }
+
+
+def _label(g: Graph, node: URIRef, vocab: dict) -> str:
+    return _text(g.value(node, RDFS.label)) or vocab["labels"].get(str(node)) or _local(node)
+
+
+def _class_of(g: Graph, node: URIRef, depths: dict[URIRef, int]) -> str | None:
+    """The most specific kg class of a node among those in depths."""
+    found = [c for c in g.objects(node, RDF.type) if c in depths]
+    if not found:
+        return None
+    return _local(max(found, key=lambda c: (depths[c], str(c))))
+
+
+def _provenance(g: Graph, node: URIRef, vocab: dict) -> dict:
+    """Where a statement or an event was read: sentence, article, date, attribution, confidence."""
+    article = g.value(node, PROV.wasDerivedFrom)
+    source = g.value(node, KG.accordingTo)
+    return {
+        "sentence": _text(g.value(node, KG.sentence)),
+        "article": str(article) if article is not None else None,
+        "date": _iso(g.value(node, KG.date)),
+        "according": _label(g, source, vocab) if isinstance(source, URIRef) else None,
+        "accordingId": str(source) if isinstance(source, URIRef) else None,
+        "confidence": _number(g.value(node, KG.confidence)),
+        "rule": _text(g.value(node, KG.rule)) or None,
+        "verb": _text(g.value(node, KG.verb)) or None,
+        "role": _text(g.value(node, KG.role)) or None,
+    }
+
+
+def _articles(g: Graph) -> dict[str, dict]:
+    out = {}
+    for art in sorted(set(g.subjects(RDF.type, KG.Article)), key=str):
+        out[str(art)] = {"id": str(art), "label": _text(g.value(art, RDFS.label)) or _local(art),
+                         "date": _iso(g.value(art, DCTERMS.date)),
+                         "source": _text(g.value(art, KG.sourceFile)) or None}
+    return out
+
+
+def _entities(g: Graph, vocab: dict) -> dict[URIRef, dict]:
+    depths = vocab["entity_depth"]
+    candidates = {s for c in depths for s in g.subjects(RDF.type, c)} | set(g.subjects(KG.mentionedIn, None))
+    out = {}
+    for node in sorted(candidates, key=str):
+        if not isinstance(node, URIRef) or set(g.objects(node, RDF.type)) & vocab["event_classes"]:
+            continue
+        cls = _class_of(g, node, depths) or "Entity"
+        aliases = sorted({str(a) for a in g.objects(node, SKOS.altLabel)} - {_label(g, node, vocab)})
+        links = sorted(str(o) for o in g.objects(node, OWL.sameAs) if WEB_LINK.match(str(o)))
+        out[node] = {
+            "id": str(node), "kind": "entity", "label": _label(g, node, vocab), "cls": cls,
+            "aliases": aliases, "mentions": _int(g.value(node, KG.mentionCount)),
+            "articles": sorted(str(a) for a in g.objects(node, KG.mentionedIn)),
+            "links": links, "iso": _text(g.value(node, KG.isoCode)) or None,
+        }
+    return out
+
+
+def _events(g: Graph, vocab: dict) -> dict[URIRef, dict]:
+    depths = {c: i for i, c in enumerate(sorted(vocab["event_classes"], key=str))}
+    depths[KG.Event] = -1  # any subclass is more specific than kg:Event itself
+    nodes = {s for c in vocab["event_classes"] for s in g.subjects(RDF.type, c)}
+    out = {}
+    for node in sorted(nodes, key=str):
+        cls = _class_of(g, node, depths) or "Event"
+        counts = {_local(p): _int(g.value(node, p)) for p in EVENT_COUNTS if g.value(node, p) is not None}
+        prov = _provenance(g, node, vocab)
+        out[node] = {
+            "id": str(node), "kind": "event", "cls": cls,
+            "label": _text(g.value(node, RDFS.label)) or vocab["labels"].get(str(KG[cls]), cls),
+            "clsLabel": vocab["labels"].get(str(KG[cls]), cls),
+            "trigger": _text(g.value(node, KG.trigger)) or None,
+            "date": prov["date"] or _iso(g.value(node, SEM.hasTimeStamp)),
+            "confidence": prov["confidence"], "counts": counts,
+            "statements": [prov] if prov["sentence"] else [],
+        }
+    return out
+
+
+def _relations(g: Graph, vocab: dict, entities: dict) -> list[dict]:
+    """One edge per (subject, property, object) with every statement that supports it."""
+    support: dict[tuple, list[dict]] = defaultdict(list)
+    for st in g.subjects(RDF.type, KG.Statement):
+        s, p, o = g.value(st, RDF.subject), g.value(st, RDF.predicate), g.value(st, RDF.object)
+        if s in entities and o in entities and p is not None:
+            support[(s, p, o)].append(_provenance(g, st, vocab))
+    triples = set(support)
+    for p in vocab["relations"]:
+        for s, o in g.subject_objects(p):
+            if s in entities and o in entities:
+                triples.add((s, p, o))
+    edges = []
+    for s, p, o in sorted(triples, key=lambda t: tuple(map(str, t))):
+        statements = sorted(support.get((s, p, o), []), key=lambda x: (-(x["confidence"] or 0), x["sentence"]))
+        confidences = [x["confidence"] for x in statements if x["confidence"] is not None]
+        edges.append({
+            "from": str(s), "to": str(o), "pred": _local(p), "label": vocab["labels"].get(str(p), _local(p)),
+            "symmetric": str(p) in vocab["symmetric"], "confidence": max(confidences) if confidences else None,
+            "statements": statements,
+        })
+    return edges
+
+
+def _event_edges(g: Graph, events: dict, entities: dict) -> list[dict]:
+    edges = []
+    for node, ev in events.items():
+        for prop, pred, label in EVENT_ROLES:
+            for target in sorted(set(g.objects(node, prop)), key=str):
+                if target in entities:
+                    edges.append({"from": str(node), "to": str(target), "pred": pred, "label": label,
+                                  "role": True, "confidence": ev["confidence"], "date": ev["date"]})
+    return edges
+
+
+def _keep_most_connected(entities: dict, events: dict, edges: list[dict], limit: int) -> tuple[set[str], set[str]]:
+    """Ids of the entities and events to draw: all of them, or the most connected `limit` of each."""
+    net = nx.Graph()
+    net.add_nodes_from(e["id"] for e in entities.values())
+    net.add_nodes_from(e["id"] for e in events.values())
+    net.add_edges_from((e["from"], e["to"]) for e in edges)
+    rank = {e["id"]: (net.degree(e["id"]), e.get("mentions", 0), e["label"]) for e in entities.values()}
+    kept_entities = set(sorted(rank, key=lambda i: (-rank[i][0], -rank[i][1], rank[i][2], i))[:limit])
+    touching = {e["id"]: sum(1 for n in net.neighbors(e["id"]) if n in kept_entities) for e in events.values()}
+    kept_events = {i for i in touching if touching[i] or not net.degree(i)}
+    if len(kept_events) > limit:
+        kept_events = set(sorted(kept_events, key=lambda i: (-touching[i], i))[:limit])
+    return kept_entities, kept_events
+
+
+def page_data(graph: Graph, *, max_entities: int = MAX_ENTITIES) -> dict:
+    """Everything the page shows, as plain JSON-ready data."""
+    vocab = _vocabulary()
+    articles = _articles(graph)
+    entities = _entities(graph, vocab)
+    events = _events(graph, vocab)
+    relations = _relations(graph, vocab, entities)
+    role_edges = _event_edges(graph, events, entities)
+    kept_entities, kept_events = _keep_most_connected(entities, events, relations + role_edges, max_entities)
+    kept = kept_entities | kept_events
+    edges = [e for e in relations + role_edges if e["from"] in kept and e["to"] in kept]
+    for i, e in enumerate(edges):
+        e["id"] = f"edge-{i}"
+
+    net = nx.Graph()
+    net.add_nodes_from(kept)
+    net.add_edges_from((e["from"], e["to"]) for e in edges)
+    centrality = nx.degree_centrality(net) if len(net) > 1 else {n: 0.0 for n in net}
+    nodes = []
+    for item in list(entities.values()) + list(events.values()):
+        if item["id"] in kept:
+            item["degree"] = net.degree(item["id"])
+            item["centrality"] = round(centrality.get(item["id"], 0.0), 4)
+            nodes.append(item)
+
+    classes = defaultdict(int)
+    for n in nodes:
+        classes[(n["kind"], n["cls"])] += 1
+    class_list = []
+    for (kind, cls), count in sorted(classes.items(), key=lambda kv: (kv[0][0] != "entity", kv[0][1])):
+        colour, shape = CLASS_STYLE.get(cls, CLASS_STYLE["Entity"]) if kind == "entity" else EVENT_STYLE
+        class_list.append({"id": cls, "kind": kind, "count": count, "colour": colour, "shape": shape,
+                           "label": vocab["labels"].get(str(KG[cls]), cls)})
+    types = defaultdict(lambda: {"count": 0})
+    for e in edges:
+        t = types[e["pred"]]
+        t.update(id=e["pred"], label=e["label"], role=bool(e.get("role")))
+        t["count"] += 1
+    dates = sorted({d for a in articles.values() if (d := a["date"])})
+    event_dates = sorted({d for e in events.values() if e["id"] in kept and (d := e["date"])}
+                         | {d for e in edges for s in e.get("statements", []) if (d := s["date"])})
+    return {
+        "meta": {
+            "articles": list(articles.values()),
+            "articleDates": [dates[0], dates[-1]] if dates else None,
+            "factDates": [event_dates[0], event_dates[-1]] if event_dates else None,
+            "entities": len(entities), "events": len(events),
+            "relations": len(relations), "statements": sum(len(e["statements"]) for e in relations),
+            "shownEntities": len(kept_entities), "shownEvents": len(kept_events),
+            "hiddenEntities": len(entities) - len(kept_entities), "hiddenEvents": len(events) - len(kept_events),
+            "maxEntities": max_entities,
+        },
+        "classes": class_list,
+        "relationTypes": sorted(types.values(), key=lambda t: (t["role"], t["label"])),
+        "nodes": nodes,
+        "edges": edges,
+    }
+
+
+def script_json(data: object) -> str:
+    """JSON safe to place inside a <script> element: no <, > or & can end or open markup."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(char, escape)
+    return text
+
+
+def _asset(name: str) -> str:
+    return (resources.files("kg") / "assets" / name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def _vis_js() -> str:
+    """vis-network as shipped inside the pyvis package: inlined, never fetched."""
+    try:
+        js = (resources.files("pyvis") / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js").read_text("utf-8")
+    except (FileNotFoundError, ModuleNotFoundError) as e:
+        raise KgError(f"vis-network is missing from the installed pyvis package: {e}") from None
+    # A literal "</script" would end the inline element early; in JS strings "<\/" means the same.
+    return js.replace("</script", "<\\/script")
+
+
+def render_html(graph: Graph, *, max_entities: int = MAX_ENTITIES, title: str = "kg news graph") -> str:
+    """The page as one HTML string, with every script, style and datum inlined."""
+    data = page_data(graph, max_entities=max_entities)
+    parts = {
+        "TITLE": html.escape(title),
+        "CSS": _asset("page.css"),
+        "VIS_JS": _vis_js(),
+        "PAGE_JS": _asset("page.js").replace("</script", "<\\/script"),
+        "DATA": script_json(data),
+    }
+    # One pass, so text inserted for one placeholder is never read as another.
+    return PLACEHOLDER.sub(lambda m: parts[m.group(1)], _asset("page.html"))
