@@ -229,10 +229,12 @@ def read_article(path: Path, default_date: date | None = None) -> Document:
     """Read and decode one article file. Raises InputError with the file named."""
     name = display_path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            raise InputError(f"{name}: file is {size // (1024 * 1024)} MB, over the "
-                             f"{MAX_ARTICLE_BYTES // (1024 * 1024)} MB limit for one article")
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a pipe or device would block or never end
+            raise InputError(f"{name}: not a regular file")
+        if info.st_size > MAX_ARTICLE_BYTES:
+            raise InputError(f"{name}: file is {_size(info.st_size)}, over the {_size(MAX_ARTICLE_BYTES)} "
+                             "limit for one article")
         data = path.read_bytes()
     except OSError as e:
         raise InputError(f"{name}: cannot read ({e.strerror or e})") from None
@@ -249,6 +251,10 @@ def read_article(path: Path, default_date: date | None = None) -> Document:
         sha256=hashlib.sha256(data).hexdigest(),
         encoding=encoding,
     )
+
+
+def _size(n: int) -> str:
+    return f"{n / 2**20:.1f} MB" if n >= 2**20 else f"{n} bytes"
 
 
 @contextmanager
