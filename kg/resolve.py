@@ -99,7 +99,32 @@ def cluster_article(ex: Extraction) -> dict[Mention, str]:
             assign[m] = f"Organization:{key}"
             continue
         assign[m] = f"{fam}:{key}"
-    return assign
+    return _merge_same_names(assign)
+
+
+def _merge_same_names(assign: dict[Mention, str]) -> dict[Mention, str]:
+    """Within one article one name is one thing: "Northrop Grumman" tagged once as a person, once as a company."""
+    families: dict[str, set[str]] = defaultdict(set)
+    for key in assign.values():
+        fam, _, name = key.partition(":")
+        if fam in {"Person", "Organization", "Location"}:
+            families[name].add(key)
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for m, key in assign.items():
+        votes[key][m.cls] += 1
+    rename: dict[str, str] = {}
+    for name, keys in families.items():
+        if len(keys) < 2:
+            continue
+        # a gazetteer place keeps its own node; the others join the family with the most mentions
+        keys = {k for k in keys if not any(c in {"City", "Country"} for c in votes[k])}
+        if len(keys) < 2:
+            continue
+        best = max(keys, key=lambda k: (sum(votes[k].values()), k))
+        for k in keys:
+            if k != best:
+                rename[k] = best
+    return {m: rename.get(k, k) for m, k in assign.items()}
 
 
 def _acronym_pairs(mentions: list[Mention], text: str) -> dict[str, str]:
@@ -119,12 +144,19 @@ def _acronym_pairs(mentions: list[Mention], text: str) -> dict[str, str]:
 
 
 def _org_base(key: str, org_names: dict[str, Mention]) -> str:
-    """"cbs" joins "cbs news" when the longer name only adds generic words."""
+    """"cbs" joins "cbs news"; "lockheed" joins "lockheed martin" when it is the only longer name it starts."""
     candidates = [k for k in org_names if k != key and k.startswith(key + " ")]
     for k in sorted(candidates, key=len):
         extra = k[len(key) + 1:].split()
         if all(w in _GENERIC_ORG_WORDS for w in extra):
             return k
+    if " " not in key and len(candidates) == 1 and not org_names[key].key if key in org_names else False:
+        return candidates[0]
+    if " " in key and key not in _GENERIC_ORG_WORDS:
+        # "air force" inside "united states air force", when only one longer name ends with it
+        enders = [k for k in org_names if k != key and k.endswith(" " + key)]
+        if len(enders) == 1 and len(key.split()) >= 2:
+            return enders[0]
     return key
 
 
@@ -200,8 +232,9 @@ def _choose_label(cls: str, names: Counter) -> str:
         return max(names, key=lambda n: (len(_person_parts(n)), names[n], len(n), n))
     if cls in {"Country"}:
         return max(names, key=lambda n: (names[n], n))
-    # the longest frequent form: "CBS News" over "CBS", "Korean Central News Agency" over "KCNA"
-    return max(names, key=lambda n: (len(n.split()) > 1 and not n.isupper(), names[n], len(n), n))
+    # the fullest form: "CBS News" over "CBS", "United States Air Force" over "Air Force" and "USAF"
+    return max(names, key=lambda n: (len(n.split()) > 1 and not n.isupper(), len(n) if len(n.split()) <= 6 else 0,
+                                     names[n], n))
 
 
 def _assign_slugs(entities: list[Entity]) -> None:

@@ -82,6 +82,12 @@ def _mention(span, name: str, cls: str, label: str, sent_index, kind: str = "nam
     )
 
 
+def _leading_title(span) -> bool:
+    first = span[0]
+    return L.is_title(first.text) and first.lower_ not in L.NEWS_WORDS and first.text[:1].isupper() and not (
+        L.is_given_name(first.text) and len(span) == 2)
+
+
 def _title_before(span) -> str | None:
     """A title or role word just before the span ("President X", "journalist X")."""
     i = span.start - 1
@@ -119,11 +125,19 @@ def _acts_like_person(span) -> bool:
 
 
 def _classify(span, label: str, sent_index) -> Mention | None:
+    if label in {"PERSON", "ORG", "GPE"} and len(span) > 1 and _leading_title(span):
+        # "Spokeswoman Sandy Angers", "President Bush": the title is not part of the name
+        while len(span) > 1 and _leading_title(span):
+            span = span[1:]
+        if span[0].is_title and not L.org_subclass(span.text):
+            return _mention(span, _clean_name(span.text), "Person", "title+name", sent_index)
     name = _clean_name(span.text)
     if not name or not any(ch.isalpha() for ch in name):
         return None
     if label in {"PERSON", "ORG", "FAC"} and _is_equipment(span, name):
         return None
+    if label == "PERSON" and name.isupper() and len(name) <= 6:
+        label = "ORG"  # an acronym is not a person's name
     nxt = _next_words(span, 1)
     if label == "NORP":
         place = L.lookup_demonym(name)
@@ -135,7 +149,8 @@ def _classify(span, label: str, sent_index) -> Mention | None:
         return None
     if label in {"GPE", "LOC", "FAC"}:
         if _operation_context(span):
-            return _mention(span, name, "MilitaryOperation", f"{label}+operation-cue", sent_index)
+            return _mention(span, name, "MilitaryOperation", f"{label}+operation-cue", sent_index,
+                            key="op:" + L.fold(name))
         country = L.lookup_country(name)
         if country:
             return _mention(span, country.name, "Country", "gazetteer", sent_index)
@@ -164,7 +179,7 @@ def _classify(span, label: str, sent_index) -> Mention | None:
     if _title_before(span) and not L.org_subclass(name):
         return _mention(span, name, "Person", "title", sent_index)
     if _operation_context(span):
-        return _mention(span, name, "MilitaryOperation", "ORG+operation-cue", sent_index)
+        return _mention(span, name, "MilitaryOperation", "ORG+operation-cue", sent_index, key="op:" + L.fold(name))
     sub = L.org_subclass(name)
     if sub:
         return _mention(span, name, sub, "ORG+words", sent_index, key=_national_body_key(name, sub))
@@ -208,19 +223,40 @@ def _operation_context(span) -> bool:
     return False
 
 
+_NAMING = {"called", "named", "dubbed", "codenamed", "code-named", "titled", "known"}
+
+
 def _operation_mentions(doc, sent_index) -> Iterator[Mention]:
-    """"Operation Desert Storm": the cue word followed by capitalised words."""
+    """"Operation Desert Storm"; "an operation called Southern Spear"; "a campaign dubbed 'X'"."""
     i = 0
     while i < len(doc):
         tok = doc[i]
+        start = None
         if tok.text in {"Operation", "Op."} and i + 1 < len(doc) and doc[i + 1].is_title and not doc[i + 1].is_sent_start:
-            j = i + 1
-            while j < len(doc) and (doc[j].is_title or doc[j].text in {"-", "of", "the"}) and j - i < 6:
-                j += 1
-            while j > i + 1 and not doc[j - 1].is_title:
-                j -= 1
-            span = doc[i:j]
-            yield _mention(span, _clean_name(span.text), "MilitaryOperation", "Operation-X", sent_index)
+            start, first = i, i + 1
+        elif tok.lower_ in _NAMING and i > 0:
+            window = doc[max(0, i - 6): i]
+            if any(t.lower_ in L.OPERATION_CUES for t in window):
+                first = i + 1
+                if tok.lower_ == "known" and first < len(doc) and doc[first].lower_ == "as":
+                    first += 1
+                while first < len(doc) and (doc[first].is_quote or doc[first].lower_ in {"'", '"'}):
+                    first += 1
+                if first < len(doc) and doc[first].is_title and doc[first].lower_ not in L.OPERATION_CUES | {"the", "a"}:
+                    start = first
+        if start is None:
+            i += 1
+            continue
+        j = first
+        while j < len(doc) and (doc[j].is_title or doc[j].text in {"-", "of", "the"} or doc[j].like_num) and j - start < 6:
+            j += 1
+        while j > first and not (doc[j - 1].is_title or doc[j - 1].like_num):
+            j -= 1
+        if j > first:
+            span = doc[start:j]
+            name = _clean_name(span.text)
+            key = "op:" + L.fold(re.sub(r"^(Operation|Op\.)\s+", "", name))
+            yield _mention(span, name, "MilitaryOperation", "operation-cue", sent_index, key=key)
             i = j
             continue
         i += 1

@@ -1,0 +1,111 @@
+"""Extractors over real spaCy Docs of short hand-written news sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.extract.dates import normalise
+from kg.pipeline import analyse_text
+from kg.resolve import resolve
+
+pytestmark = pytest.mark.model
+
+
+def entities_of(text: str):
+    ex = analyse_text(text, doc_date=date(2026, 1, 3))
+    ents, _ = resolve([ex])
+    return {e.label: e for e in ents}, ex
+
+
+def relations_of(text: str):
+    ex = analyse_text(text, doc_date=date(2026, 1, 3))
+    return {(r.subj.name, r.pred, r.obj.name) for r in ex.relations}, ex
+
+
+def test_titles_and_surnames_make_one_person():
+    ents, _ = entities_of("Prime Minister Keir Starmer spoke on Monday. Later, Starmer met the press in London.")
+    assert ents["Keir Starmer"].cls == "Person"
+    assert "Starmer" in ents["Keir Starmer"].aliases
+    assert ents["London"].cls == "City" and ents["London"].geonameid
+
+
+def test_country_variants_and_demonyms_resolve_to_one_country():
+    ents, _ = entities_of("The U.S. said on Friday that the United States would respond. Americans were divided.")
+    us = ents["United States"]
+    assert us.cls == "Country" and us.iso == "US" and len(us.mentions) == 3
+    assert "U.S." in us.aliases
+
+
+def test_acronym_with_expansion_is_one_organization():
+    ents, _ = entities_of("The Korean Central News Agency (KCNA) said the launch succeeded. KCNA gave no details.")
+    org = ents["Korean Central News Agency"]
+    assert org.cls == "NewsOrganization" and "KCNA" in org.aliases
+    assert "KCNA" not in ents
+
+
+def test_equipment_is_not_an_entity():
+    ents, _ = entities_of("F-35 jets and B-52s flew over the Baltic Sea on Tuesday.")
+    assert not any(label.startswith(("F-35", "B-52")) for label in ents)
+
+
+def test_named_operation_is_a_military_operation():
+    ents, _ = entities_of("The army launched an offensive called Iron Shield near the border. Operation Iron Shield lasted a week.")
+    op = ents["Operation Iron Shield"]
+    assert op.cls == "MilitaryOperation" and "Iron Shield" in op.aliases
+
+
+def test_role_patterns():
+    rels, _ = relations_of("Reuters journalist Anna Smith said the talks failed. "
+                           "Emmanuel Macron, the president of France, arrived in Berlin, Germany.")
+    assert ("Anna Smith", "worksFor", "Reuters") in rels
+    assert ("Emmanuel Macron", "leaderOf", "France") in rels
+    assert ("Berlin", "locatedIn", "Germany") in rels
+
+
+def test_verb_relation_with_date_and_attribution():
+    rels, ex = relations_of("According to the BBC, Russia attacked Ukraine on November 22.")
+    assert ("Russia", "attacked", "Ukraine") in rels
+    rel = next(r for r in ex.relations if r.pred == "attacked")
+    assert rel.date == date(2025, 11, 22)
+    assert rel.source is not None and rel.source.name == "BBC"
+
+
+def test_borders_and_national_bodies():
+    rels, _ = relations_of("Peru, which borders Chile, sent troops. The Chilean Navy was put on alert.")
+    assert ("Peru", "borders", "Chile") in rels
+    assert any(p == "partOf" and o == "Chile" for s, p, o in rels)
+
+
+def test_negated_verb_is_not_a_typed_relation():
+    rels, _ = relations_of("Germany did not attack France.")
+    assert ("Germany", "attacked", "France") not in rels
+
+
+def test_attack_event_with_place_date_and_casualties():
+    _, ex = relations_of("On December 16, Israel struck Gaza City. At least eight people were killed.")
+    attacks = [e for e in ex.events if e.kind == "Attack"]
+    assert attacks, ex.events
+    ev = attacks[0]
+    assert [m.name for m in ev.actors] == ["Israel"]
+    assert ev.date == date(2025, 12, 16)
+    assert dict(ev.counts).get("casualties") == 8
+
+
+def test_planned_event_is_left_out():
+    _, ex = relations_of("France will strike Mali next week, the minister warned.")
+    assert not [e for e in ex.events if e.kind == "Attack"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("November 22", date(2025, 11, 22)),
+    ("January 3", date(2026, 1, 3)),
+    ("yesterday", date(2026, 1, 2)),
+    ("on Friday", date(2026, 1, 2)),
+    ("in November", date(2025, 11, 1)),
+    ("June 13, 2005", date(2005, 6, 13)),
+    ("recent months", None),
+])
+def test_dates_are_normalised_against_the_article_date(text, expected):
+    assert normalise(text, date(2026, 1, 3)) == expected
