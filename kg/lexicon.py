@@ -97,7 +97,8 @@ def country_names() -> dict[str, str]:
             continue
         for name in [info.get("name", ""), info.get("nativeName", "")] + list(info.get("altSpellings") or []):
             key = fold(name)
-            if key and len(key) > 1:
+            # short codes ("GB", "MO", "Mac") are too ambiguous in running text; COUNTRY_ALIASES has the safe ones
+            if key and len(key) > 3:
                 table.setdefault(key, iso)
     for iso, place in known.items():
         table[fold(place.name)] = iso
@@ -249,6 +250,15 @@ CRIMINAL_WORDS = {
     "cartel", "gang", "mafia", "syndicate", "cartels", "taliban", "al-qaeda", "al qaeda", "isis", "isil",
     "islamic state", "hezbollah", "hamas", "boko haram", "al-shabaab", "tren de aragua", "ms-13",
 }
+# Words that make a name an organization of no more specific kind.
+INSTITUTION_WORDS = {
+    "university", "college", "institute", "school", "hospital", "foundation", "association", "union",
+    "federation", "committee", "club", "church", "society", "center", "centre", "museum", "theater",
+    "theatre", "academy", "council", "league", "alliance", "coalition", "organization", "organisation",
+    "fund", "trust", "institution", "laboratory", "laboratories", "exchange", "stadium",
+}
+# Words that mark a product rather than its maker.
+PRODUCT_WORDS = {"pro", "air", "mini", "max", "plus", "ultra", "os", "edition", "store", "app", "apps"}
 COMPANY_WORDS = {
     "inc", "corp", "corporation", "company", "co", "ltd", "llc", "plc", "group", "holdings", "airlines",
     "airways", "bank", "motors", "technologies", "systems", "industries", "ag", "sa", "gmbh",
@@ -288,4 +298,16 @@ def org_subclass(name: str) -> str | None:
         return "GovernmentBody"
     if has(COMPANY_WORDS):
         return "Company"
+    if has(INSTITUTION_WORDS):
+        return "Organization"
     return None
+
+
+def looks_like_product(name: str) -> bool:
+    """"iPad", "iCloud", "MacBook Air", "App Store": camel-case brand names and product words."""
+    words = name.split()
+    if not words:
+        return False
+    if re.match(r"^[a-z]{1,2}[A-Z]", words[0]):
+        return True
+    return len(words) > 1 and words[-1].lower() in PRODUCT_WORDS and not org_subclass(name)

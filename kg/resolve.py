@@ -166,6 +166,7 @@ def resolve(extractions: list[Extraction]) -> tuple[list[Entity], dict[tuple[str
     for ex in extractions:
         for m, key in cluster_article(ex).items():
             clusters[key].append((ex.doc.doc_id, m))
+    _merge_name_variants(clusters)
     _merge_lone_surnames(clusters)
     entities: list[Entity] = []
     index: dict[tuple[str, Mention], Entity] = {}
@@ -177,6 +178,23 @@ def resolve(extractions: list[Extraction]) -> tuple[list[Entity], dict[tuple[str
             index[(doc_id, m)] = ent
     _assign_slugs(entities)
     return entities, index
+
+
+def _merge_name_variants(clusters: dict[str, list[tuple[str, Mention]]]) -> None:
+    """"Tim Cook" and "Timothy D. Cook": same surname, one given name the start of the other."""
+    full = sorted((k for k in clusters if k.startswith("Person:") and " " in k), key=lambda k: (-len(k), k))
+    for key in list(full):
+        if key not in clusters:
+            continue
+        parts = key.split(":", 1)[1].split()
+        for other in full:
+            if other == key or other not in clusters or key not in clusters:
+                continue
+            oparts = other.split(":", 1)[1].split()
+            if oparts[-1] != parts[-1] or len(oparts) > len(parts):
+                continue
+            if parts[0].startswith(oparts[0]) or oparts[0].startswith(parts[0]):
+                clusters[key].extend(clusters.pop(other))
 
 
 def _merge_lone_surnames(clusters: dict[str, list[tuple[str, Mention]]]) -> None:

@@ -119,6 +119,19 @@ def _person_like(span) -> bool:
     return L.is_given_name(words[0].text)
 
 
+def _person_evidence(span) -> bool:
+    """Something beyond the NER label says a one-word name is a person's."""
+    tok = span[0]
+    doc = span.doc
+    if L.is_given_name(tok.text) or _title_before(span) or _acts_like_person(span):
+        return True
+    if tok.head.lemma_ in _PERSON_VERBS or tok.dep_ in {"poss"}:
+        return True
+    same = [t for t in doc if t.text == tok.text and t.i != tok.i]
+    return any(t.ent_type_ == "PERSON" for t in same) or any(
+        t.ent_type_ == "PERSON" and t.i + 1 < len(doc) and doc[t.i + 1].text == tok.text for t in doc)
+
+
 def _acts_like_person(span) -> bool:
     root = span.root
     return root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ in _PERSON_VERBS
@@ -134,10 +147,12 @@ def _classify(span, label: str, sent_index) -> Mention | None:
     name = _clean_name(span.text)
     if not name or not any(ch.isalpha() for ch in name):
         return None
-    if label in {"PERSON", "ORG", "FAC"} and _is_equipment(span, name):
+    if label in {"PERSON", "ORG", "FAC"} and (_is_equipment(span, name) or L.looks_like_product(name) or name[0].isdigit()):
         return None
     if label == "PERSON" and name.isupper() and len(name) <= 6:
         label = "ORG"  # an acronym is not a person's name
+    if label == "PERSON" and len(span) == 1 and not _person_evidence(span):
+        return None  # a lone capitalised word NER calls a person, with nothing else to say so
     nxt = _next_words(span, 1)
     if label == "NORP":
         place = L.lookup_demonym(name)
