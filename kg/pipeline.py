@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -31,6 +32,10 @@ class BuildResult:
     problems: list[io.Problem] = field(default_factory=list)
     ttl_path: Path | None = None
     html_path: Path | None = None
+    store_path: Path | None = None
+    analysed: int = 0  # articles that went through the NLP in this build
+    reused: int = 0  # articles taken from the store's cache
+    store_changes: tuple[int, int] = (0, 0)  # triples added to and removed from the store
 
     def counts(self) -> dict[str, object]:
         by_class = Counter(e.cls for e in self.entities)
@@ -56,11 +61,57 @@ def extract_document(doc: Document, sdoc) -> Extraction:
 
 def analyse(documents: Iterable[Document], *, model: str = nlp_mod.DEFAULT_MODEL, jobs: int = 1,
             batch_size: int = 16) -> Iterator[Extraction]:
-    """Run the NLP and the extractors over documents, streaming."""
+    """Run the NLP and the extractors over documents, streaming, in order; jobs > 1 uses that many processes."""
     nlp = nlp_mod.load_nlp(model)
+    if jobs > 1:
+        yield from _analyse_parallel(documents, model, jobs)
+        return
     pairs = ((d.text, d) for d in documents)
-    for sdoc, doc in nlp_mod.pipe_docs(nlp, pairs, batch_size=batch_size, n_process=jobs):
+    for sdoc, doc in nlp_mod.pipe_docs(nlp, pairs, batch_size=batch_size):
         yield extract_document(doc, sdoc)
+
+
+_WORKER_MODEL = nlp_mod.DEFAULT_MODEL
+PARALLEL_BATCH = 4  # articles per task: small enough to keep both the workers and the progress bar moving
+
+
+def _worker_init(model: str) -> None:
+    import signal
+
+    global _WORKER_MODEL
+    _WORKER_MODEL = model
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
+
+
+def _analyse_batch(docs: list[Document]) -> list[Extraction]:
+    nlp = nlp_mod.load_nlp(_WORKER_MODEL)
+    return [extract_document(doc, sdoc) for sdoc, doc in nlp_mod.pipe_docs(nlp, ((d.text, d) for d in docs),
+                                                                           batch_size=len(docs))]
+
+
+def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for doc in documents:
+        batch.append(doc)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _analyse_parallel(documents: Iterable[Document], model: str, jobs: int) -> Iterator[Extraction]:
+    """NLP and extraction together in worker processes: only the small Extractions travel back."""
+    import multiprocessing as mp
+
+    global _WORKER_MODEL
+    # Warm the model and the lexicons here, so that forked workers start with them loaded.
+    _WORKER_MODEL = model
+    _analyse_batch([Document(text="Warm-up.", source="", doc_id="warm-up")])
+    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+    with mp.get_context(method).Pool(jobs, initializer=_worker_init, initargs=(model,)) as pool:
+        for batch in pool.imap(_analyse_batch, _batches(documents, PARALLEL_BATCH)):
+            yield from batch
 
 
 def analyse_text(text: str, *, doc_date: date | None = None, doc_id: str = "text",
@@ -114,26 +165,94 @@ def build_from_extractions(extractions: list[Extraction]) -> tuple[Graph, list[E
 
 def build(inputs: list[str | Path], out_dir: str | Path = "output", *, default_date: date | None = None,
           model: str = nlp_mod.DEFAULT_MODEL, jobs: int = 1, write: bool = True,
-          progress: Callable[[int], None] | None = None) -> BuildResult:
-    """Build the graph of the given articles and write graph.ttl and graph.html into out_dir."""
+          progress: Callable[[int, int], None] | None = None, store_url: str | None = None,
+          store_protocol: str = "update") -> BuildResult:
+    """Build the graph of the given articles into out_dir: its store, graph.ttl and graph.html.
+
+    Articles analysed by an earlier build into the same folder (same text, date, model and kg version) are
+    taken from its cache; only new or changed ones go through the NLP. progress(done, total) is called as
+    articles are analysed. store_url also writes the graph to a remote SPARQL store.
+    """
+    from . import store
+
     problems: list[io.Problem] = []
     docs = read_documents(inputs, default_date, problems)
-    extractions: list[Extraction] = []
-    for ex in analyse(docs, model=model, jobs=jobs):
-        extractions.append(ex)
-        if progress:
-            progress(1)
-    graph, entities = build_from_extractions(extractions)
-    result = BuildResult(graph=graph, extractions=extractions, entities=entities, problems=problems)
-    if write and extractions:
-        out = Path(out_dir)
-        result.ttl_path = out / "graph.ttl"
-        result.html_path = out / "graph.html"
-        from .render import render_html
+    out = Path(out_dir)
+    cache = store.ExtractionCache(out) if write and docs else None
+    try:
+        keys = [store.cache_key(d, model) for d in docs]
+        found = cache.get_many(keys) if cache else {}
+        todo = {k: d for d, k in zip(docs, keys) if k not in found}
+        fresh = _analyse_into(cache, todo, model, jobs, progress)
+        extractions = [store.rebind(found.get(k) or fresh[k], d) for d, k in zip(docs, keys)]
+        graph, entities = build_from_extractions(extractions)
+        result = BuildResult(graph=graph, extractions=extractions, entities=entities, problems=problems,
+                             analysed=len(fresh), reused=len(docs) - len(todo))
+        if cache and extractions:
+            _write_outputs(result, out, cache, keys)
+    finally:
+        if cache:
+            cache.close()
+    if store_url and extractions:
+        from .remote import push_graph
 
-        # Both texts are made before either file is touched: a failure keeps the previous pair.
-        io.write_files_atomic({result.ttl_path: serialize_turtle(graph), result.html_path: render_html(graph)})
+        push_graph(store_url, graph, protocol=store_protocol)
     return result
+
+
+def _analyse_into(cache, todo: dict[str, Document], model: str, jobs: int,
+                  progress: Callable[[int, int], None] | None) -> dict[str, Extraction]:
+    """Analyse the articles not in the cache, saving them as they come, so an interrupted build resumes."""
+    fresh: dict[str, Extraction] = {}
+    if not todo:
+        return fresh
+    if progress:
+        progress(0, len(todo))
+    unsaved: dict[str, Extraction] = {}
+    try:
+        for key, ex in zip(todo, analyse(todo.values(), model=model, jobs=jobs)):
+            fresh[key] = unsaved[key] = ex
+            if cache and len(unsaved) >= 64:
+                cache.put_many(unsaved)
+                unsaved = {}
+            if progress:
+                progress(len(fresh), len(todo))
+    finally:
+        if cache:
+            cache.put_many(unsaved)
+    return fresh
+
+
+def _write_outputs(result: BuildResult, out: Path, cache, keys: list[str]) -> None:
+    """Store, graph.ttl and graph.html; skipped when the same articles were built last time and are intact."""
+    from . import store
+    from .render import render_html
+
+    result.ttl_path, result.html_path = out / "graph.ttl", out / "graph.html"
+    result.store_path = out / store.STORE_DIR
+    docs = [ex.doc for ex in result.extractions]
+    fingerprint = hashlib.sha256(repr([(k, d.doc_id, d.source, d.offset, d.sha256, d.encoding)
+                                       for k, d in zip(keys, docs)]).encode()).hexdigest()
+    if (cache.get_meta("fingerprint") == fingerprint and store.find_store(result.store_path)
+            and cache.get_meta("files") == _stamp(result.ttl_path, result.html_path)):
+        return  # the same inputs give the same graph: nothing to rewrite
+    result.store_changes = store.write_store(out, result.graph)
+    # Both texts are made before either file is touched: a failure keeps the previous pair.
+    io.write_files_atomic({result.ttl_path: serialize_turtle(result.graph), result.html_path: render_html(result.graph)})
+    cache.retain(keys)
+    cache.set_meta({"fingerprint": fingerprint, "files": _stamp(result.ttl_path, result.html_path)})
+
+
+def _stamp(*paths: Path) -> str:
+    """Size and modification time of files, to notice that someone changed or removed them."""
+    parts = []
+    for p in paths:
+        try:
+            st = p.stat()
+            parts.append(f"{st.st_size}:{st.st_mtime_ns}")
+        except OSError:
+            parts.append("-")
+    return " ".join(parts)
 
 
 def serialize_turtle(graph: Graph) -> str:
