@@ -84,7 +84,9 @@ def _provenance(g: Graph, node: URIRef, ex: Extraction, sent: int, rule: str, co
 
 def add_relation(g: Graph, ex: Extraction, rel: Relation, subj: URIRef, obj: URIRef, source: URIRef | None) -> URIRef:
     pred = KG[rel.pred]
-    g.add((subj, pred, obj))
+    if rel.pred != "relatedTo":
+        # direct triples hold typed facts only; a generic verb relation stays a low-confidence statement
+        g.add((subj, pred, obj))
     st = ID[f"statement/{ex.doc.doc_id}/{_digest(subj, pred, obj, rel.sent, rel.rule, rel.verb)}"]
     g.add((st, RDF.type, KG.Statement))
     g.add((st, RDF.subject, subj))

@@ -245,7 +245,8 @@ def _places(ctx: _Sent) -> list[Relation]:
         after = doc[bsp.end].text if bsp.end < len(doc) else "."
         if gap == ["("] and after == ")":
             out.append(_rel(ctx, a, "locatedIn", b, "place:parenthesis", 0.9, tokens=[asp.root.i]))
-        elif gap == [","] and (after in {",", ".", ";", ")", ":"} or doc[bsp.end].is_space) and b.cls == "Country":
+        elif gap == [","] and (after in {",", ".", ";", ")", ":"} or doc[bsp.end].is_space) and (
+                b.cls == "Country" or (b.cls == "Location" and L.regions().get(L.fold(b.name)) is not None)):
             # not a list such as "France, Germany and Italy"
             if not (i + 2 < len(ms) and ms[i + 2][0].cls in PLACES and ms[i + 2][1].start - bsp.end <= 2):
                 out.append(_rel(ctx, a, "locatedIn", b, "place:comma", 0.85, tokens=[asp.root.i]))
