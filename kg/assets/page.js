@@ -10,6 +10,7 @@
                 highlight: null, size: "mentions" };
   var page = window.kgPage = { stabilized: false, stabilizeMs: null, data: DATA };
   var started = performance.now();
+  var LAYOUT_BUDGET_MS = 3000;
 
   function $(id) { return document.getElementById(id); }
 
@@ -224,14 +225,18 @@
         forceAtlas2Based: { gravitationalConstant: -55, centralGravity: 0.012, springLength: 110, springConstant: 0.06,
                             avoidOverlap: 0.3 },
         maxVelocity: 60, minVelocity: 0.8, timestep: 0.45,
-        // A bounded number of iterations keeps the layout within seconds, then physics stops.
-        stabilization: { enabled: true, iterations: n > 1200 ? 200 : n > 400 ? 300 : 500, updateInterval: 20, fit: true }
+        // Bounded in iterations and, below, in time: the layout settles within seconds, then physics stops.
+        stabilization: { enabled: true, iterations: n > 400 ? 400 : 600, updateInterval: 10, fit: true }
       },
       interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: n > 500, keyboard: false, multiselect: false }
     };
+    var layoutStart = performance.now();
     network = new vis.Network($("mynetwork"), { nodes: nodes, edges: edges }, options);
     network.on("stabilizationProgress", function (p) {
+      page.layoutIterations = p.iterations;
       $("kg-progress").textContent = "Laying out the graph… " + Math.round(100 * p.iterations / p.total) + "%";
+      // On a slow machine a large graph keeps the layout it has reached after the time budget.
+      if (performance.now() - layoutStart > LAYOUT_BUDGET_MS) network.stopSimulation();
     });
     network.once("stabilizationIterationsDone", stabilized);
     network.on("click", function (p) {
