@@ -49,6 +49,8 @@ VERBS: dict[str, tuple[str, tuple[str, ...]]] = {
     **{v: ("leaderOf", ()) for v in ("lead", "head", "run", "chair", "command")},
     **{v: ("memberOf", ()) for v in ("join",)},
 }
+_APPOINT = {"name", "appoint", "elect", "nominate", "promote", "hire", "choose", "select", "pick", "install",
+            "make", "reappoint", "re-elect", "reelect", "designate", "confirm", "swear"}
 # Which subject and object classes a typed property accepts; otherwise the relation is generic.
 SIGNATURES: dict[str, tuple[set[str], set[str]]] = {
     "attacked": (AGENTS, AGENTS | PLACES), "launched": (AGENTS, {"MilitaryOperation"}),
@@ -57,7 +59,8 @@ SIGNATURES: dict[str, tuple[set[str], set[str]]] = {
     "smuggledTo": (AGENTS, PLACES), "deployedTo": (AGENTS, PLACES), "sanctioned": (AGENTS, AGENTS),
     "supports": (AGENTS, AGENTS | {"MilitaryOperation"}), "opposes": (AGENTS, AGENTS | {"MilitaryOperation"}),
     "metWith": (AGENTS, AGENTS), "acquired": (AGENTS, ORG_FAMILY), "founded": (AGENTS, ORG_FAMILY),
-    "leaderOf": ({"Person"}, ORG_FAMILY | {"Country", "MilitaryOperation"}), "memberOf": (AGENTS, ORG_FAMILY),
+    "leaderOf": ({"Person"}, ORG_FAMILY | {"Country", "MilitaryOperation"}),
+    "memberOf": ({"Person", "Country"}, ORG_FAMILY),
 }
 
 
@@ -84,6 +87,7 @@ def extract_relations(doc, mentions: list[Mention], *, article_date: date | None
         found.extend(_part_of(ctx))
         found.extend(_verbs(ctx))
         found.extend(_nominals(ctx))
+        found.extend(_appointments(ctx))
     found.extend(_national_bodies(mentions))
     found.extend(_gazetteer_locations(mentions))
     return _dedupe(found)
@@ -498,6 +502,39 @@ def _nominals(ctx: _Sent) -> list[Relation]:
                 if a.cls in SIGNATURES[pred][0]:
                     out.append(_rel(ctx, a, pred, t, f"noun:{noun.lower_}", 0.75, verb=noun.lower_, when=when,
                                     tokens=[noun.i]))
+    return out
+
+
+def _appointments(ctx: _Sent) -> list[Relation]:
+    """"GM named Mary Barra as its chief executive", "Barra was appointed CEO of GM"."""
+    out = []
+    for verb in ctx.span:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _APPOINT:
+            continue
+        people = [m for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "oprd"}
+                  for t in expand_conjuncts(c) if (m := ctx.mentions.of_phrase(t)) is not None and m.cls == "Person"]
+        if not people:
+            continue
+        role_heads = [c for c in verb.children if c.dep_ in {"oprd", "attr", "xcomp"}]
+        role_heads += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
+        for d in (c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}):
+            role_heads += [c for c in d.children if c.dep_ == "prep" and c.lower_ == "as"]
+        for head in role_heads:
+            phrase = list(head.subtree)
+            title = next((t.lower_ for t in phrase if t.lower_ in L.LEADER_ROLES and not ctx.mentions.at(t)), None)
+            title = title or next((t.lower_ for t in phrase if L.is_title(t.lower_) and not ctx.mentions.at(t)), None)
+            if title is None:
+                continue
+            orgs = [m for t in phrase if (m := ctx.mentions.at(t)) is not None and m.cls in ORG_FAMILY | PLACES
+                    and m not in people and m.kind != "demonym"]
+            if not orgs:
+                subj = _subjects(verb, ctx.mentions)
+                orgs = [m for m in subj if m.cls in ORG_FAMILY | {"Country"}]
+            for p in people:
+                for o in orgs[:1]:
+                    pred = _role_predicate(title, o)
+                    if pred:
+                        out.append(_rel(ctx, p, pred, o, f"role:{verb.lemma_.lower()}", 0.8, role=title, tokens=[verb.i]))
     return out
 
 
