@@ -185,11 +185,13 @@ def _detect(data: bytes, path: str) -> tuple[str, str]:
             with contextlib.suppress(UnicodeDecodeError):
                 text, encoding = data.decode("cp1252"), "cp1252"
         if _control_ratio(text) <= 0.05:
-            return clean_text(text), encoding
+            return _checked(text, path), encoding
     raise InputError(f"{path}: not text in UTF-8 or any encoding kg recognises; binary file?")
 
 
 def _checked(text: str, path: str) -> str:
+    if not text.strip():  # only a BOM, or spaces in UTF-16
+        raise InputError(f"{path}: file is empty")
     if _control_ratio(text) > 0.05:
         raise InputError(f"{path}: binary file, not text")
     return clean_text(text)

@@ -215,3 +215,10 @@ def test_unwritable_output_is_a_kg_error(tmp_path):
     blocker.write_text("a file where a folder should be", encoding="utf-8")
     with pytest.raises(KgError, match=r"out/graph\.ttl: cannot write \("):
         io.write_text_atomic(blocker / "graph.ttl", "x")
+
+
+@pytest.mark.parametrize("data", [b"\xef\xbb\xbf", b"\xef\xbb\xbf \n", " \n\t".encode("utf-16"), "  ".encode("utf-16-le")])
+def test_a_bom_or_wide_spaces_alone_is_an_empty_file(data):
+    # found by tests/test_fuzz.py: a lone BOM used to be read as an article with no text
+    with pytest.raises(InputError, match=r"^a\.txt: file is empty$"):
+        io.decode(data, "a.txt")
