@@ -50,9 +50,17 @@ class BuildResult:
         }
 
 
+def _sentence(span) -> Sentence:
+    """A sentence without the blank lines around it; offsets still point into the article text."""
+    text = span.text
+    lead = len(text) - len(text.lstrip())
+    body = text.strip()
+    return Sentence(span.start_char + lead, span.start_char + lead + len(body), body)
+
+
 def extract_document(doc: Document, sdoc) -> Extraction:
     """All records one analysed article yields."""
-    sentences = [Sentence(s.start_char, s.end_char, s.text) for s in sdoc.sents]
+    sentences = [_sentence(s) for s in sdoc.sents]
     mentions = extract_mentions(sdoc)
     relations = extract_relations(sdoc, mentions, article_date=doc.date)
     events = extract_events(sdoc, mentions, article_date=doc.date)
