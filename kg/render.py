@@ -37,7 +37,12 @@ CLASS_STYLE = {  # colour, vis-network shape
     "MilitaryOperation": ("#8cd17d", "star"),
     "Entity": ("#bab0ac", "hexagon"),
 }
-EVENT_STYLE = ("#555555", "diamond")
+# Events are diamonds in dark tones, so they stand apart from the entities they link.
+EVENT_COLOURS = {
+    "Attack": "#8f2d2d", "Explosion": "#a8501f", "Killing": "#5c1a1a", "Launch": "#3d6b2a",
+    "Deployment": "#4b5563", "Designation": "#2c4f8f", "Sanction": "#7a5a12", "Arrest": "#1f5f5b",
+    "Agreement": "#2f6b45", "Order": "#44407a", "Election": "#5b3a82", "Event": "#555555",
+}
 # Properties between entities that are bookkeeping, not facts to draw.
 NOT_RELATIONS = {KG.mentionedIn, KG.accordingTo, KG.hasTarget}
 EVENT_ROLES = ((SEM.hasActor, "hasActor", "actor"), (KG.hasTarget, "hasTarget", "target"),
@@ -269,7 +274,10 @@ def page_data(graph: Graph, *, max_entities: int = MAX_ENTITIES) -> dict:
         classes[(n["kind"], n["cls"])] += 1
     class_list = []
     for (kind, cls), count in sorted(classes.items(), key=lambda kv: (kv[0][0] != "entity", kv[0][1])):
-        colour, shape = CLASS_STYLE.get(cls, CLASS_STYLE["Entity"]) if kind == "entity" else EVENT_STYLE
+        if kind == "entity":
+            colour, shape = CLASS_STYLE.get(cls, CLASS_STYLE["Entity"])
+        else:
+            colour, shape = EVENT_COLOURS.get(cls, EVENT_COLOURS["Event"]), "diamond"
         class_list.append({"id": cls, "kind": kind, "count": count, "colour": colour, "shape": shape,
                            "label": vocab["labels"].get(str(KG[cls]), cls)})
     types = defaultdict(lambda: {"count": 0})

@@ -338,8 +338,8 @@
     if (!byId[id]) return;
     network.selectNodes([id]);
     highlight(id);
-    network.focus(id, { scale: Math.max(network.getScale(), 1.1), animation: { duration: 400 } });
     showNode(id);
+    network.focus(id, { scale: Math.max(network.getScale(), 1.1), animation: { duration: 400 } });
   }
   page.focus = focusNode;
 
@@ -392,8 +392,10 @@
 
   function openPanel(children) {
     $("kg-panel-body").replaceChildren.apply($("kg-panel-body"), children.filter(Boolean));
+    var wasHidden = $("kg-panel").hidden;
     $("kg-panel").hidden = false;
     $("kg-panel").scrollTop = 0;
+    if (wasHidden) network.setSize("100%", "100%");  // the canvas narrows now, not at the next resize check
   }
 
   function closePanel() { $("kg-panel").hidden = true; }
@@ -408,7 +410,7 @@
     var meta = [], a = s.article ? articleById[s.article] : null;
     if (a) meta.push(a.label + (a.date ? " (" + a.date + ")" : ""));
     if (s.date) meta.push("dated " + s.date);
-    var box = el("div", { className: "kg-fact" }, [el("blockquote", { text: s.sentence || "(no sentence recorded)" })]);
+    var box = el("div", { className: "kg-fact" }, [el("blockquote", { text: (s.sentence || "").trim() || "(no sentence recorded)" })]);
     var line = el("div", { className: "kg-meta" }, [meta.join(" · ")]);
     if (s.according) {
       line.appendChild(document.createTextNode((meta.length ? " · " : "") + "according to "));
