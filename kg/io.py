@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 import re
@@ -63,9 +64,7 @@ def find_articles(inputs: list[str | Path]) -> tuple[list[Path], list[Problem]]:
         try:
             mode = path.stat().st_mode
         except OSError as e:
-            broken = path.is_symlink()
-            reason = "link to a missing file" if broken else _reason(e, "no such file or folder")
-            problems.append(Problem(display_path(path), reason))
+            problems.append(Problem(display_path(path), _stat_reason(path, e)))
             continue
         if stat.S_ISDIR(mode):
             files = list(_walk(path, problems))
@@ -79,12 +78,14 @@ def find_articles(inputs: list[str | Path]) -> tuple[list[Path], list[Problem]]:
         for f in files:
             found.setdefault(f.resolve(), f)
     # Sorted so that input order never changes article ids or which duplicate is read.
-    return sorted(found.values(), key=lambda p: (str(p), p)), problems
+    return sorted(found.values(), key=lambda p: (str(p), p)), list(dict.fromkeys(problems))
 
 
-def _reason(e: OSError, missing: str) -> str:
+def _stat_reason(path: Path, e: OSError) -> str:
+    if e.errno == errno.ELOOP:
+        return "link loop; not followed"
     if isinstance(e, FileNotFoundError):
-        return missing
+        return "link to a missing file" if path.is_symlink() else "no such file or folder"
     return f"cannot read ({e.strerror or e})"
 
 
@@ -123,8 +124,10 @@ def _walk(folder: Path, problems: list[Problem]) -> Iterator[Path]:
         for name in sorted(files):
             if name.lower().endswith(ARTICLE_SUFFIXES) and not name.startswith("."):
                 f = here / name
-                if not f.exists():
-                    problems.append(Problem(display_path(f), "link to a missing file"))
+                try:
+                    f.stat()
+                except OSError as e:
+                    problems.append(Problem(display_path(f), _stat_reason(f, e)))
                     continue
                 yield f
 

@@ -133,7 +133,6 @@ def test_broken_links_fifo_and_oversize(tmp_path, monkeypatch):
     assert paths == []
     assert sorted(str(p) for p in problems) == sorted([
         f"{tmp_path / 'gone.txt'}: link to a missing file",
-        f"{tmp_path / 'gone.txt'}: link to a missing file",
         f"{tmp_path}: folder holds no articles (*.txt, *.md); 1 other file ignored",
     ])
     fifo = tmp_path / "pipe.txt"
@@ -222,3 +221,15 @@ def test_a_bom_or_wide_spaces_alone_is_an_empty_file(data):
     # found by tests/test_fuzz.py: a lone BOM used to be read as an article with no text
     with pytest.raises(InputError, match=r"^a\.txt: file is empty$"):
         io.decode(data, "a.txt")
+
+
+def test_file_link_loops_are_named_not_fatal(tmp_path):
+    (tmp_path / "x.txt").symlink_to("y.txt")
+    (tmp_path / "y.txt").symlink_to("x.txt")
+    (tmp_path / "ok.txt").write_text("text", encoding="utf-8")
+    paths, problems = io.find_articles([tmp_path, tmp_path / "x.txt"])
+    assert [p.name for p in paths] == ["ok.txt"]
+    assert sorted(str(p) for p in problems) == [  # named once, though reached twice
+        f"{tmp_path / 'x.txt'}: link loop; not followed",
+        f"{tmp_path / 'y.txt'}: link loop; not followed",
+    ]
