@@ -106,10 +106,12 @@ def _vocabulary() -> dict[str, object]:
 
     entity_depth = descendants(KG.Entity)
     entity_depth.pop(KG.Agent, None)  # abstract: never the class a node is drawn with
+    event_depth = descendants(KG.Event)
     return {
         "labels": labels,
         "entity_depth": entity_depth,
-        "event_classes": set(descendants(KG.Event)),
+        "event_depth": event_depth,
+        "event_classes": set(event_depth),
         "symmetric": {str(p) for p in onto.subjects(RDF.type, OWL.SymmetricProperty)},
         "relations": {p for p in onto.subjects(RDF.type, OWL.ObjectProperty)
                       if str(p).startswith(str(KG._NS)) and p not in NOT_RELATIONS},
@@ -174,12 +176,10 @@ def _entities(g: Graph, vocab: dict) -> dict[URIRef, dict]:
 
 
 def _events(g: Graph, vocab: dict) -> dict[URIRef, dict]:
-    depths = {c: i for i, c in enumerate(sorted(vocab["event_classes"], key=str))}
-    depths[KG.Event] = -1  # any subclass is more specific than kg:Event itself
     nodes = {s for c in vocab["event_classes"] for s in g.subjects(RDF.type, c)}
     out = {}
     for node in sorted(nodes, key=str):
-        cls = _class_of(g, node, depths) or "Event"
+        cls = _class_of(g, node, vocab["event_depth"]) or "Event"
         counts = {_local(p): _int(g.value(node, p)) for p in EVENT_COUNTS if g.value(node, p) is not None}
         prov = _provenance(g, node, vocab)
         out[node] = {

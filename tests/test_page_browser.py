@@ -146,6 +146,13 @@ def test_injected_markup_shows_as_text_and_runs_nothing(small):
     text = panel.inner_text()
     assert IMG in text and f"Odd text {SCRIPT} and {IMG} here." in text
     small.page.hover("#kg-search-results li")
+    evil = str(ent("evil"))
+    pos = small.js(f"network.canvasToDOM(network.getPositions([{evil!r}])[{evil!r}])")
+    box = small.page.locator("#mynetwork").bounding_box()
+    small.page.mouse.move(box["x"] + pos["x"], box["y"] + pos["y"])
+    tip = small.page.locator("div.vis-tooltip")
+    tip.wait_for(state="visible")
+    assert SCRIPT in tip.inner_text()  # the tooltip shows the name as text
     assert small.js("window.__pwned") is None
     assert small.js("document.querySelectorAll('img').length") == 0
     assert small.errors == [] and small.external() == []
@@ -174,6 +181,17 @@ def test_filters_hide_classes_relations_low_confidence_and_dates(small):
     assert "kg-off" in small.page.locator("#kg-timeline li").first.get_attribute("class")
     # the leader-of fact dated 2026-01-02 is also read undated in another article, so it stays
     assert small.js("edges.get().filter(function (e) { return e.label === 'leader of' && !e.hidden; }).length") == 1
+    small.page.locator("#kg-isolated").uncheck()
+    assert str(ent("wire-agency")) not in visible_ids(small, "nodes") and ruler in visible_ids(small, "nodes")
+
+
+def test_node_size_follows_mentions_or_connections(small):
+    def value(name):
+        return small.js(f"nodes.get({str(ent(name))!r}).value")
+
+    assert value("norland") == 6 and value("ada-ruler") == 4
+    small.page.select_option("#kg-size", "centrality")
+    assert value("norland") > value("ada-ruler") > value("wire-agency") == 0
 
 
 def thousand_entities() -> Graph:

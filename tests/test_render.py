@@ -230,3 +230,12 @@ def test_default_limit_keeps_two_thousand():
     assert MAX_ENTITIES == 2000
     assert data["meta"]["shownEntities"] == 2000 and data["meta"]["hiddenEntities"] == 50
     assert sum(1 for n in data["nodes"] if n["kind"] == "entity") == 2000
+
+
+def test_a_node_is_drawn_with_its_most_specific_class():
+    g = small_graph()
+    g.add((ent("wire-agency"), RDF.type, KG.Organization))
+    g.add((ID["event/a1/strike"], RDF.type, KG.Event))
+    nodes = {n["id"]: n for n in page_data(g)["nodes"]}
+    assert nodes[str(ent("wire-agency"))]["cls"] == "NewsOrganization"
+    assert nodes[str(ID["event/a1/strike"])]["cls"] == "Attack"

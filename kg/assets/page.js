@@ -32,6 +32,7 @@
 
   function fmt(n) { return Number(n).toLocaleString("en-US"); }
   function plural(n, one, many) { return fmt(n) + " " + (n === 1 ? one : (many || one + "s")); }
+  function short(s) { return s.length > 40 ? s.slice(0, 38) + "…" : s; }  // the full name is in the tooltip and panel
   function fold(s) { return String(s).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); }
   function webLink(url) { return /^https?:\/\//.test(url) ? url : null; }
 
@@ -189,7 +190,7 @@
     var c = classInfo[n.cls] || { shape: "dot", label: n.cls };
     var style = nodeStyle(n);
     base[n.id] = style;
-    var label = n.kind === "event" ? n.clsLabel + (n.date ? "\n" + n.date : "") : n.label;
+    var label = n.kind === "event" ? n.clsLabel + (n.date ? "\n" + n.date : "") : short(n.label);
     var tip = n.kind === "event"
       ? [n.label, n.date ? "date: " + n.date : "undated"]
       : [n.label, c.label + " · " + plural(n.mentions, "mention"), n.aliases.length ? "also: " + n.aliases.join(", ") : ""];
