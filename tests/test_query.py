@@ -415,3 +415,16 @@ def test_queries_agree_with_roqet(text, graph, tmp_path):
     theirs = Counter(map(tuple, csv.reader(io.StringIO(proc.stdout))))
     ours = Counter(map(tuple, csv.reader(io.StringIO(format_result(run_query(graph, text), "csv")))))
     assert sum(ours.values()) > 1 and ours == theirs
+
+
+# ---------------------------------------------------------------- help
+
+@pytest.mark.parametrize("command", sorted(main.commands))
+def test_every_command_has_help_with_an_example(command):
+    res = CliRunner().invoke(main, [command, "--help"])
+    assert res.exit_code == 0, res.output
+    text = res.stdout
+    assert "Example:" in text, f"kg {command} --help shows no example"
+    example = text.split("Example:", 1)[1]
+    assert f"kg {command}" in example, f"kg {command} --help: the example does not use the command"
+    assert main.commands[command].help.strip(), f"kg {command} has no help text"
