@@ -60,6 +60,7 @@ class GoldArticle:
     ignore_spans: list[tuple[int, int]] = field(default_factory=list)  # nor predictions read there
     spans: list[tuple[int, int]] | None = None  # annotated mention spans, when the gold is not exhaustive
     relations: list[GoldRelation] | None = None  # None: relations not annotated
+    subset: str | None = None  # also scored as the group "<corpus> (<subset>)", e.g. hand-checked articles
 
 
 def relation_properties() -> set[str]:
@@ -106,7 +107,8 @@ def parse_gold(data: object, path: str) -> GoldArticle:
         relations = [_parse_relation(r, i, entities, bad) for i, r in enumerate(data["relations"])]
     return GoldArticle(id=data["id"], corpus=str(data.get("corpus", "gold")), path=path, text=data["text"],
                        date=when, entities=entities, fine_classes=bool(data.get("fine_classes")), other=other,
-                       ignore=ignore, ignore_spans=ignore_spans, spans=spans, relations=relations)
+                       ignore=ignore, ignore_spans=ignore_spans, spans=spans, relations=relations,
+                       subset=str(data["subset"]) if data.get("subset") else None)
 
 
 def _parse_relation(r: object, i: int, entities: list[GoldEntity], bad) -> GoldRelation:
@@ -295,8 +297,8 @@ def score_entities(gold: GoldArticle, pred: list[PredEntity], strict: bool = Fal
         gc = level(ent.cls)
         by_class[gc].fn += 1
         if g in wrong_class_gold:
-            errors.append(Error("wrong class", ent.names[0], gc, wrong_class_gold[g]))
-        elif any(g in named[p] for p in match):
+            continue  # already told as the wrong-class node
+        if any(g in named[p] for p in match):
             errors.append(Error("merged", ent.names[0], gc, None))
         else:
             errors.append(Error("missing", ent.names[0], gc, None))

@@ -97,33 +97,39 @@ def evaluate(articles: list[GoldArticle], predictions: list[Prediction]) -> list
     """Score every article and sum the counts per corpus, in the order corpora first appear."""
     results: dict[str, CorpusResult] = {}
     for gold, pred in zip(articles, predictions):
-        res = results.setdefault(gold.corpus, CorpusResult(gold.corpus))
-        res.articles += 1
-        sc = score_entities(gold, pred.entities)
-        for cls, c in sc.by_class.items():
-            res.entities[cls].add(c)
-        res.errors += [(gold.id, e) for e in sc.errors]
-        res.unjudged += sc.unjudged
-        res.article_f1.append(sc.total.f1 if gold.entities or pred.entities else 1.0)
-        if gold.fine_classes:
-            res.strict = res.strict if res.strict is not None else defaultdict(Counts)
-            for cls, c in score_entities(gold, pred.entities, strict=True).by_class.items():
-                res.strict[cls].add(c)
-        rel = None
-        if gold.relations is not None:
-            rel = score_relations(gold, pred, sc.match)
-            res.relations = res.relations or RelationScore()
-            res.relations.add(rel)
-        t = sc.total
-        line = f"  {gold.id:<22} P {t.precision:.2f} R {t.recall:.2f} F1 {t.f1:.2f}  (tp {t.tp} fp {t.fp} fn {t.fn})"
-        if rel is not None:
-            line += f"  relations {rel.tp_gold}/{rel.gold} found, {rel.tp_pred}/{rel.predicted} right"
-        res.details.append(line)
-        res.details += [f"      {e.kind}: {e.name!r} gold {e.gold or '-'} predicted {e.pred or '-'}" for e in sc.errors]
-        if rel is not None:
-            res.details += [f"      relation missed: {m}" for m in rel.misses]
-            res.details += [f"      relation not in gold: {w}" for w in rel.wrong]
+        groups = [gold.corpus] + ([f"{gold.corpus} ({gold.subset})"] if gold.subset else [])
+        for group in groups:
+            _score_into(results.setdefault(group, CorpusResult(group)), gold, pred)
     return list(results.values())
+
+
+def _score_into(res: CorpusResult, gold: GoldArticle, pred: Prediction) -> None:
+    """Add one article's scores, errors and detail lines to a group."""
+    res.articles += 1
+    sc = score_entities(gold, pred.entities)
+    for cls, c in sc.by_class.items():
+        res.entities[cls].add(c)
+    res.errors += [(gold.id, e) for e in sc.errors]
+    res.unjudged += sc.unjudged
+    res.article_f1.append(sc.total.f1 if gold.entities or pred.entities else 1.0)
+    if gold.fine_classes:
+        res.strict = res.strict if res.strict is not None else defaultdict(Counts)
+        for cls, c in score_entities(gold, pred.entities, strict=True).by_class.items():
+            res.strict[cls].add(c)
+    rel = None
+    if gold.relations is not None:
+        rel = score_relations(gold, pred, sc.match)
+        res.relations = res.relations or RelationScore()
+        res.relations.add(rel)
+    t = sc.total
+    line = f"  {gold.id:<22} P {t.precision:.2f} R {t.recall:.2f} F1 {t.f1:.2f}  (tp {t.tp} fp {t.fp} fn {t.fn})"
+    if rel is not None:
+        line += f"  relations {rel.tp_gold}/{rel.gold} found, {rel.tp_pred}/{rel.predicted} right"
+    res.details.append(line)
+    res.details += [f"      {e.kind}: {e.name!r} gold {e.gold or '-'} predicted {e.pred or '-'}" for e in sc.errors]
+    if rel is not None:
+        res.details += [f"      relation missed: {m}" for m in rel.misses]
+        res.details += [f"      relation not in gold: {w}" for w in rel.wrong]
 
 
 def _table(rows: dict[str, Counts], total: Counts, title: str) -> list[str]:
