@@ -125,6 +125,40 @@ def test_random_files_never_crash_a_build(nlp, data):
     _build_and_check(data)
 
 
+SPARQL_PARTS = ["SELECT", "ASK", "CONSTRUCT", "DESCRIBE", "INSERT DATA", "DELETE WHERE", "WHERE", "{", "}", "?s",
+                "?p", "?o", "a", "kg:Person", "rdfs:label", "foo:bar", "<http://x/>", "\"text\"", "'", ".", ";",
+                "FILTER(", ")", "REGEX(?o, \"(a+)+$\")", "LIMIT 5", "PREFIX kg: <https://kg-news.org/ontology#>",
+                "SERVICE <http://example.org/sparql>", "LOAD <file:///etc/passwd>", "DROP ALL", "#", "\n"]
+SPARQL = st.one_of(st.lists(st.sampled_from(SPARQL_PARTS) | st.sampled_from(HOSTILE), min_size=1, max_size=25).map(" ".join),
+                   st.text(ANY_CHAR.filter(lambda c: c != "\x00"), min_size=1, max_size=200))
+
+
+@pytest.fixture(scope="module")
+def small_ttl(tmp_path_factory):
+    """A three-triple graph file for the query command."""
+    path = tmp_path_factory.mktemp("fuzz-query") / "graph.ttl"
+    path.write_text('@prefix kg: <https://kg-news.org/ontology#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n'
+                    '<https://kg-news.org/id/entity/a> a kg:Person ; rdfs:label "A \\"<b>\\"" ; kg:mentionCount 1 .\n',
+                    encoding="utf-8")
+    return path
+
+
+@CHEAP
+@given(sparql=SPARQL)
+def test_any_query_text_gives_an_answer_or_a_one_line_error(small_ttl, sparql):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    before = small_ttl.read_bytes()
+    res = CliRunner().invoke(main, ["query", "--graph", str(small_ttl), "--timeout", "5", "--", sparql])
+    assert isinstance(res.exception, (SystemExit, type(None))), res.exception  # never an uncaught exception
+    assert res.exit_code in (0, 1), res.output
+    if res.exit_code == 1:
+        assert res.stderr.startswith("Error: ") and "Traceback" not in res.output
+    assert small_ttl.read_bytes() == before  # no update without --allow-update
+
+
 @CHEAP
 @given(label=st.text(ANY_CHAR | st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF), max_size=300),
        sentence=st.lists(TOKENS, max_size=20).map(" ".join))
