@@ -5,7 +5,7 @@
 
   var DATA = JSON.parse(document.getElementById("kg-data").textContent);
   var META = DATA.meta;
-  var byId = {}, edgeById = {}, classInfo = {}, articleById = {}, base = {};
+  var byId = {}, edgeById = {}, classInfo = {}, articleById = {}, base = {}, edgeBase = {};
   var state = { classes: {}, relations: {}, minConfidence: 0, from: "", to: "", isolated: true,
                 highlight: null, size: "mentions" };
   var page = window.kgPage = { stabilized: false, stabilizeMs: null, data: DATA };
@@ -203,10 +203,10 @@
     var tip = [byId[e.from].label + " — " + e.label + " → " + byId[e.to].label,
                e.role ? "" : plural(count, "supporting sentence"),
                e.confidence !== null && e.confidence !== undefined ? "confidence " + e.confidence.toFixed(2) : ""];
+    edgeBase[e.id] = { color: e.role ? "#a3aab5" : "#7b8794", highlight: "#2563eb", hover: "#2563eb" };
     return { id: e.id, from: e.from, to: e.to, label: e.label, title: tooltip(tip),
              arrows: e.role || e.symmetric ? "" : "to", dashes: !!e.role,
-             width: e.role ? 1 : 1 + Math.min(3, count / 2),
-             color: { color: e.role ? "#a3aab5" : "#7b8794", highlight: "#2563eb", hover: "#2563eb" } };
+             width: e.role ? 1 : 1 + Math.min(3, count / 2), color: edgeBase[e.id] };
   }
 
   function build() {
@@ -327,12 +327,18 @@
       return keep[n.id] ? { id: n.id, color: base[n.id].color, font: base[n.id].font }
         : { id: n.id, color: { background: "#eceef1", border: "#d5d9df" }, font: { color: "#c3c8cf" } };
     }));
+    edges.update(DATA.edges.map(function (e) {
+      var near = e.from === id || e.to === id;
+      return { id: e.id, color: near ? edgeBase[e.id] : { color: "#e3e6ea", highlight: "#2563eb", hover: "#2563eb" },
+               font: { color: near ? "#475467" : "#d0d4da" } };
+    }));
   }
 
   function clearHighlight() {
     if (state.highlight === null) return;
     state.highlight = null;
     nodes.update(DATA.nodes.map(function (n) { return { id: n.id, color: base[n.id].color, font: base[n.id].font }; }));
+    edges.update(DATA.edges.map(function (e) { return { id: e.id, color: edgeBase[e.id], font: { color: "#475467" } }; }));
   }
 
   function focusNode(id) {
@@ -399,7 +405,11 @@
     if (wasHidden) network.setSize("100%", "100%");  // the canvas narrows now, not at the next resize check
   }
 
-  function closePanel() { $("kg-panel").hidden = true; }
+  function closePanel() {
+    if ($("kg-panel").hidden) return;
+    $("kg-panel").hidden = true;
+    network.setSize("100%", "100%");
+  }
 
   function nodeLink(id) {
     var n = byId[id];
