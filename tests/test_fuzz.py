@@ -6,6 +6,7 @@ CI runs a small, fixed set of examples. A longer random run (see docs/FUZZING.md
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
 from pathlib import Path
@@ -79,7 +80,17 @@ def _check_build(result, out: Path, article: Path) -> None:
     assert len(list(pyoxigraph.parse(ttl, format=pyoxigraph.RdfFormat.TURTLE))) == len(parsed)
     for node in set(parsed.subjects(KG.mentionedIn, None)):
         assert len(list(parsed.objects(node, RDFS.label))) == 1, node
-    assert (out / "graph.html").stat().st_size > 0
+    page = (out / "graph.html").read_text(encoding="utf-8").lower()
+    assert (page.count("<script"), page.count("</script")) == _script_tags()  # article text never opens a tag
+
+
+@functools.lru_cache(maxsize=1)
+def _script_tags() -> tuple[int, int]:
+    from kg.graph import new_graph
+    from kg.render import render_html
+
+    page = render_html(new_graph()).lower()
+    return page.count("<script"), page.count("</script")
 
 
 @pytest.mark.model
