@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -159,11 +160,19 @@ def to_networkx(graph: Graph):
     nodes, edges = entity_network(graph)
     g = nx.MultiDiGraph()
     for n in nodes:
-        g.add_node(n.iri, **{"label": n.label, "class": n.cls, "mention_count": n.mentions})
+        g.add_node(n.iri, **{"label": _xml_text(n.label), "class": n.cls, "mention_count": n.mentions})
     for e in edges:
         g.add_edge(e.source, e.target, key=e.prop, property=e.prop, label=e.label,
                    statements=e.statements, weight=float(max(1, e.statements)))
     return g
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_text(text: str) -> str:
+    """Text XML 1.0 can hold: a graph edited by hand may have characters GraphML readers reject."""
+    return _NOT_XML.sub("\ufffd", text)
 
 
 def graphml_text(graph: Graph) -> str:

@@ -45,7 +45,7 @@ COUNTRY_ALIASES = {
     "ivory coast": "CI", "vatican": "VA", "taiwan": "TW", "vietnam": "VN", "laos": "LA", "bolivia": "BO",
     "venezuela": "VE", "tanzania": "TZ", "moldova": "MD", "prc": "CN", "mainland china": "CN",
     "palestine": "PS", "dr congo": "CD", "drc": "CD", "democratic republic of the congo": "CD",
-    "republic of the congo": "CG", "east timor": "TL", "macedonia": "MK", "swaziland": "SZ", "turkey": "TR",
+    "republic of the congo": "CG", "korea": "KR", "east timor": "TL", "macedonia": "MK", "swaziland": "SZ", "turkey": "TR",
 }
 EXTRA_DEMONYMS = {
     "american": "US", "americans": "US", "british": "GB", "briton": "GB", "britons": "GB", "english": "GB",
@@ -202,7 +202,7 @@ NEWS_ROLES = {
 LEADER_ROLES = {
     "president", "prime minister", "chancellor", "king", "queen", "emperor", "sultan", "emir",
     "supreme leader", "leader", "governor", "mayor", "chief", "head", "ceo", "chairman", "chairwoman",
-    "chair", "director", "commander", "premier", "dictator", "chief executive", "president-elect",
+    "chair", "commander", "premier", "dictator", "chief executive", "president-elect",
     "secretary-general", "secretary general", "pope", "strongman", "opposition leader", "founder",
 }
 
@@ -260,9 +260,21 @@ INSTITUTION_WORDS = {
 # Words that mark a product rather than its maker.
 PRODUCT_WORDS = {"pro", "air", "mini", "max", "plus", "ultra", "os", "edition", "store", "app", "apps"}
 COMPANY_WORDS = {
-    "inc", "corp", "corporation", "company", "co", "ltd", "llc", "plc", "group", "holdings", "airlines",
-    "airways", "bank", "motors", "technologies", "systems", "industries", "ag", "sa", "gmbh",
-    "airline", "energy", "oil", "pharmaceuticals", "enterprises", "partners", "capital",
+    "inc", "corp", "corporation", "company", "co", "ltd", "llc", "plc", "group", "holdings", "holding",
+    "airlines", "airways", "bank", "motors", "motor", "technologies", "systems", "industries", "ag", "sa",
+    "gmbh", "nv", "spa", "airline", "energy", "oil", "pharmaceuticals", "enterprises", "partners", "capital",
+    "automotive", "auto", "aviation", "aerospace", "electric", "electronics", "foods", "telecom",
+    "communications", "networks", "entertainment", "studios", "records", "financial", "insurance",
+    "investments", "securities", "petroleum", "steel", "mining", "chemicals", "logistics", "shipping",
+    "software", "labs", "manufacturing", "management", "ventures", "brands", "stores", "retail",
+}
+# Common nouns that, just before a one-word name or in apposition to it, say it names an organization.
+ORG_DESCRIPTORS = {
+    "company", "firm", "maker", "automaker", "carmaker", "manufacturer", "airline", "carrier", "bank",
+    "group", "band", "brand", "retailer", "chain", "subsidiary", "unit", "division", "rival", "supplier",
+    "producer", "giant", "conglomerate", "startup", "agency", "broadcaster", "newspaper", "network",
+    "insurer", "lender", "investor", "fund", "operator", "distributor", "dealer", "club", "team", "party",
+    "union", "airframer", "builder", "developer", "publisher", "studio", "label", "exchange",
 }
 OPERATION_CUES = {"operation", "campaign", "offensive", "mission", "exercise", "exercises"}
 # Words that mark equipment (aircraft, ships, weapons), which kg does not make entities of.

@@ -131,8 +131,7 @@ def run_query(graph: Graph, sparql: str, *, timeout: float | None = None, allow_
         prepared = sparql
     if update:
         before = len(graph)
-        _with_timeout(lambda: graph.update(prepared, initNs=PREFIXES) if isinstance(prepared, str)
-                      else graph.update(prepared), timeout)
+        _with_timeout(lambda: _apply(graph, prepared), timeout)
         return QueryResult("UPDATE", changed=(before, len(graph)))
     return _with_timeout(lambda: _evaluate(graph, prepared), timeout)
 
@@ -172,6 +171,18 @@ def _evaluate(graph: Graph, prepared) -> QueryResult:
         raise
     except Exception as e:  # evaluation errors of rdflib have no common base class
         raise QueryError(f"SPARQL error: {_one_line(e)}") from None
+
+
+def _apply(graph: Graph, prepared) -> None:
+    try:
+        if isinstance(prepared, str):
+            graph.update(prepared, initNs=PREFIXES)
+        else:
+            graph.update(prepared)
+    except _Stopped:
+        raise
+    except Exception as e:  # e.g. LOAD of an address that cannot be read
+        raise QueryError(f"SPARQL update error: {_one_line(e)}") from None
 
 
 class _Stopped(BaseException):

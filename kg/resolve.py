@@ -152,6 +152,13 @@ def _org_base(key: str, org_names: dict[str, Mention]) -> str:
             return k
     if " " not in key and len(candidates) == 1 and not org_names[key].key if key in org_names else False:
         return candidates[0]
+    words = key.split()
+    if len(words) == 2:
+        # "penske auto" and "penske automotive group": same first word, one second word the start of the other
+        twins = [k for k in org_names if k != key and len(k.split()) >= 2 and k.split()[0] == words[0]
+                 and k.split()[1].startswith(words[1]) and k.split()[1] != words[1]]
+        if len(twins) == 1:
+            return twins[0]
     if " " in key and key not in _GENERIC_ORG_WORDS:
         # "air force" inside "united states air force", when only one longer name ends with it
         enders = [k for k in org_names if k != key and k.endswith(" " + key)]

@@ -119,6 +119,24 @@ def _person_like(span) -> bool:
     return L.is_given_name(words[0].text)
 
 
+def _org_descriptor(span) -> bool:
+    """"carmaker Dacia", "private equity firm Cerberus", "Magna, the Canadian parts maker": an organization."""
+    doc = span.doc
+    if _title_before(span) or L.is_given_name(span[0].text):
+        return False
+    before = doc[max(0, span.start - 2): span.start]
+    if any(t.lower_ in L.ORG_DESCRIPTORS and t.pos_ == "NOUN" for t in before):
+        return True
+    if span.end + 1 < len(doc) and doc[span.end].text == ",":
+        window = doc[span.end + 1: min(len(doc), span.end + 7)]
+        for t in window:
+            if t.text in {",", ".", ";"} or t.pos_ == "VERB":
+                break
+            if t.lower_ in L.ORG_DESCRIPTORS and t.pos_ == "NOUN":
+                return True
+    return False
+
+
 def _person_evidence(span) -> bool:
     """Something beyond the NER label says a one-word name is a person's."""
     tok = span[0]
@@ -187,6 +205,8 @@ def _classify(span, label: str, sent_index) -> Mention | None:
         sub = L.org_subclass(name)
         if sub and len(name.split()) > 1 and not L.is_given_name(name.split()[0]):
             return _mention(span, name, sub, "PERSON+words", sent_index)
+        if _org_descriptor(span) or (len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ == "the"):
+            return _mention(span, name, sub or "Organization", "PERSON+org-cue", sent_index)
         return _mention(span, name, "Person", "PERSON", sent_index)
     # ORG
     if nxt in {"administration", "government"} and len(span) <= 2 and not L.org_subclass(name):

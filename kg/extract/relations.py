@@ -83,6 +83,7 @@ def extract_relations(doc, mentions: list[Mention], *, article_date: date | None
         ctx = _Sent(doc, sent, si, index, attrs.get(si, []), article_date)
         found.extend(_roles(ctx))
         found.extend(_places(ctx))
+        found.extend(_seats(ctx))
         found.extend(_borders(ctx))
         found.extend(_part_of(ctx))
         found.extend(_verbs(ctx))
@@ -115,35 +116,49 @@ def _sent_mentions(ctx: _Sent) -> list[tuple[Mention, object]]:
     return out
 
 
+_SUBORDINATE = {"vice", "deputy", "assistant", "associate", "under", "junior"}
+_LEADER_HEADS = {"president", "chairman", "chairwoman", "chair", "ceo", "leader", "head", "chief", "governor",
+                 "mayor", "king", "queen", "premier", "commander", "chancellor", "emir", "sultan", "emperor",
+                 "dictator", "president-elect", "pope", "strongman"}
+
+
 def _role_predicate(title: str, obj: Mention) -> str | None:
-    t = title.lower()
-    if obj.cls not in ORG_FAMILY | PLACES:
+    """The property a role phrase gives: "chief executive" leads, "vice president" works for, "founder" founded."""
+    words = title.lower().split()
+    if obj.cls not in ORG_FAMILY | PLACES or not words:
         return None
-    if t in L.LEADER_ROLES or t.endswith(("president", "minister")) and t in {"president", "prime minister"}:
-        return "leaderOf" if obj.cls in AGENTS or t in {"mayor", "governor"} else None
-    if t == "member" or obj.cls == "PoliticalParty":
+    if words[-1] in {"founder", "co-founder", "cofounder"}:
+        return "founded" if obj.cls in ORG_FAMILY else None
+    if words[-1] == "member" or (obj.cls == "PoliticalParty" and words[-1] not in _LEADER_HEADS):
         return "memberOf"
+    leader = (title.lower() in L.LEADER_ROLES or words[-1] in _LEADER_HEADS
+              or "chief executive" in title.lower() or "prime minister" in title.lower())
+    if leader and not set(words) & _SUBORDINATE:
+        if obj.cls in AGENTS or words[-1] in {"mayor", "governor"}:
+            return "leaderOf"
+        return None
     return "worksFor"
 
 
 def _title_words(doc, start: int, end: int) -> tuple[str | None, bool]:
-    """The role in tokens [start, end) if they are only title words: ("president", former?)."""
-    words = [t for t in doc[start:end]]
-    if not words:
+    """The role phrase in tokens [start, end) if they form one ("economy minister", "chief executive")."""
+    words = [t for t in doc[start:end] if t.lower_ not in {"the", "'s", "\u2019s", "\u02bcs", "a", "an"}]
+    if not words or len(words) > 5:
         return None, False
-    title = None
-    former = False
-    for t in words:
-        low = t.lower_.strip(".")
-        if low in {"former", "ex", "then", "late"}:
-            former = True
-        if L.is_title(low) and low not in {"the", "of", "'s"}:
-            title = low if title is None or low in L.LEADER_ROLES or title in _TITLE_MODIFIERS else title
-        elif low not in _TITLE_MODIFIERS and not t.is_punct:
+    former = any(t.lower_ in {"former", "ex", "then", "late", "ex-"} for t in words)
+    words = [t for t in words if t.lower_ not in {"former", "ex", "then", "late", "ex-", "-"}]
+    if not words or not L.is_title(words[-1].lower_.strip(".")) and not (
+            len(words) > 1 and words[-1].lower_ == "officer" and L.is_title(words[-2].lower_)):
+        return None, False
+    for t in words[:-1]:
+        if t.is_punct or t.pos_ not in {"NOUN", "PROPN", "ADJ"} and t.lower_ not in _TITLE_MODIFIERS:
             return None, False
-    if title in {"mr", "mrs", "ms", "dr", "sir"}:
+    phrase = " ".join(t.lower_.strip(".") for t in words)
+    if phrase in {"mr", "mrs", "ms", "dr", "sir", "miss"}:
         return None, False
-    return title, former
+    if phrase.endswith("executive officer"):
+        phrase = phrase[: -len(" officer")]
+    return phrase, former
 
 
 def _roles(ctx: _Sent) -> list[Relation]:
@@ -179,7 +194,12 @@ def _roles(ctx: _Sent) -> list[Relation]:
             inner = [(o, osp) for o, osp in ms if osp.start >= k and osp.end <= stop and o is not p]
             title_toks = [t for t in doc[k:stop] if L.is_title(t.lower_) and not ctx.mentions.at(t)]
             if inner and title_toks:
-                title = next((t.lower_ for t in title_toks if t.lower_ in L.LEADER_ROLES), title_toks[0].lower_)
+                last = title_toks[-1].i
+                run = last
+                while run > k and not ctx.mentions.at(doc[run - 1]) and doc[run - 1].lower_ not in {"of", "'s", "\u2019s", ","}:
+                    run -= 1
+                title, _ = _title_words(doc, run, last + 1)
+                title = title or title_toks[-1].lower_
                 former = any(t.lower_ in {"former", "ex"} for t in doc[k:stop])
                 o = inner[-1][0] if doc[title_toks[0].i + 1].lower_ == "of" else inner[0][0]
                 pred = _role_predicate(title, o)
@@ -259,6 +279,29 @@ def _places(ctx: _Sent) -> list[Relation]:
     return out
 
 
+def _seats(ctx: _Sent) -> list[Relation]:
+    """"US automaker General Motors", "the German carmaker Opel", "Detroit-based GM": where a company is."""
+    doc = ctx.doc
+    out = []
+    ms = _sent_mentions(ctx)
+    for i, (o, osp) in enumerate(ms):
+        if o.cls not in {"Organization", "Company", "NewsOrganization", "PoliticalParty", "CriminalOrganization"} or o.key:
+            continue
+        for c, csp in reversed(ms[:i]):
+            if csp.end > osp.start or c.cls not in PLACES or c.cls == "Location" and L.fold(c.name) not in L.regions():
+                continue
+            between = doc[csp.end: osp.start]
+            if not 0 < len(between) <= 4:
+                break
+            if [t.lower_ for t in between[:2]] == ["-", "based"] or (between[0].lower_ == "based" and len(between) == 1):
+                out.append(_rel(ctx, o, "locatedIn", c, "seat:based", 0.8, tokens=[osp.root.i]))
+            elif all(t.pos_ in {"NOUN", "ADJ"} and t.is_lower for t in between) and any(
+                    t.lower_ in L.ORG_DESCRIPTORS or t.lemma_.lower() in L.ORG_DESCRIPTORS for t in between):
+                out.append(_rel(ctx, o, "locatedIn", c, "seat:descriptor", 0.75, tokens=[osp.root.i]))
+            break
+    return out
+
+
 def _borders(ctx: _Sent) -> list[Relation]:
     """"Colombia, which borders Venezuela", "the border between X and Y", "X's border with Y"."""
     doc = ctx.doc
@@ -311,6 +354,20 @@ def _part_of(ctx: _Sent) -> list[Relation]:
                     k -= 1
                 if doc[k].lower_ in {"within", "inside"}:
                     out.append(_rel(ctx, a, "partOf", o, "partOf:within", 0.75, tokens=[asp.root.i]))
+        # "GM's European unit Opel": the possessor's part
+        k = asp.start - 1
+        while k > ctx.span.start and k > asp.start - 5 and doc[k].pos_ in {"ADJ", "NOUN", "PROPN"} and not ctx.mentions.at(doc[k]):
+            if doc[k].lemma_.lower() in _PART_NOUNS | {"brand", "subsidiary"}:
+                if doc[k - 1].lower_ in {"'s", "\u2019s"} or doc[k - 1].tag_ == "POS" or any(
+                        doc[j].lower_ in {"'s", "\u2019s"} for j in range(max(ctx.span.start, k - 3), k)):
+                    j = k - 1
+                    while j > ctx.span.start and not ctx.mentions.at(doc[j]):
+                        j -= 1
+                    owner = ctx.mentions.at(doc[j])
+                    if owner is not None and owner.cls in ORG_FAMILY and owner != a and j >= k - 4:
+                        out.append(_rel(ctx, a, "partOf", owner, "partOf:possessive", 0.75, tokens=[asp.root.i]))
+                break
+            k -= 1
         # "X within Y" directly
         if asp.end + 1 < ctx.span.end and doc[asp.end].lower_ in {"within", "inside"}:
             tgt = ctx.mentions.at(doc[asp.end + 1]) or (ctx.mentions.at(doc[asp.end + 2]) if asp.end + 2 < len(doc) else None)
@@ -344,9 +401,9 @@ def _gazetteer_locations(mentions: list[Mention]) -> list[Relation]:
                 by_iso[place.iso] = m
     done = set()
     for m in mentions:
-        if m.cls != "City" or m.name in done:
+        if m.cls not in {"City", "Location"} or m.name in done:
             continue
-        place = L.cities().get(L.fold(m.name))
+        place = L.cities().get(L.fold(m.name)) if m.cls == "City" else L.regions().get(L.fold(m.name))
         if place and place.iso in by_iso:
             done.add(m.name)
             out.append(Relation(subj=m, pred="locatedIn", obj=by_iso[place.iso], sent=m.sent,
