@@ -154,7 +154,24 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
         return _checked(data.decode("utf-8"), path), "utf-8"
     except UnicodeDecodeError:
         pass
+    damaged = _damaged_utf8(data)
+    if damaged:
+        return damaged[0], damaged[1]
     return _detect(data, path)
+
+
+def _damaged_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 with a few bad bytes (a cut or a pasted fragment) is read as UTF-8, the bad bytes replaced.
+
+    Legacy single-byte text almost never forms valid multi-byte UTF-8 sequences, so many of these
+    against few bad bytes tells the two apart.
+    """
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+    wide = sum(1 for ch in text if ch > "\x7f") - text.count("\ufffd")
+    if wide < 3 or wide < 4 * bad:
+        return None
+    return clean_text(text), f"utf-8 with {bad} bad byte sequence{'s' if bad != 1 else ''} replaced"
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -174,17 +191,38 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return codec
 
 
+_WESTERN = set("\u00a0\u00a3\u00a7\u00a9\u00ab\u00ae\u00b0\u00b7\u00bb\u00bf\u00a1\u20ac\u2013\u2014\u2018\u2019"
+               "\u201a\u201c\u201d\u201e\u2022\u2026\u2122") | {chr(c) for c in range(0xC0, 0x100)} - set("\u00d7\u00f7\u00d0\u00f0\u00dd\u00fd\u00de\u00fe")
+# (Ð ð Ý ý Þ þ are left out: in Windows-1252 they stand where Turkish has Ğ ğ İ ı Ş ş)
+
+
+def _western_cp1252(data: bytes) -> str | None:
+    """Text in a Latin-script language saved as Windows-1252: mostly ASCII letters, the rest accents and quotes."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    wide = [ch for ch in text if ch > "\x7f"]
+    letters = sum(1 for ch in text if ch.isalpha())
+    if not wide or len(wide) > 0.3 * max(letters, 1):
+        return None
+    return text if sum(ch in _WESTERN for ch in wide) >= 0.9 * len(wide) else None
+
+
 def _detect(data: bytes, path: str) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
+    western = _western_cp1252(data)
+    if western is not None:
+        return _checked(western, path), "cp1252"
     matches = list(from_bytes(data))
     if matches:
-        least = min(m.chaos for m in matches)
-        # Windows-1252 is the commonest non-UTF-8 news encoding; the detector often names a sibling
-        # code page that reads the bytes just as well, so prefer it whenever it is as good a fit.
         best = matches[0]  # the detector sorts its matches best first
         text, encoding = str(best), best.encoding
-        if any(m.chaos <= least + 0.01 and "cp1252" in m.could_be_from_charset for m in matches):
+        # The detector often names a sibling code page that reads the bytes as well as Windows-1252,
+        # the commonest non-UTF-8 news encoding: then name Windows-1252.
+        if any("cp1252" in m.could_be_from_charset and m.chaos <= best.chaos + 0.01
+               and m.coherence >= best.coherence - 0.01 for m in matches):
             with contextlib.suppress(UnicodeDecodeError):
                 text, encoding = data.decode("cp1252"), "cp1252"
         if _control_ratio(text) <= 0.05:

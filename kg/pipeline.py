@@ -154,7 +154,8 @@ def read_documents(inputs: list[str | Path], default_date: date | None,
             problems.append(io.Problem(name, f"same content as {seen_hash[doc.sha256]}; read once", "note"))
             continue
         if doc.encoding not in ("utf-8", "ascii"):
-            problems.append(io.Problem(name, f"not UTF-8; read as {doc.encoding}", "note"))
+            valid = "valid " if doc.encoding.startswith("utf-8") else ""
+            problems.append(io.Problem(name, f"not {valid}UTF-8; read as {doc.encoding}", "note"))
         seen_hash[doc.sha256] = doc.source
         doc_id = doc.doc_id
         n = 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 import re
 from collections import defaultdict
 from datetime import date
@@ -21,6 +22,8 @@ from .ontology import DCTERMS, KG, SEM, ontology_graph
 # Beyond this many entities the page keeps the most connected ones: vis-network's physics and
 # the browser's canvas stay responsive up to about this size.
 MAX_ENTITIES = 2000
+# Up to this many nodes vis-network computes the first layout itself (improvedLayout), which is slow beyond.
+LAYOUT_IN_BROWSER = 150
 
 CLASS_STYLE = {  # colour, vis-network shape
     "Person": ("#e15759", "dot"),
@@ -244,6 +247,42 @@ def _keep_most_connected(entities: dict, events: dict, edges: list[dict], limit:
     return kept_entities, kept_events
 
 
+def _radial_layout(net: nx.Graph, ring: float = 110.0, spacing: float = 34.0) -> dict[str, tuple[float, float]]:
+    """Rough starting positions for large graphs, in linear time: each component in rings around its
+    best-connected node, components packed in rows. The browser's physics then only has to refine them."""
+    placed: list[tuple[float, dict[str, tuple[float, float]]]] = []
+    for comp in sorted(nx.connected_components(net), key=lambda c: (-len(c), min(c))):
+        root = max(sorted(comp), key=net.degree)
+        order, seen, levels = [root], {root}, [[root]]
+        while levels[-1]:
+            nxt = []
+            for node in levels[-1]:
+                for child in sorted(net.neighbors(node)):
+                    if child not in seen:
+                        seen.add(child)
+                        nxt.append(child)
+            levels.append(nxt)
+            order.extend(nxt)
+        pos, radius = {root: (0.0, 0.0)}, 0.0
+        for level in levels[1:-1]:
+            radius = max(radius + ring, len(level) * spacing / (2 * math.pi))
+            for i, node in enumerate(level):
+                angle = 2 * math.pi * i / len(level)
+                pos[node] = (radius * math.cos(angle), radius * math.sin(angle))
+        placed.append((radius + spacing, pos))
+    width = math.sqrt(sum((2 * r) ** 2 for r, _ in placed)) * 1.3
+    out: dict[str, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for r, pos in placed:
+        if x and x + 2 * r > width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        for node, (px, py) in pos.items():
+            out[node] = (round(x + r + px - width / 2, 1), round(y + r + py, 1))
+        x += 2 * r
+        row_height = max(row_height, 2 * r)
+    return out
+
+
 def page_data(graph: Graph, *, max_entities: int = MAX_ENTITIES) -> dict:
     """Everything the page shows, as plain JSON-ready data."""
     vocab = _vocabulary()
@@ -259,14 +298,18 @@ def page_data(graph: Graph, *, max_entities: int = MAX_ENTITIES) -> dict:
         e["id"] = f"edge-{i}"
 
     net = nx.Graph()
-    net.add_nodes_from(kept)
+    net.add_nodes_from(sorted(kept))
     net.add_edges_from((e["from"], e["to"]) for e in edges)
     centrality = nx.degree_centrality(net) if len(net) > 1 else {n: 0.0 for n in net}
+    # Small graphs get vis-network's own careful first layout; large ones a quick start from here.
+    start = _radial_layout(net) if len(net) > LAYOUT_IN_BROWSER else {}
     nodes = []
     for item in list(entities.values()) + list(events.values()):
         if item["id"] in kept:
             item["degree"] = net.degree(item["id"])
             item["centrality"] = round(centrality.get(item["id"], 0.0), 4)
+            if item["id"] in start:
+                item["x"], item["y"] = start[item["id"]]
             nodes.append(item)
 
     classes = defaultdict(int)

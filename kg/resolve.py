@@ -150,8 +150,10 @@ def _org_base(key: str, org_names: dict[str, Mention]) -> str:
         extra = k[len(key) + 1:].split()
         if all(w in _GENERIC_ORG_WORDS for w in extra):
             return k
-    if " " not in key and len(candidates) == 1 and not org_names[key].key if key in org_names else False:
-        return candidates[0]
+    if " " not in key and key in org_names and not org_names[key].key:
+        bases = {_org_base(k, {n: m for n, m in org_names.items() if n != key}) for k in candidates}
+        if len(bases) == 1:
+            return bases.pop()
     words = key.split()
     if len(words) == 2:
         # "penske auto" and "penske automotive group": same first word, one second word the start of the other

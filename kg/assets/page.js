@@ -195,6 +195,7 @@
       ? [n.label, n.date ? "date: " + n.date : "undated"]
       : [n.label, c.label + " · " + plural(n.mentions, "mention"), n.aliases.length ? "also: " + n.aliases.join(", ") : ""];
     return { id: n.id, label: label, shape: c.shape, value: sizeOf(n), size: n.kind === "event" ? 11 : undefined,
+             x: n.x, y: n.y,
              color: style.color, font: style.font, title: tooltip(tip) };
   }
 
@@ -215,7 +216,7 @@
     edges = new vis.DataSet(DATA.edges.map(visEdge));
     var options = {
       autoResize: true,
-      layout: { improvedLayout: n <= 150, randomSeed: 7 },
+      layout: { improvedLayout: n <= 150, randomSeed: 7 },  // 150: LAYOUT_IN_BROWSER in render.py
       nodes: { borderWidth: 1.5, scaling: { min: 9, max: 34, label: { enabled: true, min: 11, max: 20, drawThreshold: 6 } },
                font: { size: 13, strokeWidth: 3, strokeColor: "#ffffff" } },
       edges: { smooth: n > 500 ? false : { type: "continuous" }, selectionWidth: 1.5,

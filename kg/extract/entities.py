@@ -38,7 +38,8 @@ def extract_mentions(doc) -> list[Mention]:
             mentions.append(m)
             taken.update(range(span.start, span.end))
     mentions.extend(_generic_bodies(doc, sent_index, taken))
-    mentions = _person_surnames(mentions)
+    mentions.extend(_descriptor_names(doc, sent_index, {i for m in mentions for i in range(m.start, m.end)}))
+    mentions = _person_surnames(_place_like_orgs(mentions))
     mentions.extend(_country_modifiers(doc, mentions, sent_index))
     mentions.extend(_title_references(doc, mentions, sent_index))
     mentions.sort(key=lambda m: (m.start, m.end))
@@ -122,10 +123,10 @@ def _person_like(span) -> bool:
 def _org_descriptor(span) -> bool:
     """"carmaker Dacia", "private equity firm Cerberus", "Magna, the Canadian parts maker": an organization."""
     doc = span.doc
-    if _title_before(span) or L.is_given_name(span[0].text):
+    if _title_before(span):
         return False
     before = doc[max(0, span.start - 2): span.start]
-    if any(t.lower_ in L.ORG_DESCRIPTORS and t.pos_ == "NOUN" for t in before):
+    if any(t.lower_ in L.ORG_DESCRIPTORS and t.pos_ == "NOUN" for t in before) and not L.is_given_name(span[0].text):
         return True
     if span.end + 1 < len(doc) and doc[span.end].text == ",":
         window = doc[span.end + 1: min(len(doc), span.end + 7)]
@@ -342,6 +343,43 @@ def _generic_bodies(doc, sent_index, taken: set[int]) -> Iterator[Mention]:
             yield _mention(span, name, cls, "country+" + head_text.lower(), sent_index, key=key)
         elif cls == "GovernmentBody" and head_text.lower() == "administration" and mod.root.ent_type_ in {"PERSON", "ORG"}:
             yield _mention(span, f"{mod_text} administration", cls, "person+administration", sent_index)
+
+
+_PART_WORDS = {"division", "unit", "subsidiary", "arm", "brand", "affiliate"}
+
+
+def _descriptor_names(doc, sent_index, covered: set[int]) -> Iterator[Mention]:
+    """Names NER missed next to a word for an organization: "its European division, Opel", "carmaker Opel"."""
+    for tok in doc:
+        if tok.idx in covered or tok.pos_ != "PROPN" or not tok.is_title or tok.ent_type_:
+            continue
+        head = tok.head
+        cue = (tok.dep_ == "appos" and head.lemma_.lower() in L.ORG_DESCRIPTORS | _PART_WORDS) or (
+            tok.i > 0 and doc[tok.i - 1].lower_ in L.ORG_DESCRIPTORS | _PART_WORDS and doc[tok.i - 1].pos_ == "NOUN"
+            and doc[tok.i - 1].is_lower)
+        if not cue or L.is_given_name(tok.text) or L.lookup_place(tok.text):
+            continue
+        end = tok.i + 1
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and doc[end].idx not in covered:
+            end += 1
+        span = doc[tok.i: end]
+        name = _clean_name(span.text)
+        yield _mention(span, name, L.org_subclass(name) or "Organization", "descriptor+name", sent_index)
+
+
+def _place_like_orgs(mentions: list[Mention]) -> list[Mention]:
+    """"Penske" tagged as a place, when the article names "Penske Automotive Group": the organization."""
+    firsts = {}
+    for m in mentions:
+        if m.cls in {"Organization", "Company", "NewsOrganization"} and len(m.name.split()) > 1:
+            firsts.setdefault(m.name.split()[0].lower(), m)
+    out = []
+    for m in mentions:
+        org = firsts.get(m.name.lower()) if m.cls == "Location" and m.label in {"GPE", "LOC"} else None
+        if org is not None:
+            m = Mention(m.start, m.end, m.text, m.name, org.cls, m.label + "+org-prefix", m.sent, m.kind)
+        out.append(m)
+    return out
 
 
 def _person_surnames(mentions: list[Mention]) -> list[Mention]:

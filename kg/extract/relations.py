@@ -117,7 +117,7 @@ def _sent_mentions(ctx: _Sent) -> list[tuple[Mention, object]]:
 
 
 _SUBORDINATE = {"vice", "deputy", "assistant", "associate", "under", "junior"}
-_LEADER_HEADS = {"president", "chairman", "chairwoman", "chair", "ceo", "leader", "head", "chief", "governor",
+_LEADER_HEADS = {"general manager", "managing director", "president", "chairman", "chairwoman", "chair", "ceo", "leader", "head", "chief", "governor",
                  "mayor", "king", "queen", "premier", "commander", "chancellor", "emir", "sultan", "emperor",
                  "dictator", "president-elect", "pope", "strongman"}
 
@@ -131,7 +131,7 @@ def _role_predicate(title: str, obj: Mention) -> str | None:
         return "founded" if obj.cls in ORG_FAMILY else None
     if words[-1] == "member" or (obj.cls == "PoliticalParty" and words[-1] not in _LEADER_HEADS):
         return "memberOf"
-    leader = (title.lower() in L.LEADER_ROLES or words[-1] in _LEADER_HEADS
+    leader = (title.lower() in L.LEADER_ROLES or words[-1] in _LEADER_HEADS or " ".join(words[-2:]) in _LEADER_HEADS
               or "chief executive" in title.lower() or "prime minister" in title.lower())
     if leader and not set(words) & _SUBORDINATE:
         if obj.cls in AGENTS or words[-1] in {"mayor", "governor"}:
@@ -287,14 +287,30 @@ def _seats(ctx: _Sent) -> list[Relation]:
     for i, (o, osp) in enumerate(ms):
         if o.cls not in {"Organization", "Company", "NewsOrganization", "PoliticalParty", "CriminalOrganization"} or o.key:
             continue
+        # "Magna, a Canadian automobile parts company"; "GM, an American automaker"
+        j = osp.end
+        if j + 2 < ctx.span.end and doc[j].text == "," and doc[j + 1].lower_ in {"a", "an", "the"}:
+            window = []
+            for t in doc[j + 2: min(ctx.span.end, j + 8)]:
+                if t.text in {",", ".", ";", "("} or t.pos_ == "VERB":
+                    break
+                window.append(t)
+            place = next((m for t in window[:2] if (m := ctx.mentions.at(t)) is not None and m.cls == "Country"), None)
+            if place is not None and any(t.lemma_.lower() in L.ORG_DESCRIPTORS for t in window):
+                out.append(_rel(ctx, o, "locatedIn", place, "seat:apposition", 0.75, tokens=[osp.root.i]))
         for c, csp in reversed(ms[:i]):
             if csp.end > osp.start or c.cls not in PLACES or c.cls == "Location" and L.fold(c.name) not in L.regions():
                 continue
             between = doc[csp.end: osp.start]
-            if not 0 < len(between) <= 4:
+            if not 0 < len(between) <= 7:
                 break
-            if [t.lower_ for t in between[:2]] == ["-", "based"] or (between[0].lower_ == "based" and len(between) == 1):
-                out.append(_rel(ctx, o, "locatedIn", c, "seat:based", 0.8, tokens=[osp.root.i]))
+            words = [t.lower_ for t in between]
+            if words[:2] == ["-", "based"] or words[:1] == ["based"]:
+                rest = between[2:] if words[0] == "-" else between[1:]
+                if all(t.is_lower for t in rest):
+                    out.append(_rel(ctx, o, "locatedIn", c, "seat:based", 0.8, tokens=[osp.root.i]))
+            elif len(between) > 4:
+                break
             elif all(t.pos_ in {"NOUN", "ADJ"} and t.is_lower for t in between) and any(
                     t.lower_ in L.ORG_DESCRIPTORS or t.lemma_.lower() in L.ORG_DESCRIPTORS for t in between):
                 out.append(_rel(ctx, o, "locatedIn", c, "seat:descriptor", 0.75, tokens=[osp.root.i]))
@@ -361,9 +377,13 @@ def _part_of(ctx: _Sent) -> list[Relation]:
                 if doc[k - 1].lower_ in {"'s", "\u2019s"} or doc[k - 1].tag_ == "POS" or any(
                         doc[j].lower_ in {"'s", "\u2019s"} for j in range(max(ctx.span.start, k - 3), k)):
                     j = k - 1
-                    while j > ctx.span.start and not ctx.mentions.at(doc[j]):
+                    while j > ctx.span.start and not ctx.mentions.at(doc[j]) and doc[j].lower_ not in {"its", "their"}:
                         j -= 1
                     owner = ctx.mentions.at(doc[j])
+                    if doc[j].lower_ in {"its", "their"}:  # "GM said ... its European division, Opel"
+                        owner = next((m for t in ctx.span if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
+                                      and (m := ctx.mentions.of_phrase(t)) is not None), None)
+                        j = k - 1
                     if owner is not None and owner.cls in ORG_FAMILY and owner != a and j >= k - 4:
                         out.append(_rel(ctx, a, "partOf", owner, "partOf:possessive", 0.75, tokens=[asp.root.i]))
                 break
@@ -412,6 +432,9 @@ def _gazetteer_locations(mentions: list[Mention]) -> list[Relation]:
 
 
 _SYMMETRIC_PASSIVES = {"link", "tie", "connect", "associate"}
+_ACQUIRE = {"acquire", "buy", "purchase", "take"}
+_HOLDINGS = {"stake", "share", "holding", "control", "majority", "percent", "%", "unit", "division", "part",
+             "operation", "business", "asset"}
 
 
 def _subjects(verb, index: MentionIndex, depth: int = 0) -> list[Mention]:
@@ -429,6 +452,10 @@ def _subjects(verb, index: MentionIndex, depth: int = 0) -> list[Mention]:
             if m is not None:
                 out.append(m)
     if not heads and depth < 3 and verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head.pos_ in {"VERB", "AUX"}:
+        if verb.dep_ == "xcomp":  # "X was selected to purchase Y": the passive subject acts
+            passive = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+            if passive:
+                return [m for t in passive for c in expand_conjuncts(t) if (m := index.of_phrase(c)) is not None]
         return _subjects(verb.head, index, depth + 1)
     if not heads and verb.dep_ == "relcl" and depth < 3:
         # "the Cartel, which smuggles": handled above; "boats used by X" has an agent
@@ -448,6 +475,8 @@ def _objects(verb, index: MentionIndex, preps: tuple[str, ...]) -> list[tuple[Me
             m = index.of_phrase(t)
             if m is not None:
                 out.append((m, False))
+            elif t.lemma_.lower() in _HOLDINGS and verb.lemma_.lower() in _ACQUIRE:
+                out.extend((m, True) for m in _through_preps(t, index, ("in", "of"), 2))
             elif t.lower_ in _EVENT_NOUNS or t.lemma_.lower() in _EVENT_NOUNS:
                 out.extend((m, True) for m in _through_preps(t, index, ("on", "against", "in", "at", "over", "of"), 2))
     if not out:
