@@ -233,3 +233,13 @@ def test_file_link_loops_are_named_not_fatal(tmp_path):
         f"{tmp_path / 'x.txt'}: link loop; not followed",
         f"{tmp_path / 'y.txt'}: link loop; not followed",
     ]
+
+
+def test_utf8_with_a_few_bad_bytes_stays_utf8():
+    data = "Bogot\u00e1, S\u00e3o Paulo, Z\u00fcrich, Krak\u00f3w \u2014 \u201cquoted\u201d ".encode("utf-8") + b"\xe9\x93 end"
+    text, encoding = io.decode(data, "a.txt")
+    assert text.startswith("Bogot\u00e1, S\u00e3o Paulo") and text.endswith("\ufffd end")
+    assert encoding == "utf-8 with 1 bad byte sequence replaced"
+    # legacy text, even with a sequence that happens to be valid UTF-8, is not mistaken for it
+    text = "Le caf\u00e9 \u00e0 Bogot\u00e1 \u00c3\u00a9tait \u201cferm\u00e9\u201d hier soir, a dit le maire."
+    assert io.decode(text.encode("cp1252"), "a.txt") == (text, "cp1252")
