@@ -251,7 +251,9 @@ def _radial_layout(net: nx.Graph, ring: float = 110.0, spacing: float = 34.0) ->
     """Rough starting positions for large graphs, in linear time: each component in rings around its
     best-connected node, components packed in rows. The browser's physics then only has to refine them."""
     placed: list[tuple[float, dict[str, tuple[float, float]]]] = []
-    for comp in sorted(nx.connected_components(net), key=lambda c: (-len(c), min(c))):
+    comps = sorted(nx.connected_components(net), key=lambda c: (-len(c), min(c)))
+    alone = sorted(n for c in comps if len(c) == 1 for n in c)
+    for comp in (c for c in comps if len(c) > 1):
         root = max(sorted(comp), key=net.degree)
         order, seen, levels = [root], {root}, [[root]]
         while levels[-1]:
@@ -270,6 +272,11 @@ def _radial_layout(net: nx.Graph, ring: float = 110.0, spacing: float = 34.0) ->
                 angle = 2 * math.pi * i / len(level)
                 pos[node] = (radius * math.cos(angle), radius * math.sin(angle))
         placed.append((radius + spacing, pos))
+    if alone:  # entities without links: one square block, not a component each
+        side = math.ceil(math.sqrt(len(alone)))
+        half = side * ring / 4
+        placed.append((half + spacing, {n: (i % side * ring / 2 - half, i // side * ring / 2 - half)
+                                        for i, n in enumerate(alone)}))
     width = math.sqrt(sum((2 * r) ** 2 for r, _ in placed)) * 1.3
     out: dict[str, tuple[float, float]] = {}
     x = y = row_height = 0.0

@@ -239,3 +239,13 @@ def test_a_node_is_drawn_with_its_most_specific_class():
     nodes = {n["id"]: n for n in page_data(g)["nodes"]}
     assert nodes[str(ent("wire-agency"))]["cls"] == "NewsOrganization"
     assert nodes[str(ID["event/a1/strike"])]["cls"] == "Attack"
+
+
+def test_large_graphs_start_from_a_layout_small_ones_leave_it_to_the_browser():
+    assert all("x" not in n for n in page_data(small_graph())["nodes"])
+    nodes = page_data(star_graph(400))["nodes"]
+    points = {(n["x"], n["y"]) for n in nodes}
+    assert len(points) == len(nodes) == 400  # every node placed, no two on the same spot
+    hub = next(n for n in nodes if n["label"] == "Hub")
+    leaf = next(n for n in nodes if n["label"] == "Entity 0")
+    assert abs(leaf["x"] - hub["x"]) + abs(leaf["y"] - hub["y"]) < 2000  # linked entities start close
