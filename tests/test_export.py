@@ -219,3 +219,10 @@ def test_entity_network_skips_non_entities(graph):
     assert not any("/statement/" in i or "/event/" in i or "/article/" in i for i in iris)
     assert all(e.source in iris and e.target in iris for e in edges)
     assert URIRef("https://kg-news.org/ontology#mentionedIn") not in {KG[e.prop] for e in edges}
+
+
+def test_graphml_is_well_formed_xml_whatever_the_labels():
+    g = handmade_graph()
+    g.set((ID["entity/caracas"], RDFS.label, Literal("Cara\x01cas")))
+    parsed = nx.read_graphml(io.BytesIO(export_text(g, "graphml").encode("utf-8")))
+    assert parsed.nodes["https://kg-news.org/id/entity/caracas"]["label"] == "Cara\ufffdcas"

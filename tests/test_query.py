@@ -180,6 +180,13 @@ def test_allow_update_applies_and_writes_back(ttl, graph):
     assert not list(ttl.parent.glob(".graph.ttl.*"))  # the atomic write left no temporary file
 
 
+def test_failing_update_leaves_the_graph_alone(ttl, tmp_path):
+    before = ttl.read_bytes()
+    res = kg("query", f"LOAD <{(tmp_path / 'missing.ttl').as_uri()}>", "--graph", ttl, "--allow-update")
+    assert res.exit_code == 1 and res.stderr.startswith("Error: SPARQL update error: Could not load ")
+    assert ttl.read_bytes() == before
+
+
 def test_broken_update_is_a_syntax_error(ttl):
     res = kg("query", "DELETE WHERE { ?s ?p ", "--graph", ttl, "--allow-update")
     assert res.exit_code == 1 and res.stderr.startswith("Error: SPARQL syntax error at line 1, column ")
