@@ -388,6 +388,7 @@ def render_html(graph: Graph, *, max_entities: int = MAX_ENTITIES, title: str = 
         "CSS": _asset("page.css"),
         "VIS_JS": _vis_js(),
         "PAGE_JS": _asset("page.js").replace("</script", "<\\/script"),
+        "PANEL_JS": _asset("panel.js").replace("</script", "<\\/script"),
         "DATA": script_json(data),
     }
     # One pass, so text inserted for one placeholder is never read as another.

@@ -173,7 +173,7 @@ def test_article_text_cannot_open_markup():
     page = render_html(small_graph())
     assert SCRIPT not in page and IMG not in page and "<img" not in page
     # the only closing script tags are those of the page's own script elements
-    assert page.count("</script") == len(re.findall(r"^<script", page, re.M)) == 4
+    assert page.count("</script") == len(re.findall(r"^<script", page, re.M)) == 5
     data = data_of(page)
     assert SCRIPT in {n["label"] for n in data["nodes"]}
     relation = next(e for e in data["edges"] if e["pred"] == "relatedTo")

@@ -1,4 +1,4 @@
-/* kg graph page: the network, its reading aids and the provenance panel, built from #kg-data.
+/* kg graph page: the network and its reading aids (header, legend, filters, search), built from #kg-data.
    Every text from an article reaches the page through textContent or a canvas label, never as markup. */
 (function () {
   "use strict";
@@ -63,7 +63,7 @@
       var text = "Showing the " + fmt(META.shownEntities) + " most connected of " + plural(META.entities, "entity", "entities") +
         "; " + fmt(META.hiddenEntities) + " less connected " + (META.hiddenEntities === 1 ? "is" : "are") + " hidden";
       if (META.hiddenEvents > 0) text += ", and " + plural(META.hiddenEvents, "event") + " with them";
-      text += ". Query graph.ttl with `kg query` for all of them.";
+      text += ". Query graph.ttl with “kg query” for all of them.";
       $("kg-notice").textContent = text;
       $("kg-notice").hidden = false;
     }
@@ -139,9 +139,9 @@
     $("kg-isolated").addEventListener("change", function () { state.isolated = $("kg-isolated").checked; applyFilters(); });
     $("kg-fit").addEventListener("click", function () { network.fit({ animation: { duration: 300 } }); });
     $("kg-clear").addEventListener("click", function () { clearHighlight(); network.unselectAll(); });
-    $("kg-panel-close").addEventListener("click", closePanel);
+    $("kg-panel-close").addEventListener("click", function () { page.closePanel(); });
     document.addEventListener("keydown", function (ev) {
-      if (ev.key === "Escape") { closePanel(); clearHighlight(); }
+      if (ev.key === "Escape") { page.closePanel(); clearHighlight(); }
       if (ev.key === "/" && document.activeElement.tagName !== "INPUT") { ev.preventDefault(); $("kg-search").focus(); }
     });
   }
@@ -242,9 +242,9 @@
     });
     network.once("stabilizationIterationsDone", stabilized);
     network.on("click", function (p) {
-      if (p.nodes.length) { highlight(p.nodes[0]); showNode(p.nodes[0]); }
-      else if (p.edges.length) { clearHighlight(); showEdge(p.edges[0]); }
-      else { clearHighlight(); closePanel(); }
+      if (p.nodes.length) { highlight(p.nodes[0]); page.showNode(p.nodes[0]); }
+      else if (p.edges.length) { clearHighlight(); page.showEdge(p.edges[0]); }
+      else { clearHighlight(); page.closePanel(); }
     });
     if (!n) {
       $("mynetwork").appendChild(el("div", { className: "kg-empty", text: "No entities were found in these articles." }));
@@ -317,6 +317,11 @@
       " · " + plural(counts.edge, "relation") + " · " + fmt(counts.event) + " of " + plural(META.shownEvents, "event");
   }
 
+  function participants(eventId) {
+    return DATA.edges.filter(function (e) { return e.role && e.from === eventId; })
+      .map(function (e) { return { role: e.label, node: e.to, edge: e.id }; });
+  }
+
   // ------------------------------------------------------------------ highlight and search
 
   function highlight(id) {
@@ -346,10 +351,9 @@
     if (!byId[id]) return;
     network.selectNodes([id]);
     highlight(id);
-    showNode(id);
+    page.showNode(id);
     network.focus(id, { scale: Math.max(network.getScale(), 1.1), animation: { duration: 400 } });
   }
-  page.focus = focusNode;
 
   var searchIndex = DATA.nodes.filter(function (n) { return n.kind === "entity"; }).map(function (n) {
     var names = [n.label].concat(n.aliases);
@@ -396,140 +400,12 @@
     });
   }
 
-  // ------------------------------------------------------------------ provenance panel
-
-  function openPanel(children) {
-    $("kg-panel-body").replaceChildren.apply($("kg-panel-body"), children.filter(Boolean));
-    var wasHidden = $("kg-panel").hidden;
-    $("kg-panel").hidden = false;
-    $("kg-panel").scrollTop = 0;
-    if (wasHidden) network.setSize("100%", "100%");  // the canvas narrows now, not at the next resize check
-  }
-
-  function closePanel() {
-    if ($("kg-panel").hidden) return;
-    $("kg-panel").hidden = true;
-    network.setSize("100%", "100%");
-  }
-
-  function nodeLink(id) {
-    var n = byId[id];
-    if (!n) return document.createTextNode("(not drawn)");
-    return el("button", { type: "button", className: "kg-link", text: n.label, onclick: function () { focusNode(id); } });
-  }
-
-  function provenance(s) {
-    var meta = [], a = s.article ? articleById[s.article] : null;
-    if (a) meta.push(a.label + (a.date ? " (" + a.date + ")" : ""));
-    if (s.date) meta.push("dated " + s.date);
-    var box = el("div", { className: "kg-fact" }, [el("blockquote", { text: (s.sentence || "").trim() || "(no sentence recorded)" })]);
-    var line = el("div", { className: "kg-meta" }, [meta.join(" · ")]);
-    if (s.according) {
-      line.appendChild(document.createTextNode((meta.length ? " · " : "") + "according to "));
-      line.appendChild(byId[s.accordingId] ? nodeLink(s.accordingId) : document.createTextNode(s.according));
-    }
-    var more = [];
-    if (s.confidence !== null && s.confidence !== undefined) more.push("confidence " + s.confidence.toFixed(2));
-    if (s.verb) more.push("verb “" + s.verb + "”");
-    if (s.role) more.push("role “" + s.role + "”");
-    if (s.rule) more.push("rule " + s.rule);
-    if (more.length) line.appendChild(document.createTextNode(" · " + more.join(" · ")));
-    box.appendChild(line);
-    return box;
-  }
-
-  function participants(eventId) {
-    return DATA.edges.filter(function (e) { return e.role && e.from === eventId; })
-      .map(function (e) { return { role: e.label, node: e.to, edge: e.id }; });
-  }
-
-  function hiddenNote(id) {
-    var item = nodes.get(id);
-    return item && item.hidden ? el("p", { className: "kg-meta", text: "Hidden by the current filters." }) : null;
-  }
-
-  function showNode(id) {
-    var n = byId[id];
-    if (!n) return;
-    if (n.kind === "event") return showEvent(n);
-    var c = classInfo[n.cls] || { label: n.cls };
-    var out = [el("h2", { text: n.label }), el("p", { className: "kg-class", text: c.label + (n.iso ? " · " + n.iso : "") }), hiddenNote(id)];
-    if (n.aliases.length) {
-      out.push(el("h3", { text: "Also called" }), el("ul", {}, n.aliases.map(function (a) { return el("li", { text: a }); })));
-    }
-    out.push(el("h3", { text: plural(n.mentions, "mention") + " in " + plural(n.articles.length, "article") }));
-    out.push(el("ul", {}, n.articles.map(function (aid) {
-      var a = articleById[aid];
-      return el("li", { text: a ? a.label + (a.date ? " · " + a.date : "") : aid });
-    })));
-    if (n.links.length) {
-      out.push(el("h3", { text: "External links" }), el("ul", {}, n.links.map(function (url) {
-        var m = /geonames\.org\/(\d+)/.exec(url);
-        return el("li", {}, [el("a", { href: webLink(url), target: "_blank", rel: "noopener noreferrer",
-                                       text: m ? "GeoNames " + m[1] : url })]);
-      })));
-    }
-    var facts = DATA.edges.filter(function (e) { return !e.role && (e.from === id || e.to === id); });
-    if (facts.length) {
-      out.push(el("h3", { text: "Facts (" + fmt(facts.length) + ")" }));
-      facts.slice(0, 40).forEach(function (e) { out.push(factBlock(e)); });
-      if (facts.length > 40) out.push(el("p", { className: "kg-meta", text: "… and " + fmt(facts.length - 40) + " more" }));
-    }
-    var roles = DATA.edges.filter(function (e) { return e.role && e.to === id; });
-    if (roles.length) {
-      out.push(el("h3", { text: "Events (" + fmt(roles.length) + ")" }));
-      out.push(el("ul", {}, roles.map(function (e) {
-        var ev = byId[e.from];
-        return el("li", {}, [nodeLink(e.from), " — " + e.label + (ev.date ? ", " + ev.date : "")]);
-      })));
-    }
-    openPanel(out);
-  }
-
-  function factBlock(e) {
-    var box = el("div", { className: "kg-fact" }, [
-      el("div", {}, [nodeLink(e.from), " " + e.label + " ", nodeLink(e.to)])]);
-    e.statements.slice(0, 10).forEach(function (s) { box.appendChild(provenance(s)); });
-    if (e.statements.length > 10) box.appendChild(el("p", { className: "kg-meta", text: "… and " + fmt(e.statements.length - 10) + " more sentences" }));
-    if (!e.statements.length) box.appendChild(el("p", { className: "kg-meta", text: "No supporting sentence recorded." }));
-    return box;
-  }
-
-  function showEvent(n) {
-    var out = [el("h2", { text: n.label }),
-               el("p", { className: "kg-class", text: n.clsLabel + " · " + (n.date || "undated") +
-                         (n.trigger ? " · “" + n.trigger + "”" : "") }), hiddenNote(n.id)];
-    var parts = participants(n.id);
-    if (parts.length) {
-      out.push(el("h3", { text: "Who and where" }));
-      out.push(el("ul", {}, parts.map(function (p) { return el("li", {}, [p.role + ": ", nodeLink(p.node)]); })));
-    }
-    var counts = Object.keys(n.counts || {});
-    if (counts.length) {
-      out.push(el("h3", { text: "Figures" }));
-      out.push(el("ul", {}, counts.map(function (k) { return el("li", { text: k + ": " + fmt(n.counts[k]) }); })));
-    }
-    out.push(el("h3", { text: "Read in" }));
-    n.statements.forEach(function (s) { out.push(provenance(s)); });
-    if (!n.statements.length) out.push(el("p", { className: "kg-meta", text: "No sentence recorded." }));
-    openPanel(out);
-  }
-
-  function showEdge(id) {
-    var e = edgeById[id];
-    if (!e) return;
-    if (e.role) return showEvent(byId[e.from]);
-    var out = [el("h2", {}, [nodeLink(e.from), " " + e.label + " ", nodeLink(e.to)]),
-               el("p", { className: "kg-class", text: "relation · " + plural(e.statements.length, "supporting sentence") +
-                         (e.confidence !== null ? " · best confidence " + e.confidence.toFixed(2) : "") })];
-    out.push(el("h3", { text: "Read in" }));
-    e.statements.forEach(function (s) { out.push(provenance(s)); });
-    if (!e.statements.length) out.push(el("p", { className: "kg-meta", text: "No supporting sentence recorded." }));
-    openPanel(out);
-  }
-  page.showEdge = showEdge;
-
   // ------------------------------------------------------------------ start
+
+  // What panel.js (loaded next) needs; it adds page.showNode, page.showEdge and page.closePanel.
+  page.focus = focusNode;
+  page.lib = { $: $, el: el, fmt: fmt, plural: plural, webLink: webLink, byId: byId, edgeById: edgeById,
+               classInfo: classInfo, articleById: articleById, participants: participants, focus: focusNode };
 
   header();
   controls();
