@@ -188,3 +188,12 @@ def test_validation_of_thousands_of_triples_takes_seconds():
     elapsed = time.monotonic() - started
     assert report.conforms and report.checked["triples"] == 20 * len(base)
     assert elapsed < 30, f"validation of {len(g)} triples took {elapsed:.1f} s"
+
+
+def test_an_entity_without_mentions_is_reported():
+    g = handmade_graph()
+    g.remove((E("caracas"), KG.mentionedIn, None))
+    g.remove((E("caracas"), KG.mentionCount, None))
+    text = validate_graph(g).text()
+    assert "kgid:entity/caracas kg:mentionCount: an entity has one kg:mentionCount, an integer of at least 1" in text
+    assert "kgid:entity/caracas kg:mentionedIn: an entity is kg:mentionedIn at least one kg:Article" in text
