@@ -54,10 +54,18 @@ class Opened:
     def js(self, expression: str):
         return self.page.evaluate(expression)
 
-    def click_node(self, node_id: str) -> None:
-        pos = self.js(f"network.canvasToDOM(network.getPositions([{node_id!r}])[{node_id!r}])")
+    def point_at(self, canvas_point: str) -> tuple[float, float]:
+        """Centre the view on a point of the canvas (clear of the toolbar) and give its page position."""
+        self.js(f"network.moveTo({{position: {canvas_point}, scale: 1}})")
+        pos = self.js(f"network.canvasToDOM({canvas_point})")
         box = self.page.locator("#mynetwork").bounding_box()
-        self.page.mouse.click(box["x"] + pos["x"], box["y"] + pos["y"])
+        return box["x"] + pos["x"], box["y"] + pos["y"]
+
+    def node_point(self, node_id: str) -> tuple[float, float]:
+        return self.point_at(f"network.getPositions([{node_id!r}])[{node_id!r}]")
+
+    def click_node(self, node_id: str) -> None:
+        self.page.mouse.click(*self.node_point(node_id))
 
 
 def open_graph(browser, tmp_path: Path, graph: Graph, name: str = "graph.html", **options) -> Opened:
@@ -74,7 +82,7 @@ def small(browser, tmp_path):
 
 
 def visible_ids(opened: Opened, dataset: str) -> set[str]:
-    return set(opened.js(f"{dataset}.get({{filter: function (x) {{ return !x.hidden; }}}}).map(function (x) {{ return x.id; }})"))
+    return set(opened.js(f"{dataset}.get().filter(x => !x.hidden).map(x => x.id)"))
 
 
 @pytest.mark.model
@@ -111,7 +119,7 @@ def test_search_finds_an_entity_by_an_alias_and_highlights_its_neighbours(small)
     ruler = str(ent("ada-ruler"))
     assert small.js("network.getSelectedNodes()") == [ruler]
     assert small.page.locator("#kg-panel h2").inner_text() == "Ada Ruler"
-    colours = small.js("(function () { var c = {}; nodes.get().forEach(function (n) { c[n.id] = n.color.background; }); return c; })()")
+    colours = small.js("Object.fromEntries(nodes.get().map(n => [n.id, n.color.background]))")
     assert colours[str(ent("norland"))] != colours[str(ent("wire-agency"))]  # neighbour kept, others dimmed
 
 
@@ -130,9 +138,7 @@ def test_clicking_a_node_opens_its_provenance(small):
 
 def test_clicking_an_edge_shows_its_sentences(small):
     edge = small.js("edges.get().filter(function (e) { return e.label === 'borders'; })[0].id")
-    point = small.js(f"network.canvasToDOM(network.body.edges[{edge!r}].edgeType.getPoint(0.5))")
-    box = small.page.locator("#mynetwork").bounding_box()
-    small.page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+    small.page.mouse.click(*small.point_at(f"network.body.edges[{edge!r}].edgeType.getPoint(0.5)"))
     text = small.page.locator("#kg-panel").inner_text()
     assert "Norland borders Port City." in text and "confidence 0.60" in text
 
@@ -146,10 +152,7 @@ def test_injected_markup_shows_as_text_and_runs_nothing(small):
     text = panel.inner_text()
     assert IMG in text and f"Odd text {SCRIPT} and {IMG} here." in text
     small.page.hover("#kg-search-results li")
-    evil = str(ent("evil"))
-    pos = small.js(f"network.canvasToDOM(network.getPositions([{evil!r}])[{evil!r}])")
-    box = small.page.locator("#mynetwork").bounding_box()
-    small.page.mouse.move(box["x"] + pos["x"], box["y"] + pos["y"])
+    small.page.mouse.move(*small.node_point(str(ent("evil"))))
     tip = small.page.locator("div.vis-tooltip")
     tip.wait_for(state="visible")
     assert SCRIPT in tip.inner_text()  # the tooltip shows the name as text
