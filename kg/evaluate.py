@@ -98,10 +98,13 @@ def parse_gold(data: object, path: str) -> GoldArticle:
         if not isinstance(names, list) or not names or not all(isinstance(n, str) and L.fold(n) for n in names):
             raise bad(f"entity {i + 1}: 'names' must be a non-empty list of names")
         entities.append(GoldEntity(e["class"], names))
-    other = [(str(o.get("type", "")), {L.fold(n) for n in o.get("names", [])}) for o in data.get("other", [])]
-    ignore = {L.fold(n) for o in data.get("ignore", []) for n in o.get("names", [])}
-    spans = [tuple(s) for s in data["annotated_spans"]] if "annotated_spans" in data else None
-    ignore_spans = [tuple(s) for s in data.get("ignore_spans", [])]
+    try:
+        other = [(str(o.get("type", "")), {L.fold(n) for n in o.get("names", [])}) for o in data.get("other", [])]
+        ignore = {L.fold(n) for o in data.get("ignore", []) for n in o.get("names", [])}
+        spans = [_span(s) for s in data["annotated_spans"]] if "annotated_spans" in data else None
+        ignore_spans = [_span(s) for s in data.get("ignore_spans", [])]
+    except (TypeError, AttributeError, ValueError):
+        raise bad("'other' and 'ignore' must be lists of {\"names\": [...]}, the spans lists of [start, end]") from None
     relations = None
     if "relations" in data:
         relations = [_parse_relation(r, i, entities, bad) for i, r in enumerate(data["relations"])]
@@ -109,6 +112,11 @@ def parse_gold(data: object, path: str) -> GoldArticle:
                        date=when, entities=entities, fine_classes=bool(data.get("fine_classes")), other=other,
                        ignore=ignore, ignore_spans=ignore_spans, spans=spans, relations=relations,
                        subset=str(data["subset"]) if data.get("subset") else None)
+
+
+def _span(value) -> tuple[int, int]:
+    start, end = value
+    return int(start), int(end)
 
 
 def _parse_relation(r: object, i: int, entities: list[GoldEntity], bad) -> GoldRelation:

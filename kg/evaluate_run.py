@@ -51,11 +51,11 @@ NAIVE_CLASSES = {"PERSON": "Person", "ORG": "Organization", "NORP": "Organizatio
 
 def predict_naive(articles: list[GoldArticle], model: str | None = None) -> list[Prediction]:
     """The naive baseline: plain spaCy NER, one node per distinct name, the class from the NER label."""
-    from .nlp import DEFAULT_MODEL, load_nlp
+    from .nlp import DEFAULT_MODEL, load_nlp, pipe_docs
 
     nlp = load_nlp(model or DEFAULT_MODEL)
     out = []
-    for doc in nlp.pipe(a.text for a in articles):
+    for doc, _ in pipe_docs(nlp, ((a.text, None) for a in articles)):
         groups: dict[str, list] = defaultdict(list)
         for ent in doc.ents:
             if ent.label_ in NAIVE_CLASSES and L.fold(ent.text):

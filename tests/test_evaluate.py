@@ -151,6 +151,8 @@ def test_bad_gold_is_refused_with_the_file_named(tmp_path):
         ({"entities": [{"class": "Human", "names": ["A"]}]}, "'class' must be one of"),
         ({"entities": [{"class": "Person", "names": []}]}, "'names'"),
         ({"date": "3 January"}, "not YYYY-MM-DD"),
+        ({"other": ["iPhone"]}, "'other' and 'ignore' must be lists"),
+        ({"annotated_spans": [[1, 2, 3]]}, "the spans lists of"),
         ({"relations": [{"subject": "Ann Lee", "predicate": "loves", "object": "Ann Lee"}]}, "not a kg relation"),
         ({"relations": [{"subject": "Bob", "predicate": "worksFor", "object": "Ann Lee"}]}, "names 0 gold entities"),
         ({"relations": [{"subject": "Ann Lee", "predicate": "worksFor", "object": "Ann Lee", "date": "soon"}]},
