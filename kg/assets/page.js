@@ -217,15 +217,15 @@
     var options = {
       autoResize: true,
       layout: { improvedLayout: n <= 150, randomSeed: 7 },  // 150: LAYOUT_IN_BROWSER in render.py
-      nodes: { borderWidth: 1.5, scaling: { min: 9, max: 34, label: { enabled: true, min: 11, max: 20, drawThreshold: 6 } },
+      nodes: { borderWidth: 1.5, scaling: { min: 9, max: 34, label: { enabled: true, min: 13, max: 22, drawThreshold: 6 } },
                font: { size: 13, strokeWidth: 3, strokeColor: "#ffffff" } },
       edges: { smooth: n > 500 ? false : { type: "continuous" }, selectionWidth: 1.5,
                arrows: { to: { scaleFactor: 0.55 } },
                font: { size: 10, align: "middle", color: "#475467", strokeWidth: 3, strokeColor: "#ffffff" } },
       physics: {
         solver: "forceAtlas2Based",
-        forceAtlas2Based: { gravitationalConstant: -55, centralGravity: 0.012, springLength: 110, springConstant: 0.06,
-                            avoidOverlap: 0.3 },
+        forceAtlas2Based: { gravitationalConstant: -75, centralGravity: 0.01, springLength: 120, springConstant: 0.05,
+                            avoidOverlap: 0.6 },
         maxVelocity: 60, minVelocity: 0.8, timestep: 0.45,
         // Bounded in iterations and, below, in time: the layout settles within seconds, then physics stops.
         stabilization: { enabled: true, iterations: n > 400 ? 400 : 600, updateInterval: 10, fit: true }

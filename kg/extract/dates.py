@@ -23,16 +23,24 @@ def normalise(text: str, anchor: date | None, *, future_ok: bool = False) -> dat
     """The calendar date a date expression denotes, or None when it names no day or month.
 
     Without a year, the most recent such date on or before the anchor is chosen, unless `future_ok`.
-    Month-only expressions ("in November") give the first day of that month.
+    Month-only expressions ("in November") give the first day of that month, a year alone ("in 2009")
+    the first day of that year: the year is always right, the day is a convention.
     """
     t = text.strip().lower().replace("\u2019", "'")
     m = _ISO.search(t)
     if m:
         return _safe(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     if anchor is not None:
-        rel = _relative(t, anchor)
-        if rel is not None:
-            return rel
+        if re.search(r"\blast year\b", t):
+            anchor, future_ok = date(anchor.year - 1, 12, 31), False
+        elif re.search(r"\bnext year\b", t):
+            anchor, future_ok = date(anchor.year + 1, 12, 31), False
+        elif re.search(r"\bthis year\b", t):
+            anchor, future_ok = date(anchor.year, 12, 31), False
+        else:
+            rel = _relative(t, anchor)
+            if rel is not None:
+                return rel
     for rx, order in ((_MONTH_FIRST, "md"), (_DAY_FIRST, "dm")):
         m = rx.search(t)
         if m:
@@ -41,6 +49,9 @@ def normalise(text: str, anchor: date | None, *, future_ok: bool = False) -> dat
             if year:
                 return _safe(int(year), month, day)
             return _infer_year(month, day, anchor, future_ok)
+    m = _YEAR_ONLY.match(re.sub(r"^(the year|early|late|mid-?)\s+", "", t))
+    if m and 1800 <= int(m.group(1)) <= 2200:
+        return _safe(int(m.group(1)), 1, 1)
     m = _MONTH_ONLY.search(t)
     if m and not re.search(r"\b(months?|may be|may have|may not)\b", t):
         word = m.group(1).lower()

@@ -343,6 +343,8 @@ def _generic_bodies(doc, sent_index, taken: set[int]) -> Iterator[Mention]:
             yield _mention(span, name, cls, "country+" + head_text.lower(), sent_index, key=key)
         elif cls == "GovernmentBody" and head_text.lower() == "administration" and mod.root.ent_type_ in {"PERSON", "ORG"}:
             yield _mention(span, f"{mod_text} administration", cls, "person+administration", sent_index)
+            # the person it is named after is mentioned too, and leads it
+            yield _mention(mod, mod_text, "Person", "administration-head", sent_index, kind="modifier")
 
 
 _PART_WORDS = {"division", "unit", "subsidiary", "arm", "brand", "affiliate"}

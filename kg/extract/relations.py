@@ -90,6 +90,7 @@ def extract_relations(doc, mentions: list[Mention], *, article_date: date | None
         found.extend(_nominals(ctx))
         found.extend(_appointments(ctx))
     found.extend(_national_bodies(mentions))
+    found.extend(_administrations(mentions))
     found.extend(_gazetteer_locations(mentions))
     return _dedupe(found)
 
@@ -410,6 +411,17 @@ def _national_bodies(mentions: list[Mention]) -> list[Relation]:
     return out
 
 
+def _administrations(mentions: list[Mention]) -> list[Relation]:
+    """"the Trump administration" is led by Trump."""
+    out = []
+    heads = {m.start: m for m in mentions if m.label == "administration-head"}
+    for m in mentions:
+        if m.label == "person+administration" and m.start in heads:
+            out.append(Relation(subj=heads[m.start], pred="leaderOf", obj=m, sent=m.sent,
+                                rule="leaderOf:administration", confidence=0.85))
+    return out
+
+
 def _gazetteer_locations(mentions: list[Mention]) -> list[Relation]:
     """A city is in the country the gazetteer places it in, when the article names that country."""
     out = []
@@ -616,11 +628,13 @@ def _appointments(ctx: _Sent) -> list[Relation]:
             if not orgs:
                 subj = _subjects(verb, ctx.mentions)
                 orgs = [m for m in subj if m.cls in ORG_FAMILY | {"Country"}]
+            when = sentence_date(ctx.doc, ctx.span, ctx.anchor, near=verb)
             for p in people:
                 for o in orgs[:1]:
                     pred = _role_predicate(title, o)
                     if pred:
-                        out.append(_rel(ctx, p, pred, o, f"role:{verb.lemma_.lower()}", 0.8, role=title, tokens=[verb.i]))
+                        out.append(_rel(ctx, p, pred, o, f"role:{verb.lemma_.lower()}", 0.8, role=title, when=when,
+                                        tokens=[verb.i]))
     return out
 
 
