@@ -166,9 +166,10 @@ def format_report(results: list[CorpusResult], system: str, details: bool = Fals
             out.append(f"    precision among relations between gold entities {r.known_precision:.3f} "
                        f"({r.tp_known}/{r.known}); entity pairs related by any predicate {r.pairs_found}/{r.gold}")
             out.append(f"    dated gold relations {r.dated}: year right {r.year_right}, date right {r.date_right}")
-        kinds = Counter(_error_kind(e) for _, e in res.errors)
+        # nodes outside every annotated mention are counted above, not listed: the gold cannot judge them
+        kinds = Counter(_error_kind(e) for _, e in res.errors if e.kind != "unannotated")
         if kinds:
-            out.append("  most frequent errors:")
+            out.append("  most frequent errors" + (" among judged nodes:" if res.unjudged else ":"))
             for kind, n in kinds.most_common(top_errors):
                 examples = [f"{e.name} ({aid})" for aid, e in res.errors if _error_kind(e) == kind][:4]
                 out.append(f"    {n:4d}  {kind}: " + "; ".join(examples))
