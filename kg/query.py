@@ -331,7 +331,13 @@ def _json_term(term) -> dict:
 
 @dataclass(frozen=True)
 class NamedQuery:
-    """A query shipped in kg/queries/NAME.rq: first line `# description`, then `# param NAME: help` lines."""
+    """A query shipped in kg/queries/NAME.rq.
+
+    Its first line is `# description`, then come `# param NAME: help` lines (`# param NAME (required):`).
+    `$NAME` in the query becomes the value as a SPARQL string literal ('' when not given). Lines between
+    `#if NAME` and `#end` (or `#else`) are kept only when NAME is given: rdflib evaluates every part of
+    a filter, so a filter on an empty parameter would cost time for nothing.
+    """
 
     name: str
     description: str
@@ -339,18 +345,31 @@ class NamedQuery:
     text: str
 
     def bind(self, values: dict[str, str]) -> str:
-        """The query text with each $param replaced by a SPARQL string literal ('' when not given)."""
+        """The query text for these parameter values."""
         unknown = sorted(set(values) - set(self.params))
         if unknown:
             takes = ", ".join(self.params) or "no parameters"
             raise QueryError(f"query '{self.name}' has no parameter '{unknown[0]}'; it takes: {takes}")
-        missing = [p for p, (required, _) in self.params.items() if required and not values.get(p, "").strip()]
+        given = {p: v.strip() for p, v in values.items() if v.strip()}
+        missing = [p for p, (required, _) in self.params.items() if required and p not in given]
         if missing:
             raise QueryError(f"query '{self.name}' needs --param {missing[0]}=VALUE ({self.params[missing[0]][1]})")
-        return re.sub(r"\$(\w+)\b", lambda m: _sparql_string(values.get(m.group(1), "").strip())
-                      if m.group(1) in self.params else m.group(0), self.text)
+        kept, keep = [], [True]
+        for line in self.text.splitlines():
+            directive = _DIRECTIVE.match(line)
+            if directive and directive.group(1) == "if":
+                keep.append(keep[-1] and directive.group(2) in given)
+            elif directive and directive.group(1) == "else":
+                keep[-1] = keep[-2] and not keep[-1]
+            elif directive:
+                keep.pop()
+            elif keep[-1]:
+                kept.append(line)
+        return re.sub(r"\$(\w+)\b", lambda m: _sparql_string(given.get(m.group(1), ""))
+                      if m.group(1) in self.params else m.group(0), "\n".join(kept) + "\n")
 
 
+_DIRECTIVE = re.compile(r"\s*#(if|else|end)\b\s*(\w*)\s*$")
 _PARAM_LINE = re.compile(r"#\s*param\s+(\w+)\s*(\(required\))?\s*:\s*(.*)")
 
 

@@ -16,6 +16,11 @@ _PERSON_VERBS = {
     "say", "tell", "write", "add", "hint", "insist", "agree", "claim", "announce", "warn", "deny",
     "argue", "explain", "believe", "think", "resign", "die", "marry", "tweet", "post", "vow", "urge",
 }
+_SOCIAL_VERBS = {
+    "meet", "call", "thank", "criticize", "criticise", "praise", "accuse", "elect", "interview", "phone",
+    "urge", "invite", "visit", "congratulate", "blame", "sue", "fire", "appoint", "name", "endorse", "defeat",
+    "replace", "succeed", "arrest", "kill", "pardon", "impeach", "telephone", "greet", "host", "warn", "tell",
+}
 _LEADING_JUNK = re.compile(r"^[^\w]+")
 
 
@@ -32,6 +37,12 @@ def extract_mentions(doc) -> list[Mention]:
             continue
         span = _trim(ent)
         if span is None or span.start_char in covered:
+            continue
+        if "/" in span.text and span.text.replace("/", "").replace(" ", "").isupper():
+            # a dateline such as "KYIV/MOSCOW (Reuters) -": each part is a place
+            for m in _dateline_places(span, sent_index):
+                mentions.append(m)
+            taken.update(range(span.start, span.end))
             continue
         m = _classify(span, ent.label_, sent_index)
         if m is not None:
@@ -120,6 +131,29 @@ def _person_like(span) -> bool:
     return L.is_given_name(words[0].text)
 
 
+def _dateline_places(span, sent_index) -> Iterator[Mention]:
+    doc = span.doc
+    pos = span.start_char
+    for part in span.text.split("/"):
+        start = pos + len(part) - len(part.lstrip())
+        end = pos + len(part.rstrip())
+        pos += len(part) + 1
+        place = L.lookup_place(part.strip())
+        sub = doc.char_span(start, end, alignment_mode="expand")
+        if place is not None and sub is not None:
+            name = place.name
+            yield _mention(sub, name, place.cls, "dateline", sent_index)
+
+
+def _place_context(span) -> bool:
+    """"in Poltava", "the Kharkiv and Poltava regions": words around a name that make it a place."""
+    doc = span.doc
+    prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+    nxt = [t.lower_ for t in doc[span.end: span.end + 2]]
+    return prev in {"in", "near", "from", "outside", "across", "to"} or bool(
+        set(nxt) & {"region", "regions", "province", "provinces", "oblast", "city", "district", "area"})
+
+
 def _org_descriptor(span) -> bool:
     """"carmaker Dacia", "private equity firm Cerberus", "Magna, the Canadian parts maker": an organization."""
     doc = span.doc
@@ -145,6 +179,8 @@ def _person_evidence(span) -> bool:
     if L.is_given_name(tok.text) or _title_before(span) or _acts_like_person(span):
         return True
     if tok.head.lemma_ in _PERSON_VERBS or tok.dep_ in {"poss"}:
+        return True
+    if tok.dep_ in {"dobj", "pobj"} and (tok.head.lemma_ in _SOCIAL_VERBS or tok.head.head.lemma_ in _SOCIAL_VERBS):
         return True
     same = [t for t in doc if t.text == tok.text and t.i != tok.i]
     return any(t.ent_type_ == "PERSON" for t in same) or any(
@@ -188,6 +224,12 @@ def _classify(span, label: str, sent_index) -> Mention | None:
         country = L.lookup_country(name)
         if country:
             return _mention(span, country.name, "Country", "gazetteer", sent_index)
+        demonym = L.lookup_demonym(name)
+        if demonym:
+            return _mention(span, demonym.name, "Country", "demonym", sent_index, kind="demonym")
+        sub = L.org_subclass(name)
+        if sub and sub not in {"Organization", "Company"} and len(name.split()) > 1:
+            return _mention(span, name, sub, f"{label}+words", sent_index)  # "the White House", not a town
         place = L.lookup_place(name)
         if place:
             return _mention(span, place.name if place.cls != "City" else name, place.cls, "gazetteer", sent_index)
@@ -216,9 +258,15 @@ def _classify(span, label: str, sent_index) -> Mention | None:
         return _mention(span, name, "Person", "title", sent_index)
     if _operation_context(span):
         return _mention(span, name, "MilitaryOperation", "ORG+operation-cue", sent_index, key="op:" + L.fold(name))
+    doc = span.doc
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and L.is_title(doc[span.start - 2].lower_) and len(span) == 1:
+        return None  # "Secretary of State": part of a title
     sub = L.org_subclass(name)
     if sub:
         return _mention(span, name, sub, "ORG+words", sent_index, key=_national_body_key(name, sub))
+    place = L.lookup_place(name)
+    if place is not None and _place_context(span):
+        return _mention(span, name if place.cls == "City" else place.name, place.cls, "ORG+place-cue", sent_index)
     country = L.lookup_country(name)
     if country and len(name) > 3:
         return _mention(span, country.name, "Country", "gazetteer", sent_index)

@@ -11,6 +11,7 @@ from .common import RELATIVE_PRONOUNS, MentionIndex, expand_conjuncts, number_of
 VERB_TRIGGERS = {
     **dict.fromkeys(("attack", "strike", "bomb", "raid", "shell", "invade", "assault", "ambush", "storm"), "Attack"),
     **dict.fromkeys(("explode", "detonate"), "Explosion"),
+    **dict.fromkeys(("fire", "launch"), "Attack"),  # only with a weapon as object, see _weapon_object
     **dict.fromkeys(("designate",), "Designation"),
     **dict.fromkeys(("deploy", "dispatch", "station"), "Deployment"),
     **dict.fromkeys(("elect", "re-elect", "reelect"), "Election"),
@@ -58,6 +59,8 @@ def extract_events(doc, mentions: list[Mention], *, article_date: date | None = 
             if tok.pos_ == "NOUN" and _anaphoric(tok) and not _has_own_args(tok, index):
                 continue
             if kind == "Launch" and not _launch_object(tok, index):
+                continue
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in {"fire", "launch"} and not _weapon_object(tok):
                 continue
             ev = _event(doc, sent, si, tok, kind, index, article_date, attrs.get(si, []))
             if any(e.kind == ev.kind and _same_event(e, ev) for e in made):
@@ -115,6 +118,15 @@ def _launch_object(noun, index: MentionIndex) -> bool:
                for t in noun.subtree)
 
 
+_WEAPONS = {"missile", "missiles", "rocket", "rockets", "drone", "drones", "shell", "shells", "bomb", "bombs",
+            "shot", "shots", "salvo", "barrage", "mortar", "mortars", "artillery", "round", "rounds", "grenade",
+            "grenades", "torpedo", "torpedoes", "strikes", "attacks"}
+
+
+def _weapon_object(verb) -> bool:
+    return any(t.lower_ in _WEAPONS for c in verb.children if c.dep_ == "dobj" for t in expand_conjuncts(c))
+
+
 def _same_event(a: Event, b: Event) -> bool:
     return set(a.actors) == set(b.actors) and set(a.targets) <= set(b.targets) | set(a.targets)
 
@@ -163,8 +175,12 @@ def _arguments(tok, index: MentionIndex) -> tuple[list[Mention], list[Mention]]:
         head = tok.head
         if tok.dep_ == "pobj" and head.lower_ == "under":  # "X is under attack"
             targets += _mentions_of([c for c in head.head.children if c.dep_ in {"nsubj", "nsubjpass"}], index)
-        if tok.dep_ in {"dobj", "nsubjpass"} and head.pos_ == "VERB" and not actors:
-            actors = _mentions_of([c for c in head.children if c.dep_ == "nsubj"], index)
+        # "Russia launched a wave of strikes": climb "a wave of", "a series of" to the governing verb
+        climb = tok
+        while climb.dep_ == "pobj" and climb.head.lower_ == "of" and climb.head.head.pos_ == "NOUN":
+            climb = climb.head.head
+        if climb.dep_ in {"dobj", "nsubjpass"} and climb.head.pos_ == "VERB" and not actors:
+            actors = _mentions_of([c for c in climb.head.children if c.dep_ == "nsubj"], index)
         if tok.lemma_.lower() == "launch":
             targets = [m for t in tok.subtree if (m := index.at(t)) and m.cls == "MilitaryOperation"][:1]
     return actors, targets

@@ -134,6 +134,8 @@ def _role_predicate(title: str, obj: Mention) -> str | None:
         return "memberOf"
     leader = (title.lower() in L.LEADER_ROLES or words[-1] in _LEADER_HEADS or " ".join(words[-2:]) in _LEADER_HEADS
               or "chief executive" in title.lower() or "prime minister" in title.lower())
+    if words[-1] in {"chief", "head"} and len(words) > 1 and words[-2] not in {"the", "former", "acting", "interim"}:
+        leader = False  # "foreign policy chief", "intelligence chief": heads a department, not the whole
     if leader and not set(words) & _SUBORDINATE:
         if obj.cls in AGENTS or words[-1] in {"mayor", "governor"}:
             return "leaderOf"
@@ -148,6 +150,13 @@ def _title_words(doc, start: int, end: int) -> tuple[str | None, bool]:
         return None, False
     former = any(t.lower_ in {"former", "ex", "then", "late", "ex-"} for t in words)
     words = [t for t in words if t.lower_ not in {"former", "ex", "then", "late", "ex-", "-"}]
+    lows = [t.lower_ for t in words]
+    if "of" in lows and 0 < lows.index("of") < len(lows) - 1:
+        # "Secretary of State", "Minister of Defence": the title comes before "of"
+        cut = lows.index("of")
+        if L.is_title(lows[cut - 1]) and all(t.is_title for t in words[cut + 1:]):
+            phrase = " ".join(lows)
+            return phrase, former
     if not words or not L.is_title(words[-1].lower_.strip(".")) and not (
             len(words) > 1 and words[-1].lower_ == "officer" and L.is_title(words[-2].lower_)):
         return None, False
@@ -444,6 +453,7 @@ def _gazetteer_locations(mentions: list[Mention]) -> list[Relation]:
 
 
 _SYMMETRIC_PASSIVES = {"link", "tie", "connect", "associate"}
+_MODALS = {"will", "would", "could", "may", "might", "should", "'ll", "can", "must", "shall"}
 _ACQUIRE = {"acquire", "buy", "purchase", "take"}
 _HOLDINGS = {"stake", "share", "holding", "control", "majority", "percent", "%", "unit", "division", "part",
              "operation", "business", "asset"}
@@ -549,6 +559,7 @@ def _verbs(ctx: _Sent) -> list[Relation]:
         if not objects:
             continue
         negated = any(c.dep_ == "neg" for c in verb.children)
+        modal = next((c.lower_ for c in verb.children if c.dep_ == "aux" and c.lower_ in _MODALS), None)
         when = sentence_date(ctx.doc, ctx.span, ctx.anchor, near=verb)
         for s in subjects:
             for o, via_noun in objects:
@@ -557,14 +568,15 @@ def _verbs(ctx: _Sent) -> list[Relation]:
                 typed = pred
                 if typed and (s.cls not in SIGNATURES[typed][0] or o.cls not in SIGNATURES[typed][1]):
                     typed = None
-                if negated:
-                    typed = None
+                if negated or modal:
+                    typed = None  # "did not attack", "would meet": not a fact
                 if typed:
                     conf = 0.7 if via_noun else 0.8
                     out.append(_rel(ctx, s, typed, o, f"verb:{lemma}", conf, verb=lemma, when=when, tokens=[verb.i]))
                 else:
                     out.append(_rel(ctx, s, "relatedTo", o, "verb:generic", 0.3,
-                                    verb=("not " if negated else "") + lemma, when=when, tokens=[verb.i]))
+                                    verb=" ".join(w for w in (modal, "not" if negated else None, lemma) if w),
+                                    when=when, tokens=[verb.i]))
     return out
 
 
