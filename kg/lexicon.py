@@ -267,7 +267,18 @@ COMPANY_WORDS = {
     "communications", "networks", "entertainment", "studios", "records", "financial", "insurance",
     "investments", "securities", "petroleum", "steel", "mining", "chemicals", "logistics", "shipping",
     "software", "labs", "manufacturing", "management", "ventures", "brands", "stores", "retail",
+    "computer", "computers", "aircraft", "airplanes", "semiconductor", "pharma", "health", "media",
 }
+# Stock indices and exchanges' index names: financial instruments, not organizations that act.
+INDEX_WORDS = {"nasdaq", "ftse", "dow", "dow jones", "s&p", "s p", "nikkei", "dax", "cac", "micex", "rts",
+               "hang seng", "sensex", "kospi", "stoxx", "nyse composite", "topix", "ibex", "asx", "tsx"}
+
+
+def looks_like_index(name: str) -> bool:
+    """"the Dow Jones", "FTSE 100", "the Nasdaq Composite": a market index."""
+    low = fold(name)
+    return any(low == w or low.startswith(w + " ") for w in INDEX_WORDS) and not org_subclass(name) in {
+        "NewsOrganization"}
 # Common nouns that, just before a one-word name or in apposition to it, say it names an organization.
 ORG_DESCRIPTORS = {
     "company", "firm", "maker", "automaker", "carmaker", "manufacturer", "airline", "carrier", "bank",

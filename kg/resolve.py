@@ -95,7 +95,11 @@ def cluster_article(ex: Extraction) -> dict[Mention, str]:
             if key in acronyms:
                 key = acronyms[key]
             else:
-                key = _org_base(key, org_names)
+                for _ in range(3):  # "penske" -> "penske auto" -> "penske automotive group"
+                    base = _org_base(key, org_names)
+                    if base == key:
+                        break
+                    key = base
             assign[m] = f"Organization:{key}"
             continue
         assign[m] = f"{fam}:{key}"

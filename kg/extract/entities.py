@@ -193,7 +193,7 @@ def _acts_like_person(span) -> bool:
 
 
 def _classify(span, label: str, sent_index) -> Mention | None:
-    if label in {"PERSON", "ORG", "GPE"} and len(span) > 1 and _leading_title(span):
+    if label in {"PERSON", "ORG", "GPE"} and len(span) > 1 and _leading_title(span) and not L.org_subclass(span.text):
         # "Spokeswoman Sandy Angers", "President Bush": the title is not part of the name
         while len(span) > 1 and _leading_title(span):
             span = span[1:]
@@ -203,6 +203,8 @@ def _classify(span, label: str, sent_index) -> Mention | None:
     if not name or not any(ch.isalpha() for ch in name):
         return None
     if label in {"PERSON", "ORG", "FAC"} and (_is_equipment(span, name) or L.looks_like_product(name) or name[0].isdigit()):
+        return None
+    if label in {"ORG", "PERSON", "GPE"} and L.looks_like_index(name):
         return None
     if label == "PERSON" and name.isupper() and len(name) <= 6:
         label = "ORG"  # an acronym is not a person's name
@@ -239,6 +241,8 @@ def _classify(span, label: str, sent_index) -> Mention | None:
             sub = L.org_subclass(name)
             if sub == "GovernmentBody":
                 return _mention(span, name, sub, "FAC+words", sent_index)
+        if label == "GPE" and (_acts_like_person(span) or _org_descriptor(span)):
+            return _mention(span, name, "Organization", "GPE+agent", sent_index)  # "Cisco said"
         return _mention(span, name, "Location", label, sent_index)
     if label == "PERSON":
         if nxt in {"administration", "government", "cabinet", "campaign"}:
@@ -246,7 +250,8 @@ def _classify(span, label: str, sent_index) -> Mention | None:
         if L.lookup_country(name) and not _title_before(span):
             return _mention(span, L.lookup_country(name).name, "Country", "gazetteer", sent_index)
         sub = L.org_subclass(name)
-        if sub and len(name.split()) > 1 and not L.is_given_name(name.split()[0]):
+        words = name.split()
+        if sub and len(words) > 1 and (not L.is_given_name(words[0]) or words[-1].lower().strip(".") in L.COMPANY_WORDS):
             return _mention(span, name, sub, "PERSON+words", sent_index)
         if _org_descriptor(span) or (len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ == "the"):
             return _mention(span, name, sub or "Organization", "PERSON+org-cue", sent_index)
@@ -425,7 +430,10 @@ def _place_like_orgs(mentions: list[Mention]) -> list[Mention]:
             firsts.setdefault(m.name.split()[0].lower(), m)
     out = []
     for m in mentions:
-        org = firsts.get(m.name.lower()) if m.cls == "Location" and m.label in {"GPE", "LOC"} else None
+        org = None
+        if m.cls == "Location" and m.label in {"GPE", "LOC"} or (
+                m.cls == "Person" and m.label == "PERSON" and " " not in m.name and not L.is_given_name(m.name)):
+            org = firsts.get(m.name.lower())
         if org is not None:
             m = Mention(m.start, m.end, m.text, m.name, org.cls, m.label + "+org-prefix", m.sent, m.kind)
         out.append(m)
