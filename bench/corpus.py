@@ -33,7 +33,8 @@ def read_meantime(root: Path | None = None) -> list[tuple[str, list[str]]]:
             sents.setdefault(int(tok.get("sentence")), []).append(tok.text or "")
         lines = []
         for _, toks in sorted(sents.items()):
-            text = _NO_SPACE_AFTER.sub(r"\1", _NO_SPACE_BEFORE.sub(r"\1", " ".join(toks)))
+            joined = " ".join(toks).replace("``", '"').replace("''", '"')
+            text = _NO_SPACE_AFTER.sub(r"\1", _NO_SPACE_BEFORE.sub(r"\1", joined))
             lines.append(text)
         docs.append((path.stem, lines))
     return docs
@@ -57,10 +58,10 @@ def write_synthetic(out: Path, n: int, seed: int = 7) -> int:
     start = date(2020, 1, 1)
     for i in range(n):
         paras = []
-        for _ in range(rng.randint(2, 4)):
+        for _ in range(rng.randint(1, 3)):
             lines = rng.choice(docs)
-            a = rng.randrange(0, max(1, len(lines) - 4))
-            paras.append(" ".join(lines[a:a + rng.randint(2, 4)]))
+            a = rng.randrange(0, max(1, len(lines) - 3))
+            paras.append(" ".join(lines[a:a + rng.randint(1, 3)]))
         when = start + timedelta(days=i % 2000)
         (out / f"article-{i:05d}.txt").write_text(f"date {when.isoformat()}\n\n" + "\n\n".join(paras) + "\n",
                                                  encoding="utf-8")

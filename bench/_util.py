@@ -1,0 +1,94 @@
+"""Shared by the benchmarks: what machine this is, and the peak memory of a process tree."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+# `kg` run by this interpreter, so that the kg on sys.path (PYTHONPATH, or a copy of the repository the
+# benchmark runs in) is the one measured
+KG = [sys.executable, "-c", "import sys; sys.argv[0] = 'kg'; from kg.cli import main; main()"]
+
+
+def machine() -> dict[str, object]:
+    """Processor, cores, memory, versions and the load average at the time of the run."""
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        mem = int(next(l for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal")).split()[1])
+    except (OSError, StopIteration):
+        mem = 0
+    import pyoxigraph
+    import rdflib
+    import spacy
+
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gb": round(mem / 1024 / 1024, 1),
+            "python": platform.python_version(), "spacy": spacy.__version__, "rdflib": rdflib.__version__,
+            "pyoxigraph": pyoxigraph.__version__, "load_average": [round(x, 2) for x in os.getloadavg()]}
+
+
+def _tree_rss(pid: int) -> tuple[int, int]:
+    """(RSS of pid, RSS of pid and all its descendants) in bytes, from /proc."""
+    def rss(p: int) -> int:
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) * 1024
+        except OSError:
+            pass
+        return 0
+
+    def children(p: int) -> list[int]:
+        out = []
+        try:
+            for task in Path(f"/proc/{p}/task").iterdir():
+                out += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            pass
+        return out
+
+    main, total, todo = rss(pid), 0, [pid]
+    while todo:
+        p = todo.pop()
+        total += rss(p)
+        todo += children(p)
+    return main, total
+
+
+def run_measured(cmd: list[str], **kw) -> dict[str, object]:
+    """Run cmd; its wall time, exit status and peak memory (main process, and with its workers)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)
+    peak = [0, 0]
+
+    def sample():
+        while proc.poll() is None:
+            main, total = _tree_rss(proc.pid)
+            peak[0], peak[1] = max(peak[0], main), max(peak[1], total)
+            time.sleep(0.1)
+
+    t = threading.Thread(target=sample, daemon=True)
+    t.start()
+    out, err = proc.communicate()
+    t.join()
+    return {"seconds": round(time.perf_counter() - start, 2), "status": proc.returncode, "stdout": out,
+            "stderr": err[-2000:], "peak_rss_mb": round(peak[0] / 2**20), "peak_tree_rss_mb": round(peak[1] / 2**20)}
+
+
+def child_json(code: str, *args: str) -> dict:
+    """Run a measurement in a fresh interpreter (nothing cached from another one); it prints one JSON line."""
+    res = subprocess.run([PYTHON, "-c", code, *args], capture_output=True, text=True, cwd=ROOT)
+    if res.returncode != 0:
+        raise SystemExit(f"measurement failed:\n{res.stderr[-3000:]}")
+    return json.loads(res.stdout.strip().splitlines()[-1])
