@@ -15,7 +15,10 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "gold"
 SEED = ROOT / "seeds" / "venezuela-2026-01-03.txt"
 MEANTIME_SAMPLE = [GOLD / "meantime" / f"meantime-{n}.json" for n in ("143480", "264435", "62929")]
-MEANTIME_XML = Path("/work/shared/data/meantime/intra_cross-doc_annotation")
+# CI lays a copy of shared/ beside the clone; a developer's machine has it at /work/shared
+MEANTIME_XML = next((p for p in (ROOT.parent / "shared/data/meantime/intra_cross-doc_annotation",
+                                 Path("/work/shared/data/meantime/intra_cross-doc_annotation")) if p.is_dir()),
+                    ROOT.parent / "shared/data/meantime/intra_cross-doc_annotation")
 
 
 def article(entities, **kw) -> GoldArticle:
