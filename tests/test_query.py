@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import threading
@@ -20,8 +21,8 @@ from rdflib import Graph, Literal, URIRef
 from kg.cli import main
 from kg.errors import QueryError
 from kg.ontology import PREFIXES
-from kg.query import (format_result, is_update, load_graph, named_queries, named_query, nt_term, parse_params,
-                      query_form, run_query)
+from kg.query import (NamedQuery, format_result, is_update, load_graph, named_queries, named_query, nt_term,
+                      parse_params, query_form, run_query)
 
 from .handmade import handmade_graph
 
@@ -251,7 +252,7 @@ def test_list_has_one_line_per_shipped_query():
 def test_named_query_is_documented_and_valid(name, graph):
     nq = named_query(name)
     assert nq.description and nq.text.startswith("# ")
-    used = set(__import__("re").findall(r"\$(\w+)", nq.text))
+    used = set(re.findall(r"\$(\w+)", nq.text)) | set(re.findall(r"#if\s+(\w+)", nq.text))
     assert used == set(nq.params), f"{name}: parameters used {used} but declared {set(nq.params)}"
     result = run_query(graph, nq.bind(PARAMS.get(name, {})))
     assert result.kind == "SELECT" and result.rows, f"{name} gives no rows on the hand-made graph"
@@ -276,6 +277,32 @@ def test_parameters_are_data_not_query_text(graph):
     with pytest.raises(QueryError, match="^--param 'subject': write it as key=value$"):
         parse_params(["subject"])
     assert parse_params(["a=b=c", "x="]) == {"a": "b=c", "x": ""}
+
+
+def test_conditional_lines_follow_the_parameters():
+    nq = NamedQuery("t", "a test", {"a": (False, ""), "b": (False, "")},
+                    "SELECT * {\n  #if a\n  A $a\n  #if b\n  AB\n  #end\n  #else\n  NOT-A\n  #end\n  $b\n}\n")
+    assert nq.bind({}).split() == ["SELECT", "*", "{", "NOT-A", '""', "}"]
+    assert nq.bind({"a": "x"}).split() == ["SELECT", "*", "{", "A", '"x"', '""', "}"]
+    assert nq.bind({"a": "x", "b": " y "}).split() == ["SELECT", "*", "{", "A", '"x"', "AB", '"y"', "}"]
+    assert nq.bind({"b": "y"}).split() == ["SELECT", "*", "{", "NOT-A", '"y"', "}"]
+
+
+def test_named_queries_take_seconds_on_thousands_of_triples():
+    base = handmade_graph()
+    g = Graph()
+    for i in range(30):  # thirty renamed copies: about 5,000 triples, 270 entities, 180 statements
+        def rename(t, i=i):
+            return URIRef(f"{t}-{i}") if isinstance(t, URIRef) and str(t).startswith("https://kg-news.org/id/") else t
+        for s, p, o in base:
+            g.add((rename(s), p, rename(o)))
+    slow = {}
+    for name, nq in named_queries().items():
+        started = time.monotonic()
+        rows = run_query(g, nq.bind(PARAMS.get(name, {}))).rows
+        slow[name] = round(time.monotonic() - started, 1)
+        assert rows, name
+    assert max(slow.values()) < 20, f"named queries on {len(g)} triples, seconds: {slow}"
 
 
 def test_named_query_errors(ttl):
