@@ -31,6 +31,23 @@ _NO_SPACE_BEFORE = {",", ".", ":", ";", "!", "?", ")", "]", "}", "%", "''", "\u2
                     "'s", "'S", "n't", "'re", "'ve", "'ll", "'d", "'m", "'"}
 _NO_SPACE_AFTER = {"(", "[", "{", "``", "\u201c", "$", "#", "\u00a3", "\u20ac"}
 _QUOTES = {"``": "\u201c", "''": "\u201d", "`": "\u2018"}
+# Titles and roles before a person's name. A list of its own, not kg's lexicon: the gold must not move
+# when kg's extraction vocabulary is tuned.
+_TITLES = frozenset("""
+activist adm admiral adviser advisor aide ambassador analyst anchor attorney author ayatollah bishop
+brother candidate capt captain cardinal ceo chair chairman chairwoman chancellor chief cmdr co-founder
+coach col colonel columnist commander congressman congresswoman correspondent cpt dame deputy det
+dictator diplomat director dr economist editor emir emperor envoy executive father founder gen general
+gov governor head hon imam insp journalist judge justice king lady lawmaker lawyer leader lieutenant
+lord lt maj major manager mayor minister miss mp mr mrs ms officer official player pope premier pres
+president president-elect prince princess prof professor prosecutor queen rabbi rep reporter
+representative rev reverend scientist secretary secretary-general sen senator sergeant sgt sheikh sir
+sister speaker spokesman spokesperson spokeswoman st striker strongman sultan supt writer
+""".split())
+
+
+def _is_title(word: str) -> bool:
+    return word.lower().strip(".") in _TITLES
 
 
 @dataclass
@@ -103,7 +120,7 @@ def looks_like_name(words: list[str]) -> bool:
     words = _strip_name(words)
     if not words or " ".join(words).lower() in _PRONOUNS:
         return False
-    if not _capitalised(words[0], first=True) or not _capitalised(words[-1]) or L.is_title(words[-1]):
+    if not _capitalised(words[0], first=True) or not _capitalised(words[-1]) or _is_title(words[-1]):
         return False
     return all(_capitalised(w) or w.lower() in _CONNECTORS or not any(c.isalpha() for c in w) for w in words)
 
@@ -112,7 +129,7 @@ def _core(words: list[str], person: bool) -> list[str]:
     """"Apple CEO Steve Jobs", "German airline Lufthansa" -> the name after the last title or description."""
     cut = -1
     for i, w in enumerate(words[:-1]):
-        if not _capitalised(w) and w.lower() not in _CONNECTORS or person and L.is_title(w):
+        if not _capitalised(w) and w.lower() not in _CONNECTORS or person and _is_title(w):
             cut = i
     if cut >= 0 and words[cut].lower() in _PREPOSITIONS:
         return []  # "Moscone Center in San Francisco" is no San Francisco
@@ -296,7 +313,7 @@ def _add_names(ent: _Entity, stype: str, words: list[str], text: str) -> None:
             if person:
                 if "of" in pwords or not _capitalised(pwords[-1]):
                     continue  # "Prime Minister of Singapore", "China Eastern's board of directors"
-                if L.is_title(pwords[-1]) and not L.is_given_name(pwords[0]):
+                if _is_title(pwords[-1]) and not L.is_given_name(pwords[0]):
                     continue  # "Apple CEO", but "Martin Luther King"
             cut = next((i for i, w in enumerate(pwords) if w in _PREPOSITIONS), None)
             if not person and cut and _capitalised(pwords[cut - 1]):  # "Moscone Center in San Francisco"
