@@ -282,7 +282,7 @@ def looks_like_index(name: str) -> bool:
 # Common nouns that, just before a one-word name or in apposition to it, say it names an organization.
 ORG_DESCRIPTORS = {
     "company", "firm", "maker", "automaker", "carmaker", "manufacturer", "airline", "carrier", "bank",
-    "group", "band", "brand", "retailer", "chain", "subsidiary", "unit", "division", "rival", "supplier",
+    "group", "band", "brand", "retailer", "chain", "subsidiary", "unit", "division", "supplier",
     "producer", "giant", "conglomerate", "startup", "agency", "broadcaster", "newspaper", "network",
     "insurer", "lender", "investor", "fund", "operator", "distributor", "dealer", "club", "team", "party",
     "union", "airframer", "builder", "developer", "publisher", "studio", "label", "exchange",

@@ -15,6 +15,7 @@ _NAMING_VERBS = {"call", "name", "dub", "codename", "code-name", "title", "know"
 _PERSON_VERBS = {
     "say", "tell", "write", "add", "hint", "insist", "agree", "claim", "announce", "warn", "deny",
     "argue", "explain", "believe", "think", "resign", "die", "marry", "tweet", "post", "vow", "urge",
+    "concede", "congratulate", "pledge", "campaign", "admit", "apologize", "apologise", "recall", "smile",
 }
 _SOCIAL_VERBS = {
     "meet", "call", "thank", "criticize", "criticise", "praise", "accuse", "elect", "interview", "phone",
@@ -69,6 +70,10 @@ def _trim(span):
     """Drop a leading article, punctuation and a trailing possessive; None if nothing is left."""
     doc = span.doc
     start, end = span.start, span.end
+    for t in doc[start + 1:end]:
+        if t.text == "(":  # "National Electoral Institute (INE": the acronym is read from the text
+            end = t.i
+            break
     while start < end and (doc[start].lower_ in _TRIM_START or doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in {"'s", "\u2019s", "'"}):
@@ -187,9 +192,17 @@ def _person_evidence(span) -> bool:
         t.ent_type_ == "PERSON" and t.i + 1 < len(doc) and doc[t.i + 1].text == tok.text for t in doc)
 
 
+_PERSON_NOUNS = {"rival", "wife", "husband", "son", "daughter", "father", "mother", "brother", "sister",
+                 "opponent", "predecessor", "successor", "widow", "partner", "friend", "ally", "deputy", "aide",
+                 "lawyer", "challenger", "incumbent", "nominee", "victim", "suspect", "winner", "runner-up"}
+
+
 def _acts_like_person(span) -> bool:
     root = span.root
-    return root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ in _PERSON_VERBS
+    if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ in _PERSON_VERBS:
+        return True
+    # "Her main rival, X, conceded": in apposition to a word for a person
+    return root.dep_ == "appos" and (root.head.lemma_.lower() in _PERSON_NOUNS or root.head.lower_ in L.NEWS_ROLES)
 
 
 def _classify(span, label: str, sent_index) -> Mention | None:
@@ -219,6 +232,8 @@ def _classify(span, label: str, sent_index) -> Mention | None:
         if sub == "PoliticalParty":
             return _mention(span, name, sub, "NORP+party", sent_index)
         return None
+    if nxt in {"party"} and label in {"GPE", "LOC", "ORG", "PERSON", "NORP"}:
+        return _mention(span, name, "PoliticalParty", f"{label}+party", sent_index)  # "the Morena party"
     if label in {"GPE", "LOC", "FAC"}:
         if _operation_context(span):
             return _mention(span, name, "MilitaryOperation", f"{label}+operation-cue", sent_index,
@@ -275,7 +290,7 @@ def _classify(span, label: str, sent_index) -> Mention | None:
     country = L.lookup_country(name)
     if country and len(name) > 3:
         return _mention(span, country.name, "Country", "gazetteer", sent_index)
-    if _person_like(span) or (_acts_like_person(span) and len(span) >= 2 and L.is_given_name(span[0].text)):
+    if _person_like(span) or (_acts_like_person(span) and 2 <= len(span) <= 3 and all(t.is_title for t in span)):
         return _mention(span, name, "Person", "ORG+person-name", sent_index)
     return _mention(span, name, "Organization", "ORG", sent_index)
 

@@ -37,7 +37,7 @@ VERBS: dict[str, tuple[str, tuple[str, ...]]] = {
     **{v: ("ordered", ("on", "against")) for v in ("order", "command", "authorize", "authorise", "direct")},
     **{v: ("linkedTo", ("to", "with")) for v in ("link", "tie", "connect", "associate")},
     **{v: ("defeated", ()) for v in ("defeat", "beat", "oust", "overthrow")},
-    **{v: ("asked", ()) for v in ("ask", "urge", "request", "call")},
+    **{v: ("asked", ()) for v in ("ask", "urge", "request")},
     **{v: ("smuggledTo", ("to", "into")) for v in ("smuggle", "traffic")},
     **{v: ("deployedTo", ("to", "into")) for v in ("deploy", "send", "dispatch")},
     **{v: ("sanctioned", ()) for v in ("sanction", "embargo")},
@@ -216,6 +216,11 @@ def _roles(ctx: _Sent) -> list[Relation]:
                 if pred:
                     out.append(_rel(ctx, p, pred, o, "role:apposition", 0.6 if former else 0.85, role=title,
                                     tokens=[psp.root.i]))
+        # "X of the ruling Morena party"
+        if psp.end + 1 < ctx.span.end and doc[psp.end].lower_ == "of":
+            party = next((o for o, osp in ms if o.cls == "PoliticalParty" and psp.end < osp.start <= psp.end + 5), None)
+            if party is not None:
+                out.append(_rel(ctx, p, "memberOf", party, "member:of-party", 0.8, tokens=[psp.root.i]))
         # (4) "President X of Y"
         before = doc[psp.start - 1] if psp.start > ctx.span.start else None
         if before is not None and L.is_title(before.lower_) and psp.end + 1 < ctx.span.end and doc[psp.end].lower_ == "of":
