@@ -479,15 +479,20 @@ def _country_modifiers(doc, mentions: list[Mention], sent_index) -> list[Mention
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or len(span) < 2:
             continue
-        for cut in (2, 1):
-            if cut >= len(span):
-                continue
-            head = span[:cut]
-            place = L.lookup_country(head.text) or L.lookup_demonym(head.text)
-            if place and not L.org_subclass(head.text):
-                kind = "demonym" if L.lookup_demonym(head.text) and not L.lookup_country(head.text) else "modifier"
-                out.append(_mention(head, place.name, "Country", "modifier", sent_index, kind=kind))
-                break
+        done = False
+        # "US Navy", "Royal Australian Air Force", "Royal Saudi Air Force": a country word anywhere but last
+        for i in range(len(span) - 1):
+            for size in (2, 1):
+                if done or i + size >= len(span):
+                    continue
+                part = span[i: i + size]
+                if not all(t.is_title or t.is_upper for t in part):
+                    continue
+                place = L.lookup_country(part.text) or L.lookup_demonym(part.text)
+                if place and not L.org_subclass(part.text):
+                    kind = "demonym" if L.lookup_demonym(part.text) and not L.lookup_country(part.text) else "modifier"
+                    out.append(_mention(part, place.name, "Country", "modifier", sent_index, kind=kind))
+                    done = True
     return out
 
 

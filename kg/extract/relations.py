@@ -84,6 +84,7 @@ def extract_relations(doc, mentions: list[Mention], *, article_date: date | None
         found.extend(_roles(ctx))
         found.extend(_places(ctx))
         found.extend(_seats(ctx))
+        found.extend(_national(ctx))
         found.extend(_borders(ctx))
         found.extend(_part_of(ctx))
         found.extend(_verbs(ctx))
@@ -91,6 +92,7 @@ def extract_relations(doc, mentions: list[Mention], *, article_date: date | None
         found.extend(_appointments(ctx))
     found.extend(_national_bodies(mentions))
     found.extend(_administrations(mentions))
+    found.extend(_subsidiaries(mentions))
     found.extend(_gazetteer_locations(mentions))
     return _dedupe(found)
 
@@ -333,6 +335,50 @@ def _seats(ctx: _Sent) -> list[Relation]:
     return out
 
 
+def _national(ctx: _Sent) -> list[Relation]:
+    """"the United Kingdom's Royal Air Force", "the US National Transportation Safety Board", "South Korea's
+    Hyundai", "Cisco, based in San Jose": a body of a country, or where a company is."""
+    doc = ctx.doc
+    out = []
+    ms = _sent_mentions(ctx)
+    for i, (o, osp) in enumerate(ms):
+        if o.cls not in ORG_FAMILY:
+            continue
+        prev = [(c, csp) for c, csp in ms[:i] if c.cls == "Country" and c.kind != "demonym" and csp.end <= osp.start]
+        if prev:
+            c, csp = prev[-1]
+            gap = [t.lower_ for t in doc[csp.end: osp.start]]
+            if gap in ([], ["'s"], ["\u2019s"], ["\u02bcs"]) and not (osp.start <= csp.start):
+                pred = "partOf" if o.cls in {"ArmedForces", "GovernmentBody"} else "locatedIn"
+                out.append(_rel(ctx, o, pred, c, "national:" + ("possessive" if gap else "adjacent"), 0.75,
+                                tokens=[osp.root.i]))
+        window = doc[osp.end: min(ctx.span.end, osp.end + 8)]
+        words = [t.lower_ for t in window]
+        for cue in ("based", "headquartered"):
+            if cue in words and words.index(cue) <= 3:
+                k = words.index(cue)
+                if k + 1 < len(words) and words[k + 1] == "in":
+                    tgt = next((m for t in window[k + 2: k + 5] if (m := ctx.mentions.at(t)) is not None and m.cls in PLACES), None)
+                    if tgt is not None:
+                        out.append(_rel(ctx, o, "locatedIn", tgt, "seat:based-in", 0.8, tokens=[osp.root.i]))
+    return out
+
+
+def _subsidiaries(mentions: list[Mention]) -> list[Relation]:
+    """"Boeing Commercial Airplanes" and "Boeing": a unit named after its parent."""
+    orgs = {}
+    for m in mentions:
+        if m.cls in ORG_FAMILY and not m.key:
+            orgs.setdefault(m.name, m)
+    out = []
+    for name, m in orgs.items():
+        for parent_name, parent in orgs.items():
+            extra = name[len(parent_name):].split() if name.startswith(parent_name + " ") else []
+            if len(extra) >= 2 and not all(w.lower().strip(".,") in L.COMPANY_WORDS for w in extra):
+                out.append(Relation(subj=m, pred="partOf", obj=parent, sent=m.sent, rule="partOf:name", confidence=0.6))
+    return out
+
+
 def _borders(ctx: _Sent) -> list[Relation]:
     """"Colombia, which borders Venezuela", "the border between X and Y", "X's border with Y"."""
     doc = ctx.doc
@@ -474,6 +520,10 @@ def _subjects(verb, index: MentionIndex, depth: int = 0) -> list[Mention]:
     for h in heads:
         if h.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             h = verb.head
+        if h.lower_ in {"it", "they"} and verb.dep_ == "ccomp" and depth < 2:
+            # "Cisco said it would buy X": the pronoun is the speaker
+            out.extend(m for m in _subjects(verb.head, index, depth + 1) if m.cls in ORG_FAMILY | {"Country"})
+            continue
         for t in expand_conjuncts(h):
             m = index.of_phrase(t)
             if m is not None:
