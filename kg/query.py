@@ -143,6 +143,8 @@ def _prepare(sparql: str, update: bool):
     try:
         return (prepareUpdate if update else prepareQuery)(sparql, initNs=PREFIXES)
     except ParseBaseException as e:
+        if update:
+            e = _update_error(sparql, e)
         line = e.line if e.line is not None else ""
         pointer = " " * (max(e.col, 1) - 1) + "^"
         message = _PYPARSING_WHERE.sub("", str(e))
@@ -154,6 +156,18 @@ def _prepare(sparql: str, update: bool):
             raise QueryError(f"SPARQL error: unknown prefix '{prefix}:'; declare it with PREFIX {prefix}: <...> "
                              f"or use a predeclared one: {' '.join(PREFIXES)}") from None
         raise QueryError(f"SPARQL error: {_one_line(e)}") from None
+
+
+def _update_error(sparql: str, error):
+    """A closer location for a broken update: rdflib's grammar reports the start of the text."""
+    from pyparsing import ParseBaseException
+    from rdflib.plugins.sparql import parser
+
+    try:
+        (parser.Prologue + parser.Update1).parse_string(sparql)
+    except ParseBaseException as first:
+        return first if first.loc > error.loc else error
+    return error
 
 
 def _evaluate(graph: Graph, prepared) -> QueryResult:

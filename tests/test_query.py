@@ -190,7 +190,10 @@ def test_failing_update_leaves_the_graph_alone(ttl, tmp_path):
 
 def test_broken_update_is_a_syntax_error(ttl):
     res = kg("query", "DELETE WHERE { ?s ?p ", "--graph", ttl, "--allow-update")
-    assert res.exit_code == 1 and res.stderr.startswith("Error: SPARQL syntax error at line 1, column ")
+    assert res.exit_code == 1
+    assert lines(res.stderr)[0] == "Error: SPARQL syntax error at line 1, column 16: Expected DeleteWhere, found '?'"
+    res = kg("query", "PREFIX x: <http://x#>\nINSERT DATA { x:a x:b", "--graph", ttl, "--allow-update")
+    assert lines(res.stderr)[0].startswith("Error: SPARQL syntax error at line 2, column 15: ")
 
 
 def test_missing_and_unreadable_inputs(ttl, tmp_path):
