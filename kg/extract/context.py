@@ -1,0 +1,45 @@
+"""What the relation extractors share: the sentence being read and how a relation is made from it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ..records import Mention, Relation
+from .attribution import Attribution, source_for
+from .common import MentionIndex
+
+ORG_FAMILY = {"Organization", "NewsOrganization", "ArmedForces", "GovernmentBody", "PoliticalParty",
+              "CriminalOrganization", "Company"}
+
+AGENTS = ORG_FAMILY | {"Person", "Country"}
+
+PLACES = {"Country", "City", "Location"}
+
+@dataclass
+class Sent:
+    doc: object
+    span: object
+    index: int
+    mentions: MentionIndex
+    attributions: list[Attribution]
+    anchor: date | None
+
+def make_relation(ctx: Sent | None, subj: Mention, pred: str, obj: Mention, rule: str, conf: float, *, sent: int | None = None,
+         verb: str | None = None, role: str | None = None, when: date | None = None, tokens: list[int] | None = None) -> Relation:
+    source = None
+    if ctx is not None:
+        source = source_for(ctx.attributions, tokens or [], {subj, obj})
+    return Relation(subj=subj, pred=pred, obj=obj, sent=ctx.index if ctx else (sent or 0), rule=rule,
+                    confidence=conf, verb=verb, role=role, date=when, source=source)
+
+def span_of(ctx: Sent, m: Mention):
+    return ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+
+def sentence_mentions(ctx: Sent) -> list[tuple[Mention, object]]:
+    out = []
+    for m in ctx.mentions.in_span(ctx.span.start, ctx.span.end):
+        sp = span_of(ctx, m)
+        if sp is not None:
+            out.append((m, sp))
+    return out

@@ -1,0 +1,237 @@
+"""Where things are and what they belong to: located in, borders, part of, seats of companies."""
+
+from __future__ import annotations
+
+from .. import lexicon as L
+from ..records import Mention, Relation
+from .context import ORG_FAMILY, PLACES, Sent, make_relation, sentence_mentions
+
+_PART_NOUNS = {"unit", "branch", "wing", "division", "arm", "part", "subsidiary", "affiliate", "faction",
+               "network", "group", "department", "ministry", "service", "cell", "brigade", "battalion",
+               "member", "organ", "agency", "body", "force", "militia", "cartel", "gang"}
+
+_PLACE_NOUNS = {"capital", "city", "town", "village", "port", "province", "region", "state", "district",
+                "county", "island", "suburb", "neighbourhood", "neighborhood", "municipality", "area"}
+
+def places(ctx: Sent) -> list[Relation]:
+    """"Caracas (Venezuela)", "Aceh, Indonesia", "Lyon, the third city of France"."""
+    doc = ctx.doc
+    out = []
+    ms = sentence_mentions(ctx)
+    for i, (a, asp) in enumerate(ms):
+        if a.cls not in {"City", "Location"} or i + 1 >= len(ms):
+            continue
+        b, bsp = ms[i + 1]
+        if b.cls not in PLACES or b.name == a.name:
+            continue
+        gap = [t.text for t in doc[asp.end: bsp.start]]
+        after = doc[bsp.end].text if bsp.end < len(doc) else "."
+        if gap == ["("] and after == ")":
+            out.append(make_relation(ctx, a, "locatedIn", b, "place:parenthesis", 0.9, tokens=[asp.root.i]))
+        elif gap == [","] and (after in {",", ".", ";", ")", ":"} or doc[bsp.end].is_space) and (
+                b.cls == "Country" or (b.cls == "Location" and L.regions().get(L.fold(b.name)) is not None)):
+            # not a list such as "France, Germany and Italy"
+            if not (i + 2 < len(ms) and ms[i + 2][0].cls in PLACES and ms[i + 2][1].start - bsp.end <= 2):
+                out.append(make_relation(ctx, a, "locatedIn", b, "place:comma", 0.85, tokens=[asp.root.i]))
+        elif gap and gap[0] == "," and any(w.lower() in _PLACE_NOUNS for w in gap) and gap[-1].lower() in {"of", "in", "the"}:
+            out.append(make_relation(ctx, a, "locatedIn", b, "place:apposition", 0.8, tokens=[asp.root.i]))
+    return out
+
+def seats(ctx: Sent) -> list[Relation]:
+    """"US automaker General Motors", "the German carmaker Opel", "Detroit-based GM": where a company is."""
+    doc = ctx.doc
+    out = []
+    ms = sentence_mentions(ctx)
+    for i, (o, osp) in enumerate(ms):
+        if o.cls not in {"Organization", "Company", "NewsOrganization", "PoliticalParty", "CriminalOrganization"} or o.key:
+            continue
+        # "Magna, a Canadian automobile parts company"; "GM, an American automaker"
+        j = osp.end
+        if j + 2 < ctx.span.end and doc[j].text == "," and doc[j + 1].lower_ in {"a", "an", "the"}:
+            window = []
+            for t in doc[j + 2: min(ctx.span.end, j + 8)]:
+                if t.text in {",", ".", ";", "("} or t.pos_ == "VERB":
+                    break
+                window.append(t)
+            place = next((m for t in window[:2] if (m := ctx.mentions.at(t)) is not None and m.cls == "Country"), None)
+            if place is not None and any(t.lemma_.lower() in L.ORG_DESCRIPTORS for t in window):
+                out.append(make_relation(ctx, o, "locatedIn", place, "seat:apposition", 0.75, tokens=[osp.root.i]))
+        for c, csp in reversed(ms[:i]):
+            if csp.end > osp.start or c.cls not in PLACES or c.cls == "Location" and L.fold(c.name) not in L.regions():
+                continue
+            between = doc[csp.end: osp.start]
+            if not 0 < len(between) <= 7:
+                break
+            words = [t.lower_ for t in between]
+            if words[:2] == ["-", "based"] or words[:1] == ["based"]:
+                rest = between[2:] if words[0] == "-" else between[1:]
+                if all(t.is_lower for t in rest):
+                    out.append(make_relation(ctx, o, "locatedIn", c, "seat:based", 0.8, tokens=[osp.root.i]))
+            elif len(between) > 4:
+                break
+            elif all(t.pos_ in {"NOUN", "ADJ"} and t.is_lower for t in between) and any(
+                    t.lower_ in L.ORG_DESCRIPTORS or t.lemma_.lower() in L.ORG_DESCRIPTORS for t in between):
+                out.append(make_relation(ctx, o, "locatedIn", c, "seat:descriptor", 0.75, tokens=[osp.root.i]))
+            break
+    return out
+
+def national(ctx: Sent) -> list[Relation]:
+    """"the United Kingdom's Royal Air Force", "the US National Transportation Safety Board", "South Korea's
+    Hyundai", "Cisco, based in San Jose": a body of a country, or where a company is."""
+    doc = ctx.doc
+    out = []
+    ms = sentence_mentions(ctx)
+    for i, (o, osp) in enumerate(ms):
+        if o.cls not in ORG_FAMILY:
+            continue
+        prev = [(c, csp) for c, csp in ms[:i] if c.cls == "Country" and c.kind != "demonym" and csp.end <= osp.start]
+        if prev:
+            c, csp = prev[-1]
+            gap = [t.lower_ for t in doc[csp.end: osp.start]]
+            if gap in ([], ["'s"], ["\u2019s"], ["\u02bcs"]) and not (osp.start <= csp.start):
+                pred = "partOf" if o.cls in {"ArmedForces", "GovernmentBody"} else "locatedIn"
+                out.append(make_relation(ctx, o, pred, c, "national:" + ("possessive" if gap else "adjacent"), 0.75,
+                                tokens=[osp.root.i]))
+        window = doc[osp.end: min(ctx.span.end, osp.end + 8)]
+        words = [t.lower_ for t in window]
+        for cue in ("based", "headquartered"):
+            if cue in words and words.index(cue) <= 3:
+                k = words.index(cue)
+                if k + 1 < len(words) and words[k + 1] == "in":
+                    tgt = next((m for t in window[k + 2: k + 5] if (m := ctx.mentions.at(t)) is not None and m.cls in PLACES), None)
+                    if tgt is not None:
+                        out.append(make_relation(ctx, o, "locatedIn", tgt, "seat:based-in", 0.8, tokens=[osp.root.i]))
+    return out
+
+def subsidiaries(mentions: list[Mention]) -> list[Relation]:
+    """"Boeing Commercial Airplanes" and "Boeing": a unit named after its parent."""
+    orgs = {}
+    for m in mentions:
+        if m.cls in ORG_FAMILY and not m.key:
+            orgs.setdefault(m.name, m)
+    out = []
+    for name, m in orgs.items():
+        for parent_name, parent in orgs.items():
+            extra = name[len(parent_name):].split() if name.startswith(parent_name + " ") else []
+            if len(extra) >= 2 and not all(w.lower().strip(".,") in L.COMPANY_WORDS for w in extra):
+                out.append(Relation(subj=m, pred="partOf", obj=parent, sent=m.sent, rule="partOf:name", confidence=0.6))
+    return out
+
+def borders(ctx: Sent) -> list[Relation]:
+    """"Colombia, which borders Venezuela", "the border between X and Y", "X's border with Y"."""
+    doc = ctx.doc
+    out = []
+    ms = [(m, sp) for m, sp in sentence_mentions(ctx) if m.cls in PLACES]
+    for i, (a, asp) in enumerate(ms):
+        for b, bsp in ms[i + 1: i + 3]:
+            gap = doc[asp.end: bsp.start]
+            if len(gap) > 5 or b.name == a.name:
+                continue
+            lemmas = {t.lemma_.lower() for t in gap}
+            words = {t.lower_ for t in gap}
+            if "border" in lemmas or "bordering" in words:
+                if words & {"and", "between", "with", "which", "that", ",", "'s", "\u2019s", "\u02bcs"} or gap[-1].lemma_ == "border":
+                    out.append(make_relation(ctx, a, "borders", b, "borders", 0.85, tokens=[asp.root.i]))
+    for tok in ctx.span:
+        if tok.lemma_.lower() == "border" and tok.pos_ == "NOUN" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "between":
+            pair = [m for m in ctx.mentions.in_span(tok.i + 2, min(ctx.span.end, tok.i + 9)) if m.cls in PLACES]
+            if len(pair) >= 2:
+                out.append(make_relation(ctx, pair[0], "borders", pair[1], "borders:between", 0.85, tokens=[tok.i]))
+    return out
+
+def part_of(ctx: Sent) -> list[Relation]:
+    """"a network within the Venezuelan Armed Forces, the Cartel de los Soles", "X, a unit of Y"."""
+    doc = ctx.doc
+    out = []
+    ms = sentence_mentions(ctx)
+    for i, (a, asp) in enumerate(ms):
+        if a.cls not in ORG_FAMILY:
+            continue
+        # "X, a unit of Y" / "X, part of Y"
+        j = asp.end
+        if j < ctx.span.end and doc[j].text == ",":
+            window = doc[j + 1: min(ctx.span.end, j + 9)]
+            rel_tok = next((t for t in window if t.lower_ in {"of", "within", "inside"}), None)
+            nouns = {t.lemma_.lower() for t in window if rel_tok is not None and t.i < rel_tok.i}
+            if rel_tok is not None and nouns & _PART_NOUNS and rel_tok.i + 1 < len(doc):
+                tgt = next((m for m in ctx.mentions.in_span(rel_tok.i + 1, min(ctx.span.end, rel_tok.i + 4))), None)
+                if tgt is not None and tgt.cls in ORG_FAMILY | {"Country"} and tgt != a:
+                    pred = "memberOf" if "member" in nouns else "partOf"
+                    out.append(make_relation(ctx, a, pred, tgt, "partOf:apposition", 0.8, tokens=[asp.root.i]))
+        # "... within Y, the X" (X in apposition to a noun inside Y)
+        if asp.start >= 3 and doc[asp.start - 1].lower_ in {"the", "a"} and doc[asp.start - 2].text == ",":
+            prev = [(o, osp) for o, osp in ms if osp.end == asp.start - 2 and o.cls in ORG_FAMILY | {"Country"}]
+            if prev:
+                o, osp = prev[0]
+                k = osp.start - 1
+                while k > ctx.span.start and doc[k].lower_ in {"the", "a"} or doc[k].ent_type_ == "NORP":
+                    k -= 1
+                if doc[k].lower_ in {"within", "inside"}:
+                    out.append(make_relation(ctx, a, "partOf", o, "partOf:within", 0.75, tokens=[asp.root.i]))
+        # "GM's European unit Opel": the possessor's part
+        k = asp.start - 1
+        while k > ctx.span.start and k > asp.start - 5 and doc[k].pos_ in {"ADJ", "NOUN", "PROPN"} and not ctx.mentions.at(doc[k]):
+            if doc[k].lemma_.lower() in _PART_NOUNS | {"brand", "subsidiary"}:
+                if doc[k - 1].lower_ in {"'s", "\u2019s"} or doc[k - 1].tag_ == "POS" or any(
+                        doc[j].lower_ in {"'s", "\u2019s"} for j in range(max(ctx.span.start, k - 3), k)):
+                    j = k - 1
+                    while j > ctx.span.start and not ctx.mentions.at(doc[j]) and doc[j].lower_ not in {"its", "their"}:
+                        j -= 1
+                    owner = ctx.mentions.at(doc[j])
+                    if doc[j].lower_ in {"its", "their"}:  # "GM said ... its European division, Opel"
+                        owner = next((m for t in ctx.span if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
+                                      and (m := ctx.mentions.of_phrase(t)) is not None), None)
+                        j = k - 1
+                    if owner is not None and owner.cls in ORG_FAMILY and owner != a and j >= k - 4:
+                        out.append(make_relation(ctx, a, "partOf", owner, "partOf:possessive", 0.75, tokens=[asp.root.i]))
+                break
+            k -= 1
+        # "X within Y" directly
+        if asp.end + 1 < ctx.span.end and doc[asp.end].lower_ in {"within", "inside"}:
+            tgt = ctx.mentions.at(doc[asp.end + 1]) or (ctx.mentions.at(doc[asp.end + 2]) if asp.end + 2 < len(doc) else None)
+            if tgt is not None and tgt.cls in ORG_FAMILY and tgt != a:
+                out.append(make_relation(ctx, a, "partOf", tgt, "partOf:within", 0.75, tokens=[asp.root.i]))
+    return out
+
+def national_bodies(mentions: list[Mention]) -> list[Relation]:
+    """"US Navy", "the Venezuelan government": a national body is part of its country."""
+    out = []
+    countries = [m for m in mentions if m.cls == "Country"]
+    for m in mentions:
+        if m.cls not in {"ArmedForces", "GovernmentBody"}:
+            continue
+        inner = next((c for c in countries if c.start >= m.start and c.end <= m.end and c is not m), None)
+        if inner is not None:
+            out.append(Relation(subj=m, pred="partOf", obj=inner, sent=m.sent, rule="partOf:national-body",
+                                confidence=0.9))
+    return out
+
+def administrations(mentions: list[Mention]) -> list[Relation]:
+    """"the Trump administration" is led by Trump."""
+    out = []
+    heads = {m.start: m for m in mentions if m.label == "administration-head"}
+    for m in mentions:
+        if m.label == "person+administration" and m.start in heads:
+            out.append(Relation(subj=heads[m.start], pred="leaderOf", obj=m, sent=m.sent,
+                                rule="leaderOf:administration", confidence=0.85))
+    return out
+
+def gazetteer_locations(mentions: list[Mention]) -> list[Relation]:
+    """A city is in the country the gazetteer places it in, when the article names that country."""
+    out = []
+    by_iso: dict[str, Mention] = {}
+    for m in mentions:
+        if m.cls == "Country":
+            place = L.lookup_country(m.name)
+            if place and place.iso not in by_iso:
+                by_iso[place.iso] = m
+    done = set()
+    for m in mentions:
+        if m.cls not in {"City", "Location"} or m.name in done:
+            continue
+        place = L.cities().get(L.fold(m.name)) if m.cls == "City" else L.regions().get(L.fold(m.name))
+        if place and place.iso in by_iso:
+            done.add(m.name)
+            out.append(Relation(subj=m, pred="locatedIn", obj=by_iso[place.iso], sent=m.sent,
+                                rule="locatedIn:gazetteer", confidence=0.7))
+    return out

@@ -1,0 +1,201 @@
+"""Roles: "CBS News journalist X", "X, the president of Y", "Y named X as its chief executive"."""
+
+from __future__ import annotations
+
+from .. import lexicon as L
+from ..records import Mention, Relation
+from .arguments import subjects
+from .common import expand_conjuncts, sentence_date
+from .context import AGENTS, ORG_FAMILY, PLACES, Sent, make_relation, sentence_mentions, span_of
+
+_TITLE_MODIFIERS = {"former", "then", "acting", "interim", "outgoing", "incoming", "new", "late", "current",
+                    "deputy", "vice", "prime", "foreign", "defense", "defence", "interior", "finance", "chief",
+                    "senior", "top", "general", "executive", "-", "press", "white", "house", "state", "supreme",
+                    "opposition", "military", "army", "navy", "secretary", "of", "'s", "\u2019s", "the"}
+
+_APPOINT = {"name", "appoint", "elect", "nominate", "promote", "hire", "choose", "select", "pick", "install",
+            "make", "reappoint", "re-elect", "reelect", "designate", "confirm", "swear"}
+# Which subject and object classes a typed property accepts; otherwise the relation is generic.
+
+_SUBORDINATE = {"vice", "deputy", "assistant", "associate", "under", "junior"}
+
+_LEADER_HEADS = {"general manager", "managing director", "president", "chairman", "chairwoman", "chair", "ceo", "leader", "head", "chief", "governor",
+                 "mayor", "king", "queen", "premier", "commander", "chancellor", "emir", "sultan", "emperor",
+                 "dictator", "president-elect", "pope", "strongman"}
+
+def _role_predicate(title: str, obj: Mention) -> str | None:
+    """The property a role phrase gives: "chief executive" leads, "vice president" works for, "founder" founded."""
+    words = title.lower().split()
+    if obj.cls not in ORG_FAMILY | PLACES or not words:
+        return None
+    if words[-1] in {"founder", "co-founder", "cofounder"}:
+        return "founded" if obj.cls in ORG_FAMILY else None
+    if words[-1] == "member" or (obj.cls == "PoliticalParty" and words[-1] not in _LEADER_HEADS):
+        return "memberOf"
+    leader = (title.lower() in L.LEADER_ROLES or words[-1] in _LEADER_HEADS or " ".join(words[-2:]) in _LEADER_HEADS
+              or "chief executive" in title.lower() or "prime minister" in title.lower())
+    if words[-1] in {"chief", "head"} and len(words) > 1 and words[-2] not in {"the", "former", "acting", "interim"}:
+        leader = False  # "foreign policy chief", "intelligence chief": heads a department, not the whole
+    if leader and not set(words) & _SUBORDINATE:
+        if obj.cls in AGENTS or words[-1] in {"mayor", "governor"}:
+            return "leaderOf"
+        return None
+    return "worksFor"
+
+def _title_words(doc, start: int, end: int) -> tuple[str | None, bool]:
+    """The role phrase in tokens [start, end) if they form one ("economy minister", "chief executive")."""
+    words = [t for t in doc[start:end] if t.lower_ not in {"the", "'s", "\u2019s", "\u02bcs", "a", "an"}]
+    if not words or len(words) > 5:
+        return None, False
+    former = any(t.lower_ in {"former", "ex", "then", "late", "ex-"} for t in words)
+    words = [t for t in words if t.lower_ not in {"former", "ex", "then", "late", "ex-", "-"}]
+    lows = [t.lower_ for t in words]
+    if "of" in lows and 0 < lows.index("of") < len(lows) - 1:
+        # "Secretary of State", "Minister of Defence": the title comes before "of"
+        cut = lows.index("of")
+        if L.is_title(lows[cut - 1]) and all(t.is_title for t in words[cut + 1:]):
+            phrase = " ".join(lows)
+            return phrase, former
+    if not words or not L.is_title(words[-1].lower_.strip(".")) and not (
+            len(words) > 1 and words[-1].lower_ == "officer" and L.is_title(words[-2].lower_)):
+        return None, False
+    for t in words[:-1]:
+        if t.is_punct or t.pos_ not in {"NOUN", "PROPN", "ADJ"} and t.lower_ not in _TITLE_MODIFIERS:
+            return None, False
+    phrase = " ".join(t.lower_.strip(".") for t in words)
+    if phrase in {"mr", "mrs", "ms", "dr", "sir", "miss"}:
+        return None, False
+    if phrase.endswith("executive officer"):
+        phrase = phrase[: -len(" officer")]
+    return phrase, former
+
+def roles(ctx: Sent) -> list[Relation]:
+    doc = ctx.doc
+    out: list[Relation] = []
+    ms = sentence_mentions(ctx)
+    persons = [(m, sp) for m, sp in ms if m.cls == "Person"]
+    for p, psp in persons:
+        if p.kind == "title":  # "the Venezuelan president" standing for a named person
+            mod = next(((o, osp) for o, osp in ms if o.cls == "Country" and osp.end == psp.start), None)
+            if mod is not None:
+                out.append(make_relation(ctx, p, "leaderOf", mod[0], "role:title-reference", 0.6, role=psp.text.lower(),
+                                tokens=[psp.root.i]))
+            continue
+        # (1) "CBS News journalist X", "US President X", "Colombia's president X", "Colombian President X"
+        for o, osp in ms:
+            if o is p or o.cls not in ORG_FAMILY | PLACES or osp.end > psp.start or psp.start - osp.end > 5:
+                continue
+            title, former = _title_words(doc, osp.end, psp.start)
+            if title:
+                pred = _role_predicate(title, o)
+                if pred:
+                    out.append(make_relation(ctx, p, pred, o, "role:modifier", 0.6 if former else 0.9, role=title,
+                                    tokens=[psp.root.i]))
+        # (2) "X, the president of Y", "X, Apple's chief executive", "X, a CBS News journalist"
+        j = psp.end
+        if j < ctx.span.end and doc[j].text == ",":
+            k = j + 1
+            while k < ctx.span.end and doc[k].lower_ in {"the", "a", "an"}:
+                k += 1
+            end = min(ctx.span.end, k + 10)
+            stop = next((t.i for t in doc[k:end] if t.text in {",", ";", "(", ")"} or t.pos_ == "VERB"), end)
+            inner = [(o, osp) for o, osp in ms if osp.start >= k and osp.end <= stop and o is not p]
+            title_toks = [t for t in doc[k:stop] if L.is_title(t.lower_) and not ctx.mentions.at(t)]
+            if inner and title_toks:
+                last = title_toks[-1].i
+                run = last
+                while run > k and not ctx.mentions.at(doc[run - 1]) and doc[run - 1].lower_ not in {"of", "'s", "\u2019s", ","}:
+                    run -= 1
+                title, _ = _title_words(doc, run, last + 1)
+                title = title or title_toks[-1].lower_
+                former = any(t.lower_ in {"former", "ex"} for t in doc[k:stop])
+                o = inner[-1][0] if doc[title_toks[0].i + 1].lower_ == "of" else inner[0][0]
+                pred = _role_predicate(title, o)
+                if pred:
+                    out.append(make_relation(ctx, p, pred, o, "role:apposition", 0.6 if former else 0.85, role=title,
+                                    tokens=[psp.root.i]))
+        # "X of the ruling Morena party"
+        if psp.end + 1 < ctx.span.end and doc[psp.end].lower_ == "of":
+            party = next((o for o, osp in ms if o.cls == "PoliticalParty" and psp.end < osp.start <= psp.end + 5), None)
+            if party is not None:
+                out.append(make_relation(ctx, p, "memberOf", party, "member:of-party", 0.8, tokens=[psp.root.i]))
+        # (4) "President X of Y"
+        before = doc[psp.start - 1] if psp.start > ctx.span.start else None
+        if before is not None and L.is_title(before.lower_) and psp.end + 1 < ctx.span.end and doc[psp.end].lower_ == "of":
+            nxt = ctx.mentions.at(doc[psp.end + 1]) or (ctx.mentions.at(doc[psp.end + 2]) if psp.end + 2 < len(doc) else None)
+            if nxt is not None:
+                pred = _role_predicate(before.lower_, nxt)
+                if pred:
+                    out.append(make_relation(ctx, p, pred, nxt, "role:title-of", 0.85, role=before.lower_, tokens=[psp.root.i]))
+        # (5) "X is the president of Y", "X became CEO of Y"
+        k = psp.end
+        if k < ctx.span.end and doc[k].lemma_ in {"be", "become", "remain"}:
+            k += 1
+            while k < ctx.span.end and doc[k].lower_ in {"the", "a", "an", "now", "also", "still"}:
+                k += 1
+            title, former = _title_words(doc, k, min(ctx.span.end, k + 3))
+            stop = min(ctx.span.end, k + 6)
+            of = next((t.i for t in doc[k:stop] if t.lower_ == "of"), None)
+            if of is not None:
+                title, former = _title_words(doc, k, of)
+                target = ctx.mentions.at(doc[of + 1]) or (ctx.mentions.at(doc[of + 2]) if of + 2 < len(doc) else None)
+                if title and target is not None:
+                    pred = _role_predicate(title, target)
+                    if pred:
+                        out.append(make_relation(ctx, p, pred, target, "role:copula", 0.8, role=title, tokens=[psp.root.i]))
+    # (3) "The president of Colombia, which borders Venezuela, Gustavo Petro wrote"
+    for tok in ctx.span:
+        if not (L.is_title(tok.lower_) and tok.pos_ in {"NOUN", "PROPN"}) or ctx.mentions.at(tok):
+            continue
+        if tok.i + 2 >= ctx.span.end or doc[tok.i + 1].lower_ != "of":
+            continue
+        o_tok = doc[tok.i + 2] if doc[tok.i + 2].lower_ != "the" else doc[tok.i + 3]
+        o = ctx.mentions.at(o_tok)
+        if o is None:
+            continue
+        osp = span_of(ctx, o)
+        after = [(p, psp) for p, psp in persons if psp.start >= osp.end]
+        if not after:
+            continue
+        p, psp = after[0]
+        between = doc[osp.end: psp.start]
+        ok = len(between) == 0 or (between[0].text == "," and between[-1].text == "," and len(between) <= 12)
+        if ok:
+            pred = _role_predicate(tok.lower_, o)
+            if pred:
+                out.append(make_relation(ctx, p, pred, o, "role:title-of-before", 0.8, role=tok.lower_, tokens=[psp.root.i]))
+    return out
+
+def appointments(ctx: Sent) -> list[Relation]:
+    """"GM named Mary Barra as its chief executive", "Barra was appointed CEO of GM"."""
+    out = []
+    for verb in ctx.span:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _APPOINT:
+            continue
+        people = [m for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "oprd"}
+                  for t in expand_conjuncts(c) if (m := ctx.mentions.of_phrase(t)) is not None and m.cls == "Person"]
+        if not people:
+            continue
+        role_heads = [c for c in verb.children if c.dep_ in {"oprd", "attr", "xcomp"}]
+        role_heads += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
+        for d in (c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}):
+            role_heads += [c for c in d.children if c.dep_ == "prep" and c.lower_ == "as"]
+        for head in role_heads:
+            phrase = list(head.subtree)
+            title = next((t.lower_ for t in phrase if t.lower_ in L.LEADER_ROLES and not ctx.mentions.at(t)), None)
+            title = title or next((t.lower_ for t in phrase if L.is_title(t.lower_) and not ctx.mentions.at(t)), None)
+            if title is None:
+                continue
+            orgs = [m for t in phrase if (m := ctx.mentions.at(t)) is not None and m.cls in ORG_FAMILY | PLACES
+                    and m not in people and m.kind != "demonym"]
+            if not orgs:
+                subj = subjects(verb, ctx.mentions)
+                orgs = [m for m in subj if m.cls in ORG_FAMILY | {"Country"}]
+            when = sentence_date(ctx.doc, ctx.span, ctx.anchor, near=verb)
+            for p in people:
+                for o in orgs[:1]:
+                    pred = _role_predicate(title, o)
+                    if pred:
+                        out.append(make_relation(ctx, p, pred, o, f"role:{verb.lemma_.lower()}", 0.8, role=title, when=when,
+                                        tokens=[verb.i]))
+    return out
