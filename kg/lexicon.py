@@ -267,7 +267,8 @@ COMPANY_WORDS = {
     "communications", "networks", "entertainment", "studios", "records", "financial", "insurance",
     "investments", "securities", "petroleum", "steel", "mining", "chemicals", "logistics", "shipping",
     "software", "labs", "manufacturing", "management", "ventures", "brands", "stores", "retail",
-    "computer", "computers", "aircraft", "airplanes", "semiconductor", "pharma", "health", "media",
+    "computer", "computers", "aircraft", "airplanes", "semiconductor", "pharma", "health", "media", "air",
+    "buy", "mart", "depot",
 }
 # Stock indices and exchanges' index names: financial instruments, not organizations that act.
 INDEX_WORDS = {"nasdaq", "ftse", "dow", "dow jones", "s&p", "s p", "nikkei", "dax", "cac", "micex", "rts",

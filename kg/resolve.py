@@ -91,7 +91,10 @@ def cluster_article(ex: Extraction) -> dict[Mention, str]:
                     key = L.fold(match.name)
             assign[m] = f"Person:{key}"
             continue
+        if fam == "Location" and m.cls == "Location" and key in acronyms:
+            fam = "Organization"  # "RAF" tagged as a place, spelled out as the Royal Air Force
         if fam == "Organization":
+            key = _canonical_country_prefix(key)
             if key in acronyms:
                 key = acronyms[key]
             else:
@@ -104,6 +107,17 @@ def cluster_article(ex: Extraction) -> dict[Mention, str]:
             continue
         assign[m] = f"{fam}:{key}"
     return _merge_same_names(assign)
+
+
+def _canonical_country_prefix(key: str) -> str:
+    """"us air force" and "united states air force" are one key: a leading country alias is spelled out."""
+    words = key.split()
+    for size in (3, 2, 1):
+        if len(words) > size:
+            place = L.lookup_country(" ".join(words[:size]))
+            if place is not None:
+                return " ".join([L.fold(place.name)] + words[size:])
+    return key
 
 
 def _merge_same_names(assign: dict[Mention, str]) -> dict[Mention, str]:
@@ -140,10 +154,10 @@ def _acronym_pairs(mentions: list[Mention], text: str) -> dict[str, str]:
         after = text[m.end: m.end + 12]
         par = re.match(r"\s*\(([A-Z][A-Za-z.&-]{1,9})\)", after)
         if par:
-            pairs[L.fold(par.group(1))] = L.fold(m.name)
+            pairs[L.fold(par.group(1))] = _canonical_country_prefix(L.fold(m.name))
         ini = initials(m.name)
         if len(ini) >= 2 and L.fold(ini) in shorts:
-            pairs.setdefault(L.fold(ini), L.fold(m.name))
+            pairs.setdefault(L.fold(ini), _canonical_country_prefix(L.fold(m.name)))
     return pairs
 
 

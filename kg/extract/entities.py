@@ -443,8 +443,13 @@ def _place_like_orgs(mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if m.cls in {"Organization", "Company", "NewsOrganization"} and len(m.name.split()) > 1:
             firsts.setdefault(m.name.split()[0].lower(), m)
+    single_orgs = {m.name.lower() for m in mentions if m.cls in {"Organization", "Company"} and " " not in m.name}
     out = []
     for m in mentions:
+        if m.cls == "Person" and m.label == "PERSON" and " " in m.name and m.name.split()[0].lower() in single_orgs:
+            # "Lockheed Martin" tagged as a person in an article that calls it "Lockheed" as well
+            out.append(Mention(m.start, m.end, m.text, m.name, "Company", "PERSON+org-prefix", m.sent, m.kind))
+            continue
         org = None
         if m.cls == "Location" and m.label in {"GPE", "LOC"} or (
                 m.cls == "Person" and m.label == "PERSON" and " " not in m.name and not L.is_given_name(m.name)):
