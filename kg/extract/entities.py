@@ -39,6 +39,17 @@ def extract_mentions(doc) -> list[Mention]:
         span = _trim(ent)
         if span is None or span.start_char in covered:
             continue
+        dash = next((t.i for t in span if t.text in {"-", "\u2013", "\u2014"} and t.i > span.start
+                     and span.doc[t.i - 1].whitespace_ and t.whitespace_), None)
+        if dash is not None:
+            # "San Jose - Cisco": two names run together by NER across a dash
+            for part in (span.doc[span.start: dash], span.doc[dash + 1: span.end]):
+                part = _trim(part)
+                m = _classify(part, ent.label_, sent_index) if part is not None else None
+                if m is not None:
+                    mentions.append(m)
+            taken.update(range(span.start, span.end))
+            continue
         if "/" in span.text and span.text.replace("/", "").replace(" ", "").isupper():
             # a dateline such as "KYIV/MOSCOW (Reuters) -": each part is a place
             for m in _dateline_places(span, sent_index):
