@@ -235,7 +235,6 @@ def _analyse_into(cache, todo: dict[str, Document], model: str, jobs: int,
 def _write_outputs(result: BuildResult, out: Path, cache, keys: list[str]) -> None:
     """Store, graph.ttl and graph.html; skipped when the same articles were built last time and are intact."""
     from . import store
-    from .render import render_html
 
     result.ttl_path, result.html_path = out / "graph.ttl", out / "graph.html"
     result.store_path = out / store.STORE_DIR
@@ -245,6 +244,8 @@ def _write_outputs(result: BuildResult, out: Path, cache, keys: list[str]) -> No
     if (cache.get_meta("fingerprint") == fingerprint and store.find_store(result.store_path)
             and cache.get_meta("files") == _stamp(result.ttl_path, result.html_path)):
         return  # the same inputs give the same graph: nothing to rewrite
+    from .render import render_html
+
     result.store_changes = store.write_store(out, result.graph)
     # Both texts are made before either file is touched: a failure keeps the previous pair.
     io.write_files_atomic({result.ttl_path: serialize_turtle(result.graph), result.html_path: render_html(result.graph)})
