@@ -9,6 +9,7 @@ import json
 import logging
 import re
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -223,8 +224,12 @@ def _with_timeout(work: Callable[[], object], timeout: float | None):
     if worker.is_alive():
         # rdflib evaluates in Python: an asynchronous exception ends the thread at its next bytecode,
         # so a runaway query does not go on using the processor after we give up on it.
-        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(worker.ident), ctypes.py_object(_Stopped))
-        worker.join(2.0)
+        # It is sent again until the thread ends: one that lands while Python is finalising a generator
+        # is reported as "unraisable" and swallowed.
+        deadline = time.monotonic() + 3.0
+        while worker.is_alive() and time.monotonic() < deadline:
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(worker.ident), ctypes.py_object(_Stopped))
+            worker.join(0.1)
         raise QueryError(f"query stopped after {timeout:g} s (--timeout); add LIMIT or narrow its patterns")
     if "error" in box:
         raise box["error"]  # type: ignore[misc]
