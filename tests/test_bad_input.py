@@ -170,6 +170,21 @@ def test_failing_writer_keeps_previous_output(built, monkeypatch, target):
     assert temp_leftovers(out) == []
 
 
+def test_ctrl_c_while_writing_keeps_previous_output(built, monkeypatch):
+    tmp_path, out, before = built
+    real = Path.write_text
+
+    def interrupted(self, text, *a, **k):
+        real(self, text[:100], *a, **k)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Path, "write_text", interrupted)
+    res = run_kg("build", tmp_path / "good.txt", tmp_path / "more.txt", "--out", out)
+    assert res.exit_code == 1 and "Aborted!" in res.output
+    assert {n: (out / n).read_bytes() for n in before} == before
+    assert temp_leftovers(out) == []
+
+
 def test_disk_full_in_the_middle_of_writing_keeps_previous_output(built, monkeypatch):
     tmp_path, out, before = built
     real = Path.write_text
