@@ -244,6 +244,7 @@ GOVERNMENT_WORDS = {
     "congress", "senate", "parliament", "house of representatives", "cabinet", "council", "commission",
     "court", "supreme court", "assembly", "office", "agency", "bureau", "state department",
     "treasury", "federal reserve", "police", "customs", "authority", "embassy", "duma", "knesset",
+    "central bank", "reserve bank", "bundesbank", "european commission",
 }
 PARTY_WORDS = {"party", "democrats", "republicans", "labour", "conservatives", "tories", "movement"}
 CRIMINAL_WORDS = {

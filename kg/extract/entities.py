@@ -63,6 +63,7 @@ def extract_mentions(doc) -> list[Mention]:
     mentions.extend(_generic_bodies(doc, sent_index, taken))
     mentions.extend(_descriptor_names(doc, sent_index, {i for m in mentions for i in range(m.start, m.end)}))
     mentions = _person_surnames(_place_like_orgs(mentions))
+    mentions.extend(_acronyms(doc, mentions, sent_index))
     mentions.extend(_country_modifiers(doc, mentions, sent_index))
     mentions.extend(_title_references(doc, mentions, sent_index))
     mentions.sort(key=lambda m: (m.start, m.end))
@@ -162,10 +163,13 @@ def _dateline_places(span, sent_index) -> Iterator[Mention]:
 
 
 def _place_context(span) -> bool:
-    """"in Poltava", "the Kharkiv and Poltava regions": words around a name that make it a place."""
+    """"in Poltava", "the Kharkiv and Poltava regions", a dateline "FRANKFURT (Reuters) -": a place."""
     doc = span.doc
     prev = doc[span.start - 1].lower_ if span.start > 0 else ""
     nxt = [t.lower_ for t in doc[span.end: span.end + 2]]
+    line_start = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws or doc[span.start - 1].is_space
+    if span.text.isupper() and line_start and nxt[:1] and nxt[0] in {"(", "-", "\u2013", "\u2014", ","}:
+        return True
     return prev in {"in", "near", "from", "outside", "across", "to"} or bool(
         set(nxt) & {"region", "regions", "province", "provinces", "oblast", "city", "district", "area"})
 
@@ -446,6 +450,25 @@ def _descriptor_names(doc, sent_index, covered: set[int]) -> Iterator[Mention]:
         span = doc[tok.i: end]
         name = _clean_name(span.text)
         yield _mention(span, name, L.org_subclass(name) or "Organization", "descriptor+name", sent_index)
+
+
+def _acronyms(doc, mentions: list[Mention], sent_index) -> Iterator[Mention]:
+    """"ECB President X" where NER missed "ECB": an acronym of an organization the article names."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    orgs = {}
+    for m in mentions:
+        if m.cls in {"Organization", "Company", "NewsOrganization", "GovernmentBody", "ArmedForces",
+                     "PoliticalParty", "CriminalOrganization"} and len(m.name.split()) > 1:
+            letters = "".join(w[0] for w in m.name.replace("-", " ").split()
+                              if w[0].isupper() and w.lower() not in {"of", "and", "the", "for", "de"})
+            if len(letters) >= 2:
+                orgs.setdefault(letters, m)
+    for tok in doc:
+        if tok.idx in covered or not (tok.is_upper and tok.is_alpha and 2 <= len(tok.text) <= 6):
+            continue
+        org = orgs.get(tok.text)
+        if org is not None:
+            yield _mention(doc[tok.i: tok.i + 1], tok.text, org.cls, "acronym", sent_index)
 
 
 def _place_like_orgs(mentions: list[Mention]) -> list[Mention]:

@@ -85,6 +85,8 @@ def roles(ctx: Sent) -> list[Relation]:
         for o, osp in ms:
             if o is p or o.cls not in ORG_FAMILY | PLACES or osp.end > psp.start or psp.start - osp.end > 5:
                 continue
+            if any(ctx.mentions.at(t) not in (None, o, p) for t in doc[osp.end: psp.start]):
+                continue  # "Germany's Bundesbank chief X": the nearer name is the one X serves
             title, former = _title_words(doc, osp.end, psp.start)
             if title:
                 pred = _role_predicate(title, o)
