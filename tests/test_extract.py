@@ -109,3 +109,36 @@ def test_planned_event_is_left_out():
 ])
 def test_dates_are_normalised_against_the_article_date(text, expected):
     assert normalise(text, date(2026, 1, 3)) == expected
+
+
+def test_reuters_dateline_and_missed_acronym():
+    ents, _ = entities_of("FRANKFURT (Reuters) - The European Central Bank cut rates, ECB President Christine Lagarde said.")
+    assert ents["Frankfurt"].cls == "City"
+    assert ents["Reuters"].cls == "NewsOrganization"
+    ecb = ents["European Central Bank"]
+    assert ecb.cls == "GovernmentBody" and "ECB" in ecb.aliases
+    rels, _ = relations_of("ECB President Christine Lagarde spoke after the European Central Bank met.")
+    assert ("Christine Lagarde", "leaderOf", "European Central Bank") in {(s, p, o) for s, p, o in rels} or \
+        ("Christine Lagarde", "leaderOf", "ECB") in rels
+
+
+def test_appointment_and_company_seat():
+    rels, _ = relations_of("The US car manufacturer General Motors named Mary Barra as its new chief executive. "
+                           "Magna, a Canadian automobile parts company, made an offer.")
+    assert ("Mary Barra", "leaderOf", "General Motors") in rels
+    assert ("General Motors", "locatedIn", "United States") in rels
+    assert ("Magna", "locatedIn", "Canada") in rels
+
+
+def test_subordinate_titles_work_for_and_department_chiefs_do_not_lead():
+    rels, _ = relations_of("GM vice president John Smith met the European Union's foreign policy chief Kaja Kallas.")
+    assert ("John Smith", "worksFor", "GM") in rels
+    assert ("Kaja Kallas", "worksFor", "European Union") in rels
+    assert not any(p == "leaderOf" for _, p, _ in rels)
+
+
+def test_modal_verbs_give_no_typed_fact():
+    rels, ex = relations_of("Kremlin spokesman Dmitry Peskov said Vladimir Putin would meet Donald Trump.")
+    assert not any(p == "metWith" for _, p, _ in rels)
+    generic = [r for r in ex.relations if r.pred == "relatedTo"]
+    assert generic and generic[0].verb == "would meet" and generic[0].confidence < 0.5

@@ -158,8 +158,13 @@ def _dateline_places(span, sent_index) -> Iterator[Mention]:
         place = L.lookup_place(part.strip())
         sub = doc.char_span(start, end, alignment_mode="expand")
         if place is not None and sub is not None:
-            name = place.name
+            name = place.name if place.cls != "City" else _untitle(part.strip())
             yield _mention(sub, name, place.cls, "dateline", sent_index)
+
+
+def _untitle(name: str) -> str:
+    """"FRANKFURT" in a dateline is Frankfurt."""
+    return name.title() if name.isupper() and len(name) > 3 else name
 
 
 def _place_context(span) -> bool:
@@ -264,7 +269,7 @@ def _classify(span, label: str, sent_index) -> Mention | None:
             return _mention(span, name, sub, f"{label}+words", sent_index)  # "the White House", not a town
         place = L.lookup_place(name)
         if place:
-            return _mention(span, place.name if place.cls != "City" else name, place.cls, "gazetteer", sent_index)
+            return _mention(span, place.name if place.cls != "City" else _untitle(name), place.cls, "gazetteer", sent_index)
         if label == "GPE" and _title_before(span) and _person_like(span):
             return _mention(span, name, "Person", "title", sent_index)
         if label == "FAC":
@@ -301,7 +306,7 @@ def _classify(span, label: str, sent_index) -> Mention | None:
         return _mention(span, name, sub, "ORG+words", sent_index, key=_national_body_key(name, sub))
     place = L.lookup_place(name)
     if place is not None and _place_context(span):
-        return _mention(span, name if place.cls == "City" else place.name, place.cls, "ORG+place-cue", sent_index)
+        return _mention(span, _untitle(name) if place.cls == "City" else place.name, place.cls, "ORG+place-cue", sent_index)
     country = L.lookup_country(name)
     if country and len(name) > 3:
         return _mention(span, country.name, "Country", "gazetteer", sent_index)
