@@ -34,7 +34,7 @@ def main() -> None:
         words = sum(len(p.read_text(encoding="utf-8").split()) for p in corpus.glob("*.txt"))
         out_dir = args.keep or work / "out"
         shutil.rmtree(out_dir, ignore_errors=True)
-        cmd = [*KG, "build", str(corpus), "--out", str(out_dir), "--jobs", str(args.jobs)]
+        cmd = [*KG, "--debug", "build", str(corpus), "--out", str(out_dir), "--jobs", str(args.jobs)]
         result: dict[str, object] = {"machine": machine(), "articles": args.articles, "words": words,
                                      "command": " ".join(["kg", "build", "CORPUS", "--out", "OUT", "--jobs", str(args.jobs)])}
         for step in ("first", "rebuild"):
