@@ -84,7 +84,8 @@ def national(ctx: Sent) -> list[Relation]:
     for i, (o, osp) in enumerate(ms):
         if o.cls not in ORG_FAMILY:
             continue
-        prev = [(c, csp) for c, csp in ms[:i] if c.cls == "Country" and c.kind != "demonym" and csp.end <= osp.start]
+        prev = [(c, csp) for c, csp in ms[:i] if c.cls == "Country" and csp.end <= osp.start
+                and (c.kind != "demonym" or o.cls not in {"ArmedForces", "GovernmentBody"})]
         if prev:
             c, csp = prev[-1]
             gap = [t.lower_ for t in doc[csp.end: osp.start]]

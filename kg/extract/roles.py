@@ -110,6 +110,10 @@ def roles(ctx: Sent) -> list[Relation]:
                     run -= 1
                 title, _ = _title_words(doc, run, last + 1)
                 title = title or title_toks[-1].lower_
+                lead = next((t.lower_ for t in title_toks if t.lower_ in _LEADER_HEADS
+                             and doc[t.i - 1].lower_ not in _SUBORDINATE), None)
+                if lead and not _role_predicate(title, inner[-1][0]) == "leaderOf":
+                    title = lead  # "Chairman and Chief Operating Officer of X": the chairman leads X
                 former = any(t.lower_ in {"former", "ex"} for t in doc[k:stop])
                 o = inner[-1][0] if doc[title_toks[0].i + 1].lower_ == "of" else inner[0][0]
                 pred = _role_predicate(title, o)
@@ -149,12 +153,17 @@ def roles(ctx: Sent) -> list[Relation]:
     for tok in ctx.span:
         if not (L.is_title(tok.lower_) and tok.pos_ in {"NOUN", "PROPN"}) or ctx.mentions.at(tok):
             continue
-        if tok.i + 2 >= ctx.span.end or doc[tok.i + 1].lower_ != "of":
+        if tok.i + 2 >= ctx.span.end or doc[tok.i + 1].lower_ not in {"of", "at", "for"}:
             continue
         o_tok = doc[tok.i + 2] if doc[tok.i + 2].lower_ != "the" else doc[tok.i + 3]
         o = ctx.mentions.at(o_tok)
         if o is None:
             continue
+        start = tok.i
+        while start > ctx.span.start and doc[start - 1].pos_ in {"NOUN", "ADJ", "PROPN"} and not ctx.mentions.at(doc[start - 1]):
+            start -= 1
+        phrase, _ = _title_words(doc, start, tok.i + 1)  # "chief investment officer at X, Y"
+        role = phrase or tok.lower_
         osp = span_of(ctx, o)
         after = [(p, psp) for p, psp in persons if psp.start >= osp.end]
         if not after:
@@ -163,9 +172,9 @@ def roles(ctx: Sent) -> list[Relation]:
         between = doc[osp.end: psp.start]
         ok = len(between) == 0 or (between[0].text == "," and between[-1].text == "," and len(between) <= 12)
         if ok:
-            pred = _role_predicate(tok.lower_, o)
+            pred = _role_predicate(role, o)
             if pred:
-                out.append(make_relation(ctx, p, pred, o, "role:title-of-before", 0.8, role=tok.lower_, tokens=[psp.root.i]))
+                out.append(make_relation(ctx, p, pred, o, "role:title-of-before", 0.8, role=role, tokens=[psp.root.i]))
     return out
 
 def appointments(ctx: Sent) -> list[Relation]:
