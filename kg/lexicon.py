@@ -24,16 +24,28 @@ class Place:
     population: int = 0
 
 
+_THE = re.compile(r"^(the|The)\s+")
+_DOTS = re.compile(r"[.\u00b7]")
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def _fold(text: str) -> str:
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        text = text.replace("\u02bc", "'").replace("\u2019", "'")
+    text = text.strip()
+    if text.endswith("'s"):
+        text = text[:-2]
+    text = _THE.sub("", text)
+    text = _DOTS.sub("", text)
+    return _NON_WORD.sub(" ", text.lower()).strip()
+
+
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive key for matching names."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.replace("\u02bc", "'").replace("\u2019", "'")
-    text = re.sub(r"'s$", "", text.strip())
-    text = re.sub(r"^(the|The)\s+", "", text)
-    text = re.sub(r"[.\u00b7]", "", text)
-    text = re.sub(r"[^\w]+", " ", text.lower())
-    return text.strip()
+    return _fold(text)
 
 
 # Frequent short or informal country names the gazetteers lack (keys are folded).
@@ -133,7 +145,7 @@ def cities() -> dict[str, Place]:
         place = Place(c["name"], "City", int(c["geonameid"]), c.get("countrycode"), int(c.get("population") or 0))
         names = {c["name"]} | {n for n in c.get("alternatenames") or [] if n.isascii() and n[:1].isupper()}
         for n in names:
-            key = fold(n)
+            key = _fold(n)
             if len(key) > 2 and (key not in table or table[key].population < place.population):
                 table[key] = place
     return table
