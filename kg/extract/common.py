@@ -64,7 +64,7 @@ def expand_conjuncts(tok) -> list:
 
 def sentence_date(doc, sent, anchor: date | None, near=None) -> date | None:
     """The date a clause is about: a DATE in the subtree of `near` first, else the sentence's only DATE."""
-    ents = [e for e in doc.ents if e.label_ == "DATE" and e.start >= sent.start and e.end <= sent.end]
+    ents = _dates_by_sentence(doc).get(sent.start, [])
     if not ents:
         return None
     if near is not None:
@@ -78,6 +78,18 @@ def sentence_date(doc, sent, anchor: date | None, near=None) -> date | None:
             return None
     dated = [d for d in (date_of(e.text, sent.text, anchor) for e in ents) if d]
     return dated[0] if len(dated) == 1 else None
+
+
+def _dates_by_sentence(doc) -> dict[int, list]:
+    """Sentence start -> its DATE entities, worked out once per Doc (verbs ask for them one by one)."""
+    table = doc.user_data.get("kg_dates")
+    if table is None:
+        table = {}
+        for e in doc.ents:
+            if e.label_ == "DATE":
+                table.setdefault(e.sent.start, []).append(e)
+        doc.user_data["kg_dates"] = table
+    return table
 
 
 def number_of(tok) -> int | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from .. import lexicon as L
@@ -207,9 +208,11 @@ def _person_evidence(span) -> bool:
         return True
     if tok.dep_ in {"dobj", "pobj"} and (tok.head.lemma_ in _SOCIAL_VERBS or tok.head.head.lemma_ in _SOCIAL_VERBS):
         return True
-    same = [t for t in doc if t.text == tok.text and t.i != tok.i]
-    return any(t.ent_type_ == "PERSON" for t in same) or any(
-        t.ent_type_ == "PERSON" and t.i + 1 < len(doc) and doc[t.i + 1].text == tok.text for t in doc)
+    # the same word inside another PERSON span ("Donald Trump ... Trump"): counted once per Doc
+    counts = doc.user_data.get("kg_person_words")
+    if counts is None:
+        counts = doc.user_data["kg_person_words"] = Counter(t.text for t in doc if t.ent_type_ == "PERSON")
+    return counts[tok.text] >= 2
 
 
 _PERSON_NOUNS = {"rival", "wife", "husband", "son", "daughter", "father", "mother", "brother", "sister",
