@@ -102,17 +102,35 @@ def add_relation(g: Graph, ex: Extraction, rel: Relation, subj: URIRef, obj: URI
     return st
 
 
+def _event_label(ev: Event, actors: list[str], targets: list[str], places: list[str]) -> str:
+    """"Attack by US Navy in Pacific Ocean on 2025-12-16": what a reader of the page or a query sees."""
+    label = f"{ev.kind} ({ev.trigger})"
+    if actors:
+        label += " by " + ", ".join(actors)
+    if targets:
+        label += " on " + ", ".join(targets)
+    if places:
+        label += " in " + ", ".join(places)
+    if ev.date:
+        label += f", {ev.date.isoformat()}"
+    return label
+
+
 def add_event(g: Graph, ex: Extraction, ev: Event, resolve_mention, source: URIRef | None) -> URIRef:
     node = ID[f"event/{ex.doc.doc_id}/{_digest(ev.kind, ev.start, ev.end, ev.trigger)}"]
     g.add((node, RDF.type, KG[ev.kind]))
-    when = f" on {ev.date.isoformat()}" if ev.date else ""
-    g.add((node, RDFS.label, text_literal(f"{ev.kind} ({ev.trigger}){when}")))
     g.add((node, KG.trigger, text_literal(ev.trigger)))
+    names: dict[URIRef, list[str]] = {SEM.hasActor: [], KG.hasTarget: [], SEM.hasPlace: []}
     for role, mentions in ((SEM.hasActor, ev.actors), (KG.hasTarget, ev.targets), (SEM.hasPlace, ev.places)):
         for m in mentions:
             target = resolve_mention(m)
             if target is not None:
                 g.add((node, role, target))
+                label = str(g.value(target, RDFS.label) or m.name)
+                if label not in names[role]:
+                    names[role].append(label)
+    g.add((node, RDFS.label, text_literal(_event_label(ev, names[SEM.hasActor], names[KG.hasTarget],
+                                                        names[SEM.hasPlace]))))
     if ev.date:
         g.add((node, KG.date, Literal(ev.date, datatype=XSD.date)))
         g.add((node, SEM.hasTimeStamp, Literal(ev.date, datatype=XSD.date)))
