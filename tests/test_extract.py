@@ -142,3 +142,10 @@ def test_modal_verbs_give_no_typed_fact():
     assert not any(p == "metWith" for _, p, _ in rels)
     generic = [r for r in ex.relations if r.pred == "relatedTo"]
     assert generic and generic[0].verb == "would meet" and generic[0].confidence < 0.5
+
+
+def test_this_is_reported_by_attributes_the_paragraph_before():
+    _, ex = relations_of("On Monday, at least five explosions were heard in Kabul. Witnesses saw smoke.\n\n"
+                         "This is reported by the AP.\n\nLater, officials met.")
+    explosions = [e for e in ex.events if e.kind == "Explosion"]
+    assert explosions and explosions[0].source is not None and explosions[0].source.name == "AP"

@@ -24,7 +24,8 @@ class Attribution:
 def sentence_attributions(doc, index: MentionIndex) -> dict[int, list[Attribution]]:
     """Sentence number -> attributions found in it (and "This is reported by X" for the one before)."""
     out: dict[int, list[Attribution]] = {}
-    for si, sent in enumerate(doc.sents):
+    sents = list(doc.sents)
+    for si, sent in enumerate(sents):
         found: list[Attribution] = []
         for tok in sent:
             # "according to X"
@@ -49,10 +50,21 @@ def sentence_attributions(doc, index: MentionIndex) -> dict[int, list[Attributio
                     for t in tok.subtree:
                         m = index.at(t)
                         if m is not None and m.cls in SOURCE_CLASSES:
-                            out.setdefault(si - 1, []).append(Attribution(m, None))
+                            for k in _paragraph_before(doc, sents, si):
+                                out.setdefault(k, []).append(Attribution(m, None))
                             break
         if found:
             out.setdefault(si, []).extend(found)
+    return out
+
+
+def _paragraph_before(doc, sents, si: int) -> list[int]:
+    """The sentences of the paragraph "This is reported by X" closes, or the one sentence before it."""
+    out = [si - 1]
+    k = si - 1
+    while k > 0 and "\n\n" not in doc.text[sents[k - 1].start_char: sents[k].start_char]:
+        k -= 1
+        out.append(k)
     return out
 
 
