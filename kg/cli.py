@@ -48,7 +48,9 @@ def _one_line(e: Exception) -> str:
         return f"{where}{e.strerror or e}"
     if isinstance(e, MemoryError):
         return "out of memory; build fewer or smaller articles at a time"
-    return (f"internal error ({type(e).__name__}: {e}); "
+    detail = " ".join(str(e).split())  # one line, however the library wrapped it
+    detail = detail if len(detail) <= 300 else detail[:300] + "..."
+    return (f"internal error ({type(e).__name__}: {detail}); "
             "run again with `kg --debug ...` to see the traceback, and please report it")
 
 

@@ -133,6 +133,14 @@ def test_errors_are_one_line_and_debug_shows_the_traceback(tmp_path, monkeypatch
     res = run_kg("--debug", "build", tmp_path / "good.txt", "--out", tmp_path / "o")
     assert isinstance(res.exception, RuntimeError)  # --debug lets it through, traceback and all
 
+    def wordy(*a, **k):
+        raise ValueError("first line\n  second line\n" + "z" * 1000)
+
+    monkeypatch.setattr(kg.pipeline, "build", wordy)
+    res = run_kg("build", tmp_path / "good.txt", "--out", tmp_path / "o")
+    assert len(lines(res.stderr)) == 1 and "(ValueError: first line second line zzz" in res.stderr
+    assert len(res.stderr) < 500
+
 
 def test_output_folder_that_cannot_be_made_is_a_clear_error(tmp_path):
     (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
