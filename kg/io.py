@@ -156,7 +156,7 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
         pass
     damaged = _damaged_utf8(data)
     if damaged:
-        return damaged[0], damaged[1]
+        return _checked(damaged[0], path), damaged[1]
     return _detect(data, path)
 
 
@@ -168,10 +168,10 @@ def _damaged_utf8(data: bytes) -> tuple[str, str] | None:
     """
     text = data.decode("utf-8", "replace")
     bad = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
-    wide = sum(1 for ch in text if ch > "\x7f") - text.count("\ufffd")
+    wide = len(text) - len(text.encode("ascii", "ignore")) - text.count("\ufffd")
     if wide < 3 or wide < 4 * bad:
         return None
-    return clean_text(text), f"utf-8 with {bad} bad byte sequence{'s' if bad != 1 else ''} replaced"
+    return text, f"utf-8 with {bad} bad byte sequence{'s' if bad != 1 else ''} replaced"
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -191,9 +191,13 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return codec
 
 
-_WESTERN = set("\u00a0\u00a3\u00a7\u00a9\u00ab\u00ae\u00b0\u00b7\u00bb\u00bf\u00a1\u20ac\u2013\u2014\u2018\u2019"
-               "\u201a\u201c\u201d\u201e\u2022\u2026\u2122") | {chr(c) for c in range(0xC0, 0x100)} - set("\u00d7\u00f7\u00d0\u00f0\u00dd\u00fd\u00de\u00fe")
-# (Ð ð Ý ý Þ þ are left out: in Windows-1252 they stand where Turkish has Ğ ğ İ ı Ş ş)
+_ASCII_RUNS = re.compile("[\x00-\x7f]+")
+_LETTERS = re.compile(r"[^\W\d_]")
+# Accented Latin letters and typographic punctuation. Ð ð Ý ý Þ þ are left out: in Windows-1252 they
+# stand where Turkish has Ğ ğ İ ı Ş ş.
+_WESTERN = ({chr(c) for c in range(0xC0, 0x100)} - set("\u00d7\u00f7\u00d0\u00f0\u00dd\u00fd\u00de\u00fe")) | set(
+    "\u00a0\u00a1\u00a3\u00a7\u00a9\u00ab\u00ae\u00b0\u00b7\u00bb\u00bf\u20ac\u2013\u2014\u2018\u2019\u201a"
+    "\u201c\u201d\u201e\u2022\u2026\u2122")
 
 
 def _western_cp1252(data: bytes) -> str | None:
@@ -202,8 +206,9 @@ def _western_cp1252(data: bytes) -> str | None:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         return None
-    wide = [ch for ch in text if ch > "\x7f"]
-    letters = sum(1 for ch in text if ch.isalpha())
+    sample = text[:200_000]
+    wide = _ASCII_RUNS.sub("", sample)
+    letters = len(_LETTERS.findall(sample))
     if not wide or len(wide) > 0.3 * max(letters, 1):
         return None
     return text if sum(ch in _WESTERN for ch in wide) >= 0.9 * len(wide) else None
