@@ -74,13 +74,16 @@ class ExtractionCache:
     def __init__(self, out_dir: str | Path):
         path = Path(out_dir) / CACHE_FILE
         path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = _lock_folder(path.parent)
         try:
             self.db = sqlite3.connect(path, timeout=30)
             self.db.execute("CREATE TABLE IF NOT EXISTS extraction (key TEXT PRIMARY KEY, data BLOB NOT NULL)")
             self.db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
             self.db.commit()
         except sqlite3.DatabaseError as e:
-            raise GraphError(f"{path}: not a readable kg cache ({e}); delete it to start afresh") from None
+            self._lock.close()
+            raise GraphError(f"{path}: cannot use the kg cache ({e}); if it is damaged, delete it: the next "
+                             "build analyses every article again") from None
         self.path = path
 
     def get_many(self, keys: Iterable[str]) -> dict[str, Extraction]:
@@ -122,6 +125,20 @@ class ExtractionCache:
 
     def close(self) -> None:
         self.db.close()
+        self._lock.close()
+
+
+def _lock_folder(folder: Path):
+    """Hold an exclusive lock on the output folder for the life of a build; another build there is refused."""
+    import fcntl
+
+    handle = open(folder / ".kg-build.lock", "a+")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        raise GraphError(f"{folder}: another kg build is writing to this folder; wait for it to finish") from None
+    return handle
 
 
 # ---------------------------------------------------------------- the local Oxigraph store

@@ -184,3 +184,17 @@ def test_rebind_takes_the_document_as_read_now():
     doc = Document(text="Alice met Bob.", source="moved/a.txt", doc_id="a-2")
     again = rebind(ex, doc)
     assert again.doc is doc and again.mentions == ex.mentions and ex.doc.doc_id == "a"
+
+
+def test_one_build_at_a_time_per_folder(tmp_path):
+    first = ExtractionCache(tmp_path)
+    with pytest.raises(GraphError, match="another kg build"):
+        ExtractionCache(tmp_path)
+    first.close()
+    ExtractionCache(tmp_path).close()
+
+
+def test_an_unusable_cache_is_a_clear_error(tmp_path):
+    (tmp_path / "extractions.sqlite").write_bytes(b"this is not a database, but text " * 100)
+    with pytest.raises(GraphError, match="cannot use the kg cache"):
+        ExtractionCache(tmp_path)
