@@ -63,6 +63,10 @@ def extract_events(doc, mentions: list[Mention], *, article_date: date | None = 
             if tok.pos_ == "VERB" and tok.lemma_.lower() in {"fire", "launch"} and not _weapon_object(tok):
                 continue
             ev = _event(doc, sent, si, tok, kind, index, article_date, attrs.get(si, []))
+            if not (ev.actors or ev.targets or ev.places):
+                continue  # an event linked to no entity tells the graph nothing
+            if kind == "Agreement" and not (ev.actors or ev.targets):
+                continue
             if any(e.kind == ev.kind and _same_event(e, ev) for e in made):
                 continue
             made.append(ev)
