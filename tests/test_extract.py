@@ -149,3 +149,10 @@ def test_this_is_reported_by_attributes_the_paragraph_before():
                          "This is reported by the AP.\n\nLater, officials met.")
     explosions = [e for e in ex.events if e.kind == "Explosion"]
     assert explosions and explosions[0].source is not None and explosions[0].source.name == "AP"
+
+
+def test_his_government_is_the_government_of_the_country_he_leads():
+    rels, ex = relations_of("French President Emmanuel Macron spoke on Monday. The European Union criticized "
+                            "the French president and his government on Tuesday.")
+    govs = [m for m in ex.mentions if m.cls == "GovernmentBody"]
+    assert govs and govs[0].name == "Government of France"

@@ -67,6 +67,7 @@ def extract_mentions(doc) -> list[Mention]:
     mentions.extend(_acronyms(doc, mentions, sent_index))
     mentions.extend(_country_modifiers(doc, mentions, sent_index))
     mentions.extend(_title_references(doc, mentions, sent_index))
+    mentions.extend(_their_governments(doc, mentions, sent_index))
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
 
@@ -576,6 +577,29 @@ def _title_references(doc, mentions: list[Mention], sent_index) -> list[Mention]
         if len(fits) == 1:
             span = doc[tok.i: tok.i + 1]
             out.append(_mention(span, fits.pop(), "Person", "title-reference", sent_index, kind="title"))
+    return out
+
+
+def _their_governments(doc, mentions: list[Mention], sent_index) -> list[Mention]:
+    """"the Venezuelan president and his government": the government of the country that person leads."""
+    out = []
+    for tok in doc:
+        if tok.lower_ not in {"government", "administration"} or tok.i == 0:
+            continue
+        if not any(c.dep_ == "poss" and c.lower_ in {"his", "her", "their"} for c in tok.children):
+            continue
+        head = tok.head if tok.dep_ == "conj" else None
+        person = next((m for m in mentions if head is not None and m.cls == "Person" and m.start <= head.idx < m.end), None)
+        if person is None:
+            continue
+        span = doc.char_span(person.start, person.end, alignment_mode="expand")
+        country = next((m for m in mentions if m.cls == "Country" and span is not None and span.start > 0
+                        and m.start <= doc[span.start - 1].idx < m.end), None)
+        if country is not None:
+            place = L.lookup_country(country.name)
+            if place is not None:
+                out.append(_mention(doc[tok.i: tok.i + 1], f"Government of {place.name}", "GovernmentBody",
+                                    "possessive-government", sent_index, kind="title", key=f"government:{place.iso}"))
     return out
 
 
