@@ -108,14 +108,28 @@ def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document
         yield batch
 
 
+def _warm_lexicons() -> None:
+    """Run every cached loader of the lexicon (the lru_cache(maxsize=1) functions without arguments)."""
+    from . import lexicon
+
+    for value in list(vars(lexicon).values()):
+        info = getattr(value, "cache_info", None)
+        if callable(info) and info().maxsize == 1:
+            try:
+                value()
+            except TypeError:  # one that takes arguments after all
+                pass
+
+
 def _analyse_parallel(documents: Iterable[Document], model: str, jobs: int) -> Iterator[Extraction]:
     """NLP and extraction together in worker processes: only the small Extractions travel back."""
     import multiprocessing as mp
 
     global _WORKER_MODEL
-    # Warm the model and the lexicons here, so that forked workers start with them loaded.
+    # Warm the model and the lexicons here, so that forked workers share them instead of each loading its own.
     _WORKER_MODEL = model
     _analyse_batch([Document(text="Warm-up.", source="", doc_id="warm-up")])
+    _warm_lexicons()
     method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
     with mp.get_context(method).Pool(jobs, initializer=_worker_init, initargs=(model,)) as pool:
         for batch in pool.imap(_analyse_batch, _batches(documents, PARALLEL_BATCH)):
