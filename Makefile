@@ -31,4 +31,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) output/*.ttl output/*.html output/store
+	rm -rf $(VENV) output/*.ttl output/*.html output/store output/extractions.sqlite
