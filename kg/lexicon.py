@@ -284,7 +284,7 @@ COMPANY_WORDS = {
     "buy", "mart", "depot",
 }
 # Stock indices and exchanges' index names: financial instruments, not organizations that act.
-INDEX_WORDS = {"nasdaq", "ftse", "dow", "dow jones", "s&p", "s p", "nikkei", "dax", "cac", "micex", "rts",
+INDEX_WORDS = {"nasdaq", "ftse", "dow", "dow jones", "s&p", "s p", "nikkei", "dax", "cac",
                "hang seng", "sensex", "kospi", "stoxx", "nyse composite", "topix", "ibex", "asx", "tsx"}
 
 
