@@ -92,3 +92,11 @@ def child_json(code: str, *args: str) -> dict:
     if res.returncode != 0:
         raise SystemExit(f"measurement failed:\n{res.stderr[-3000:]}")
     return json.loads(res.stdout.strip().splitlines()[-1])
+
+
+def report(result: dict, path: Path | None) -> None:
+    """Print a benchmark's figures as JSON, and keep them in path when one is given."""
+    text = json.dumps(result, indent=2)
+    print(text)
+    if path:
+        path.write_text(text + "\n")

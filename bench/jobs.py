@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _util import child_json, machine  # noqa: E402
+from _util import child_json, machine, report  # noqa: E402
 from speed import CPU  # noqa: E402
 
 RUN = CPU + """
@@ -45,10 +45,7 @@ def main() -> None:
     out["median_seconds"] = median
     out["jobs2_speedup"] = round(median[1] / median[2], 3)
     out["machine_after"] = {"load_average": machine()["load_average"]}
-    text = json.dumps(out, indent=2)
-    print(text)
-    if args.json:
-        args.json.write_text(text + "\n")
+    report(out, args.json)
 
 
 if __name__ == "__main__":

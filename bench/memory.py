@@ -7,7 +7,6 @@ unchanged rebuild, measured from outside the process (RSS of kg and of its worke
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import shutil
 import sys
@@ -15,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _util import KG, machine, run_measured  # noqa: E402
+from _util import KG, machine, report, run_measured  # noqa: E402
 
 
 def main() -> None:
@@ -50,10 +49,7 @@ def main() -> None:
         result["cache_mb"] = round((out_dir / "extractions.sqlite").stat().st_size / 2**20, 1)
         result["graph_ttl_mb"] = round((out_dir / "graph.ttl").stat().st_size / 2**20, 1)
         result["machine_after"] = {"load_average": machine()["load_average"]}
-        text = json.dumps(result, indent=2)
-        print(text)
-        if args.json:
-            args.json.write_text(text + "\n")
+        report(result, args.json)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _util import machine  # noqa: E402
+from _util import machine, report  # noqa: E402
 
 FIRST = ("Ana Ben Carla Dario Elena Farid Greta Hugo Irene Jonas Kofi Lena Marco Nadia Omar Paula Quentin Rosa "
          "Samir Tanya Umberto Vera Walter Xenia Yusuf Zora").split()
@@ -155,10 +155,7 @@ def main() -> None:
         result["machine_after"] = {"load_average": machine()["load_average"]}
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    text = json.dumps(result, indent=2)
-    print(text)
-    if args.json:
-        args.json.write_text(text + "\n")
+    report(result, args.json)
 
 
 if __name__ == "__main__":

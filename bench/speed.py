@@ -10,14 +10,13 @@ the RDF graph, the Oxigraph store, graph.ttl and graph.html.
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _util import KG, child_json, machine, run_measured  # noqa: E402
+from _util import KG, child_json, machine, report, run_measured  # noqa: E402
 
 # CPU time of the process and of its finished children (the worker processes of --jobs / n_process)
 CPU = """
@@ -89,10 +88,7 @@ def main() -> None:
         out["jobs2_speedup"] = round(kg1 / kg2, 3)
         out["rebuild_fraction"] = round(out["kg_build_jobs1"]["rebuild_seconds"] / kg1, 4)
         out["cli_rebuild_fraction"] = round(out["cli_rebuild"]["seconds"] / out["cli_first"]["seconds"], 4)
-        text = json.dumps(out, indent=2)
-        print(text)
-        if args.json:
-            args.json.write_text(text + "\n")
+        report(out, args.json)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -53,19 +53,11 @@ def extract_relations(doc, mentions: list[Mention], *, article_date: date | None
     found: list[Relation] = []
     for si, sent in enumerate(doc.sents):
         ctx = Sent(doc, sent, si, index, attrs.get(si, []), article_date)
-        found.extend(roles(ctx))
-        found.extend(places(ctx))
-        found.extend(seats(ctx))
-        found.extend(national(ctx))
-        found.extend(borders(ctx))
-        found.extend(part_of(ctx))
-        found.extend(_verbs(ctx))
-        found.extend(_nominals(ctx))
-        found.extend(appointments(ctx))
-    found.extend(national_bodies(mentions))
-    found.extend(administrations(mentions))
-    found.extend(subsidiaries(mentions))
-    found.extend(gazetteer_locations(mentions))
+        for read in (roles, places, seats, national, borders, part_of, _verbs, _nominals, appointments):
+            found.extend(read(ctx))
+    # relations the names themselves state ("US Navy", "the Trump administration", "Boeing Launch Systems")
+    for read_names in (national_bodies, administrations, subsidiaries, gazetteer_locations):
+        found.extend(read_names(mentions))
     return _dedupe(found)
 
 def _verbs(ctx: Sent) -> list[Relation]:
