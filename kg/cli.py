@@ -132,9 +132,10 @@ def _progress_bar(what: str):
 
 def graph_option(f):
     """--graph, shared by the commands that read a built graph."""
-    return click.option("--graph", "graph_path", default="output/graph.ttl", show_default=True,
+    return click.option("--graph", "graph_path", default="output", show_default=True,
                         type=click.Path(path_type=str), metavar="PATH",
-                        help="Graph to read: a Turtle file or a build folder.")(f)
+                        help="Graph to read: a Turtle file, or a build folder (its Oxigraph store, "
+                             "else its graph.ttl).")(f)
 
 
 @main.command()

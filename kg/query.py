@@ -21,7 +21,7 @@ from .errors import GraphError, QueryError
 from .io import write_text_atomic
 from .ontology import PREFIXES, bind_prefixes
 
-DEFAULT_GRAPH = Path("output/graph.ttl")
+DEFAULT_GRAPH = Path("output")
 GRAPH_FILE = "graph.ttl"  # the graph file of a build folder
 QUERIES_DIR = Path(__file__).resolve().parent / "queries"
 FORMATS = ("table", "csv", "tsv", "json")
