@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from ..records import Mention
 from .dates import date_of
 
+APOSTROPHES = ("'s", "\u2019s", "\u02bcs", "'", "\u2019", "\u02bc")
+LEADING_JUNK = re.compile(r"^[^\w]+")
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom", "whose"}
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -103,3 +106,18 @@ def number_of(tok) -> int | None:
         if n.lower_ in _NUMBER_WORDS:
             return _NUMBER_WORDS[n.lower_]
     return None
+
+def clean_name(text: str) -> str:
+    text = LEADING_JUNK.sub("", text.strip())
+    for suffix in APOSTROPHES:
+        if text.endswith(suffix) and len(text) > len(suffix) + 1:
+            text = text[: -len(suffix)]
+            break
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def make_mention(span, name: str, cls: str, label: str, sent_index, kind: str = "name", key: str = "") -> Mention:
+    return Mention(
+        start=span.start_char, end=span.end_char, text=span.text, name=name, cls=cls, label=label,
+        sent=sent_index.get(span.start, 0), kind=kind, key=key,
+    )

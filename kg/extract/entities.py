@@ -8,10 +8,13 @@ from collections.abc import Iterator
 
 from .. import lexicon as L
 from ..records import Mention
+from .common import clean_name as _clean_name
+from .common import make_mention as _mention
+from .derived import (acronyms, country_modifiers, descriptor_names, person_surnames, place_like_orgs,
+                      their_governments, title_references)
 
 KEEP_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 _TRIM_START = {"the", "a", "an"}
-_APOSTROPHES = ("'s", "\u2019s", "\u02bcs", "'", "\u2019", "\u02bc")
 _NAMING_VERBS = {"call", "name", "dub", "codename", "code-name", "title", "know"}
 _PERSON_VERBS = {
     "say", "tell", "write", "add", "hint", "insist", "agree", "claim", "announce", "warn", "deny",
@@ -23,7 +26,6 @@ _SOCIAL_VERBS = {
     "urge", "invite", "visit", "congratulate", "blame", "sue", "fire", "appoint", "name", "endorse", "defeat",
     "replace", "succeed", "arrest", "kill", "pardon", "impeach", "telephone", "greet", "host", "warn", "tell",
 }
-_LEADING_JUNK = re.compile(r"^[^\w]+")
 
 
 def extract_mentions(doc) -> list[Mention]:
@@ -62,12 +64,12 @@ def extract_mentions(doc) -> list[Mention]:
             mentions.append(m)
             taken.update(range(span.start, span.end))
     mentions.extend(_generic_bodies(doc, sent_index, taken))
-    mentions.extend(_descriptor_names(doc, sent_index, {i for m in mentions for i in range(m.start, m.end)}))
-    mentions = _person_surnames(_place_like_orgs(mentions))
-    mentions.extend(_acronyms(doc, mentions, sent_index))
-    mentions.extend(_country_modifiers(doc, mentions, sent_index))
-    mentions.extend(_title_references(doc, mentions, sent_index))
-    mentions.extend(_their_governments(doc, mentions, sent_index))
+    mentions.extend(descriptor_names(doc, sent_index, {i for m in mentions for i in range(m.start, m.end)}))
+    mentions = person_surnames(place_like_orgs(mentions))
+    mentions.extend(acronyms(doc, mentions, sent_index))
+    mentions.extend(country_modifiers(doc, mentions, sent_index))
+    mentions.extend(title_references(doc, mentions, sent_index))
+    mentions.extend(their_governments(doc, mentions, sent_index))
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
 
@@ -97,20 +99,6 @@ def _trim(span):
     return doc[start:end]
 
 
-def _clean_name(text: str) -> str:
-    text = _LEADING_JUNK.sub("", text.strip())
-    for suffix in _APOSTROPHES:
-        if text.endswith(suffix) and len(text) > len(suffix) + 1:
-            text = text[: -len(suffix)]
-            break
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def _mention(span, name: str, cls: str, label: str, sent_index, kind: str = "name", key: str = "") -> Mention:
-    return Mention(
-        start=span.start_char, end=span.end_char, text=span.text, name=name, cls=cls, label=label,
-        sent=sent_index.get(span.start, 0), kind=kind, key=key,
-    )
 
 
 def _leading_title(span) -> bool:
@@ -437,172 +425,3 @@ def _generic_bodies(doc, sent_index, taken: set[int]) -> Iterator[Mention]:
             yield _mention(span, f"{mod_text} administration", cls, "person+administration", sent_index)
             # the person it is named after is mentioned too, and leads it
             yield _mention(mod, mod_text, "Person", "administration-head", sent_index, kind="modifier")
-
-
-_PART_WORDS = {"division", "unit", "subsidiary", "arm", "brand", "affiliate"}
-
-
-def _descriptor_names(doc, sent_index, covered: set[int]) -> Iterator[Mention]:
-    """Names NER missed next to a word for an organization: "its European division, Opel", "carmaker Opel"."""
-    for tok in doc:
-        if tok.idx in covered or tok.pos_ != "PROPN" or not tok.is_title or tok.ent_type_:
-            continue
-        head = tok.head
-        cue = (tok.dep_ == "appos" and head.lemma_.lower() in L.ORG_DESCRIPTORS | _PART_WORDS) or (
-            tok.i > 0 and doc[tok.i - 1].lower_ in L.ORG_DESCRIPTORS | _PART_WORDS and doc[tok.i - 1].pos_ == "NOUN"
-            and doc[tok.i - 1].is_lower)
-        if not cue or L.is_given_name(tok.text) or L.lookup_place(tok.text):
-            continue
-        end = tok.i + 1
-        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and doc[end].idx not in covered:
-            end += 1
-        span = doc[tok.i: end]
-        name = _clean_name(span.text)
-        yield _mention(span, name, L.org_subclass(name) or "Organization", "descriptor+name", sent_index)
-
-
-def _acronyms(doc, mentions: list[Mention], sent_index) -> Iterator[Mention]:
-    """"ECB President X" where NER missed "ECB": an acronym of an organization the article names."""
-    covered = {i for m in mentions for i in range(m.start, m.end)}
-    orgs = {}
-    for m in mentions:
-        if m.cls in {"Organization", "Company", "NewsOrganization", "GovernmentBody", "ArmedForces",
-                     "PoliticalParty", "CriminalOrganization"} and len(m.name.split()) > 1:
-            letters = "".join(w[0] for w in m.name.replace("-", " ").split()
-                              if w[0].isupper() and w.lower() not in {"of", "and", "the", "for", "de"})
-            if len(letters) >= 2:
-                orgs.setdefault(letters, m)
-    for tok in doc:
-        if tok.idx in covered or not (tok.is_upper and tok.is_alpha and 2 <= len(tok.text) <= 6):
-            continue
-        org = orgs.get(tok.text)
-        if org is not None:
-            yield _mention(doc[tok.i: tok.i + 1], tok.text, org.cls, "acronym", sent_index)
-
-
-def _place_like_orgs(mentions: list[Mention]) -> list[Mention]:
-    """"Penske" tagged as a place, when the article names "Penske Automotive Group": the organization."""
-    firsts = {}
-    for m in mentions:
-        if m.cls in {"Organization", "Company", "NewsOrganization"} and len(m.name.split()) > 1:
-            firsts.setdefault(m.name.split()[0].lower(), m)
-    single_orgs = {m.name.lower() for m in mentions if m.cls in {"Organization", "Company"} and " " not in m.name}
-    out = []
-    for m in mentions:
-        if m.cls == "Person" and m.label == "PERSON" and " " in m.name and m.name.split()[0].lower() in single_orgs:
-            # "Lockheed Martin" tagged as a person in an article that calls it "Lockheed" as well
-            out.append(Mention(m.start, m.end, m.text, m.name, "Company", "PERSON+org-prefix", m.sent, m.kind))
-            continue
-        org = None
-        if m.cls == "Location" and m.label in {"GPE", "LOC"} or (
-                m.cls == "Person" and m.label == "PERSON" and " " not in m.name and not L.is_given_name(m.name)):
-            org = firsts.get(m.name.lower())
-        if org is not None:
-            m = Mention(m.start, m.end, m.text, m.name, org.cls, m.label + "+org-prefix", m.sent, m.kind)
-        out.append(m)
-    return out
-
-
-def _person_surnames(mentions: list[Mention]) -> list[Mention]:
-    """A lone surname NER called an organization or a place, when a person of that surname is named."""
-    surnames = {}
-    for m in mentions:
-        if m.cls == "Person" and len(m.name.split()) > 1:
-            surnames[m.name.split()[-1].lower()] = m
-    out = []
-    for m in mentions:
-        if m.cls in {"Organization", "Location"} and m.label in {"ORG", "GPE", "LOC", "FAC"} and m.name.lower() in surnames:
-            m = Mention(m.start, m.end, m.text, m.name, "Person", m.label + "+surname", m.sent, m.kind)
-        out.append(m)
-    return out
-
-
-def _country_modifiers(doc, mentions: list[Mention], sent_index) -> list[Mention]:
-    """The country inside a body's name ("US Navy", "Russian Army") is a mention of that country too."""
-    out = []
-    starts = {(m.start, m.cls) for m in mentions}
-    for m in mentions:
-        if m.cls not in {"ArmedForces", "GovernmentBody", "NewsOrganization", "PoliticalParty"} or (m.start, "Country") in starts:
-            continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or len(span) < 2:
-            continue
-        done = False
-        # "US Navy", "Royal Australian Air Force", "Royal Saudi Air Force": a country word anywhere but last
-        for i in range(len(span) - 1):
-            for size in (2, 1):
-                if done or i + size >= len(span):
-                    continue
-                part = span[i: i + size]
-                if not all(t.is_title or t.is_upper for t in part):
-                    continue
-                place = L.lookup_country(part.text) or L.lookup_demonym(part.text)
-                if place and not L.org_subclass(part.text):
-                    kind = "demonym" if L.lookup_demonym(part.text) and not L.lookup_country(part.text) else "modifier"
-                    out.append(_mention(part, place.name, "Country", "modifier", sent_index, kind=kind))
-                    done = True
-    return out
-
-
-def _title_references(doc, mentions: list[Mention], sent_index) -> list[Mention]:
-    """"the Venezuelan president": the one person the article gives that title, when only one fits."""
-    titled: dict[str, list[tuple[Mention, str | None]]] = {}
-    by_start = {m.start: m for m in mentions}
-    for m in mentions:
-        if m.cls != "Person" or len(m.name.split()) < 2:
-            continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or span.start == 0:
-            continue
-        title = doc[span.start - 1]
-        if not L.is_title(title.lower_) or title.lower_ not in L.LEADER_ROLES:
-            continue
-        country = None
-        if span.start >= 2:
-            prev = doc[span.start - 2]
-            mod = next((x for x in mentions if x.cls == "Country" and x.start <= prev.idx < x.end), None)
-            country = mod.name if mod else None
-        titled.setdefault(title.lower_, []).append((m, country))
-    out = []
-    for tok in doc:
-        if tok.lower_ not in titled or tok.i == 0 or tok.i + 1 >= len(doc) or tok.idx in by_start:
-            continue
-        nxt = doc[tok.i + 1]
-        if nxt.pos_ == "PROPN" or nxt.lower_ == "of":
-            continue
-        mod = next((x for x in mentions if x.cls == "Country" and x.start <= doc[tok.i - 1].idx < x.end), None)
-        if mod is None or doc[mod_start_token(doc, mod) - 1].lower_ not in {"the"}:
-            continue
-        fits = {p.name for p, c in titled[tok.lower_] if c in (None, mod.name)}
-        if len(fits) == 1:
-            span = doc[tok.i: tok.i + 1]
-            out.append(_mention(span, fits.pop(), "Person", "title-reference", sent_index, kind="title"))
-    return out
-
-
-def _their_governments(doc, mentions: list[Mention], sent_index) -> list[Mention]:
-    """"the Venezuelan president and his government": the government of the country that person leads."""
-    out = []
-    for tok in doc:
-        if tok.lower_ not in {"government", "administration"} or tok.i == 0:
-            continue
-        if not any(c.dep_ == "poss" and c.lower_ in {"his", "her", "their"} for c in tok.children):
-            continue
-        head = tok.head if tok.dep_ == "conj" else None
-        person = next((m for m in mentions if head is not None and m.cls == "Person" and m.start <= head.idx < m.end), None)
-        if person is None:
-            continue
-        span = doc.char_span(person.start, person.end, alignment_mode="expand")
-        country = next((m for m in mentions if m.cls == "Country" and span is not None and span.start > 0
-                        and m.start <= doc[span.start - 1].idx < m.end), None)
-        if country is not None:
-            place = L.lookup_country(country.name)
-            if place is not None:
-                out.append(_mention(doc[tok.i: tok.i + 1], f"Government of {place.name}", "GovernmentBody",
-                                    "possessive-government", sent_index, kind="title", key=f"government:{place.iso}"))
-    return out
-
-
-def mod_start_token(doc, m: Mention) -> int:
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    return span.start if span is not None else 0
