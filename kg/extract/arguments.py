@@ -6,20 +6,26 @@ from ..records import Mention
 from .common import RELATIVE_PRONOUNS, MentionIndex, expand_conjuncts
 from .context import ORG_FAMILY
 
+
 EVENT_NOUNS = {"attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "raid", "raids",
                 "bombing", "bombings", "operation", "operations", "action", "actions", "offensive",
                 "sanctions", "invasion", "assault", "war", "campaign", "intervention"}
 
 # verb lemma -> (property, prepositions that introduce the object when there is no direct object)
 
+
 _SYMMETRIC_PASSIVES = {"link", "tie", "connect", "associate"}
+
 
 MODALS = {"will", "would", "could", "may", "might", "should", "'ll", "can", "must", "shall"}
 
+
 _ACQUIRE = {"acquire", "buy", "purchase", "take"}
+
 
 _HOLDINGS = {"stake", "share", "holding", "control", "majority", "percent", "%", "unit", "division", "part",
              "operation", "business", "asset"}
+
 
 def subjects(verb, index: MentionIndex, depth: int = 0) -> list[Mention]:
     subj = [c for c in verb.children if c.dep_ in {"nsubj"}]
@@ -50,6 +56,7 @@ def subjects(verb, index: MentionIndex, depth: int = 0) -> list[Mention]:
         return []
     return out
 
+
 def objects(verb, index: MentionIndex, preps: tuple[str, ...]) -> list[tuple[Mention, bool]]:
     """Object mentions of a verb, each flagged True when reached through an event noun ("attacks on X")."""
     out: list[tuple[Mention, bool]] = []
@@ -79,6 +86,7 @@ def objects(verb, index: MentionIndex, preps: tuple[str, ...]) -> list[tuple[Men
                                 out.extend((m, True) for m in appositive_after(t, index))
     return out
 
+
 def through_preps(tok, index: MentionIndex, preps: tuple[str, ...], depth: int) -> list[Mention]:
     found: list[Mention] = []
     for c in tok.children:
@@ -93,6 +101,7 @@ def through_preps(tok, index: MentionIndex, preps: tuple[str, ...], depth: int) 
                     elif depth > 1:
                         found.extend(through_preps(t, index, preps, depth - 1))
     return found
+
 
 def appositive_after(tok, index: MentionIndex) -> list[Mention]:
     """"linked to a network within the army, the Cartel X": the name set off after the noun phrase."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ..records import Mention
 from .common import MentionIndex
 
+
 SPEECH_VERBS = {
     "say", "report", "tell", "write", "claim", "announce", "state", "insist", "confirm", "reveal",
     "allege", "add", "note", "warn", "explain", "tweet", "post", "cite", "quote", "declare", "argue",

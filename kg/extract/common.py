@@ -8,6 +8,7 @@ from datetime import date
 from ..records import Mention
 from .dates import date_of
 
+
 APOSTROPHES = ("'s", "\u2019s", "\u02bcs", "'", "\u2019", "\u02bc")
 LEADING_JUNK = re.compile(r"^[^\w]+")
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom", "whose"}
@@ -106,6 +107,7 @@ def number_of(tok) -> int | None:
         if n.lower_ in _NUMBER_WORDS:
             return _NUMBER_WORDS[n.lower_]
     return None
+
 
 def clean_name(text: str) -> str:
     text = LEADING_JUNK.sub("", text.strip())

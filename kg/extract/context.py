@@ -9,12 +9,16 @@ from ..records import Mention, Relation
 from .attribution import Attribution, source_for
 from .common import MentionIndex
 
+
 ORG_FAMILY = {"Organization", "NewsOrganization", "ArmedForces", "GovernmentBody", "PoliticalParty",
               "CriminalOrganization", "Company"}
 
+
 AGENTS = ORG_FAMILY | {"Person", "Country"}
 
+
 PLACES = {"Country", "City", "Location"}
+
 
 @dataclass
 class Sent:
@@ -25,6 +29,7 @@ class Sent:
     attributions: list[Attribution]
     anchor: date | None
 
+
 def make_relation(ctx: Sent | None, subj: Mention, pred: str, obj: Mention, rule: str, conf: float, *, sent: int | None = None,
          verb: str | None = None, role: str | None = None, when: date | None = None, tokens: list[int] | None = None) -> Relation:
     source = None
@@ -33,8 +38,10 @@ def make_relation(ctx: Sent | None, subj: Mention, pred: str, obj: Mention, rule
     return Relation(subj=subj, pred=pred, obj=obj, sent=ctx.index if ctx else (sent or 0), rule=rule,
                     confidence=conf, verb=verb, role=role, date=when, source=source)
 
+
 def span_of(ctx: Sent, m: Mention):
     return ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+
 
 def sentence_mentions(ctx: Sent) -> list[tuple[Mention, object]]:
     out = []

@@ -11,6 +11,7 @@ from ..records import Mention
 from .common import clean_name as _clean_name
 from .common import make_mention as _mention
 
+
 _PART_WORDS = {"division", "unit", "subsidiary", "arm", "brand", "affiliate"}
 
 

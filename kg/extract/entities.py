@@ -13,6 +13,7 @@ from .common import make_mention as _mention
 from .derived import (acronyms, country_modifiers, descriptor_names, person_surnames, place_like_orgs,
                       their_governments, title_references)
 
+
 KEEP_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 _TRIM_START = {"the", "a", "an"}
 _NAMING_VERBS = {"call", "name", "dub", "codename", "code-name", "title", "know"}
@@ -97,8 +98,6 @@ def _trim(span):
     if start >= end:
         return None
     return doc[start:end]
-
-
 
 
 def _leading_title(span) -> bool:

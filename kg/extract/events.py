@@ -8,6 +8,7 @@ from ..records import Event, Mention
 from .attribution import sentence_attributions, source_for
 from .common import RELATIVE_PRONOUNS, MentionIndex, expand_conjuncts, number_of, sentence_date
 
+
 VERB_TRIGGERS = {
     **dict.fromkeys(("attack", "strike", "bomb", "raid", "shell", "invade", "assault", "ambush", "storm"), "Attack"),
     **dict.fromkeys(("explode", "detonate"), "Explosion"),

@@ -6,12 +6,15 @@ from .. import lexicon as L
 from ..records import Mention, Relation
 from .context import ORG_FAMILY, PLACES, Sent, make_relation, sentence_mentions
 
+
 _PART_NOUNS = {"unit", "branch", "wing", "division", "arm", "part", "subsidiary", "affiliate", "faction",
                "network", "group", "department", "ministry", "service", "cell", "brigade", "battalion",
                "member", "organ", "agency", "body", "force", "militia", "cartel", "gang"}
 
+
 _PLACE_NOUNS = {"capital", "city", "town", "village", "port", "province", "region", "state", "district",
                 "county", "island", "suburb", "neighbourhood", "neighborhood", "municipality", "area"}
+
 
 def places(ctx: Sent) -> list[Relation]:
     """"Caracas (Venezuela)", "Aceh, Indonesia", "Lyon, the third city of France"."""
@@ -36,6 +39,7 @@ def places(ctx: Sent) -> list[Relation]:
         elif gap and gap[0] == "," and any(w.lower() in _PLACE_NOUNS for w in gap) and gap[-1].lower() in {"of", "in", "the"}:
             out.append(make_relation(ctx, a, "locatedIn", b, "place:apposition", 0.8, tokens=[asp.root.i]))
     return out
+
 
 def seats(ctx: Sent) -> list[Relation]:
     """"US automaker General Motors", "the German carmaker Opel", "Detroit-based GM": where a company is."""
@@ -75,6 +79,7 @@ def seats(ctx: Sent) -> list[Relation]:
             break
     return out
 
+
 def national(ctx: Sent) -> list[Relation]:
     """"the United Kingdom's Royal Air Force", "the US National Transportation Safety Board", "South Korea's
     Hyundai", "Cisco, based in San Jose": a body of a country, or where a company is."""
@@ -104,6 +109,7 @@ def national(ctx: Sent) -> list[Relation]:
                         out.append(make_relation(ctx, o, "locatedIn", tgt, "seat:based-in", 0.8, tokens=[osp.root.i]))
     return out
 
+
 def subsidiaries(mentions: list[Mention]) -> list[Relation]:
     """"Boeing Commercial Airplanes" and "Boeing": a unit named after its parent."""
     orgs = {}
@@ -117,6 +123,7 @@ def subsidiaries(mentions: list[Mention]) -> list[Relation]:
             if len(extra) >= 2 and not all(w.lower().strip(".,") in L.COMPANY_WORDS for w in extra):
                 out.append(Relation(subj=m, pred="partOf", obj=parent, sent=m.sent, rule="partOf:name", confidence=0.6))
     return out
+
 
 def borders(ctx: Sent) -> list[Relation]:
     """"Colombia, which borders Venezuela", "the border between X and Y", "X's border with Y"."""
@@ -139,6 +146,7 @@ def borders(ctx: Sent) -> list[Relation]:
             if len(pair) >= 2:
                 out.append(make_relation(ctx, pair[0], "borders", pair[1], "borders:between", 0.85, tokens=[tok.i]))
     return out
+
 
 def part_of(ctx: Sent) -> list[Relation]:
     """"a network within the Venezuelan Armed Forces, the Cartel de los Soles", "X, a unit of Y"."""
@@ -194,6 +202,7 @@ def part_of(ctx: Sent) -> list[Relation]:
                 out.append(make_relation(ctx, a, "partOf", tgt, "partOf:within", 0.75, tokens=[asp.root.i]))
     return out
 
+
 def national_bodies(mentions: list[Mention]) -> list[Relation]:
     """"US Navy", "the Venezuelan government": a national body is part of its country."""
     out = []
@@ -207,6 +216,7 @@ def national_bodies(mentions: list[Mention]) -> list[Relation]:
                                 confidence=0.9))
     return out
 
+
 def administrations(mentions: list[Mention]) -> list[Relation]:
     """"the Trump administration" is led by Trump."""
     out = []
@@ -216,6 +226,7 @@ def administrations(mentions: list[Mention]) -> list[Relation]:
             out.append(Relation(subj=heads[m.start], pred="leaderOf", obj=m, sent=m.sent,
                                 rule="leaderOf:administration", confidence=0.85))
     return out
+
 
 def gazetteer_locations(mentions: list[Mention]) -> list[Relation]:
     """A city is in the country the gazetteer places it in, when the article names that country."""

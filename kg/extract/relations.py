@@ -13,6 +13,7 @@ from .places import (administrations, borders, gazetteer_locations, national, na
                      subsidiaries)
 from .roles import appointments, roles
 
+
 VERBS: dict[str, tuple[str, tuple[str, ...]]] = {
     **{v: ("attacked", ("on", "against")) for v in (
         "attack", "strike", "bomb", "hit", "raid", "shell", "invade", "assault", "target", "kill",
@@ -35,6 +36,7 @@ VERBS: dict[str, tuple[str, tuple[str, ...]]] = {
     **{v: ("memberOf", ()) for v in ("join",)},
 }
 
+
 SIGNATURES: dict[str, tuple[set[str], set[str]]] = {
     "attacked": (AGENTS, AGENTS | PLACES), "launched": (AGENTS, {"MilitaryOperation"}),
     "designated": (AGENTS, AGENTS), "ordered": (AGENTS, AGENTS | PLACES | {"MilitaryOperation"}),
@@ -45,6 +47,7 @@ SIGNATURES: dict[str, tuple[set[str], set[str]]] = {
     "leaderOf": ({"Person"}, ORG_FAMILY | {"Country", "MilitaryOperation"}),
     "memberOf": ({"Person", "Country"}, ORG_FAMILY),
 }
+
 
 def extract_relations(doc, mentions: list[Mention], *, article_date: date | None = None) -> list[Relation]:
     """Relations stated in doc between the given mentions, each with its rule and confidence."""
@@ -59,6 +62,7 @@ def extract_relations(doc, mentions: list[Mention], *, article_date: date | None
     for read_names in (national_bodies, administrations, subsidiaries, gazetteer_locations):
         found.extend(read_names(mentions))
     return _dedupe(found)
+
 
 def _verbs(ctx: Sent) -> list[Relation]:
     out: list[Relation] = []
@@ -94,10 +98,13 @@ def _verbs(ctx: Sent) -> list[Relation]:
                                     when=when, tokens=[verb.i]))
     return out
 
+
 _NOMINAL = {"launch": "launched", "start": "launched", "beginning": "launched", "designation": "designated",
             "invasion": "attacked"}
 
+
 _REPORTING = {"report", "announce", "order", "begin", "start", "confirm", "declare", "authorize", "approve"}
+
 
 def _nominals(ctx: Sent) -> list[Relation]:
     """"X announced the launch of an operation called Y", "X's invasion of Y"."""
@@ -127,6 +134,7 @@ def _nominals(ctx: Sent) -> list[Relation]:
                     out.append(make_relation(ctx, a, pred, t, f"noun:{noun.lower_}", 0.75, verb=noun.lower_, when=when,
                                     tokens=[noun.i]))
     return out
+
 
 def _dedupe(rels: list[Relation]) -> list[Relation]:
     best: dict[tuple, Relation] = {}

@@ -8,20 +8,25 @@ from .arguments import subjects
 from .common import expand_conjuncts, sentence_date
 from .context import AGENTS, ORG_FAMILY, PLACES, Sent, make_relation, sentence_mentions, span_of
 
+
 _TITLE_MODIFIERS = {"former", "then", "acting", "interim", "outgoing", "incoming", "new", "late", "current",
                     "deputy", "vice", "prime", "foreign", "defense", "defence", "interior", "finance", "chief",
                     "senior", "top", "general", "executive", "-", "press", "white", "house", "state", "supreme",
                     "opposition", "military", "army", "navy", "secretary", "of", "'s", "\u2019s", "the"}
 
+
 _APPOINT = {"name", "appoint", "elect", "nominate", "promote", "hire", "choose", "select", "pick", "install",
             "make", "reappoint", "re-elect", "reelect", "designate", "confirm", "swear"}
 # Which subject and object classes a typed property accepts; otherwise the relation is generic.
 
+
 _SUBORDINATE = {"vice", "deputy", "assistant", "associate", "under", "junior"}
+
 
 _LEADER_HEADS = {"general manager", "managing director", "president", "chairman", "chairwoman", "chair", "ceo", "leader", "head", "chief", "governor",
                  "mayor", "king", "queen", "premier", "commander", "chancellor", "emir", "sultan", "emperor",
                  "dictator", "president-elect", "pope", "strongman"}
+
 
 def _role_predicate(title: str, obj: Mention) -> str | None:
     """The property a role phrase gives: "chief executive" leads, "vice president" works for, "founder" founded."""
@@ -41,6 +46,7 @@ def _role_predicate(title: str, obj: Mention) -> str | None:
             return "leaderOf"
         return None
     return "worksFor"
+
 
 def _title_words(doc, start: int, end: int) -> tuple[str | None, bool]:
     """The role phrase in tokens [start, end) if they form one ("economy minister", "chief executive")."""
@@ -68,6 +74,7 @@ def _title_words(doc, start: int, end: int) -> tuple[str | None, bool]:
     if phrase.endswith("executive officer"):
         phrase = phrase[: -len(" officer")]
     return phrase, former
+
 
 def roles(ctx: Sent) -> list[Relation]:
     doc = ctx.doc
@@ -176,6 +183,7 @@ def roles(ctx: Sent) -> list[Relation]:
             if pred:
                 out.append(make_relation(ctx, p, pred, o, "role:title-of-before", 0.8, role=role, tokens=[psp.root.i]))
     return out
+
 
 def appointments(ctx: Sent) -> list[Relation]:
     """"GM named Mary Barra as its chief executive", "Barra was appointed CEO of GM"."""
