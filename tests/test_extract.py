@@ -156,3 +156,42 @@ def test_his_government_is_the_government_of_the_country_he_leads():
                             "the French president and his government on Tuesday.")
     govs = [m for m in ex.mentions if m.cls == "GovernmentBody"]
     assert govs and govs[0].name == "Government of France"
+
+
+@pytest.mark.parametrize("text,fact", [
+    ("Northrop Grumman and Airbus parent EADS won the contract.", ("Airbus", "partOf", "EADS")),
+    ("EADS, the parent company of Airbus, said so.", ("Airbus", "partOf", "EADS")),
+    ("Boeing's Launch Systems and Delta Program business units may bid.", ("Delta Program", "partOf", "Boeing")),
+    ("Barra studied at Kettering University in Flint, Michigan.", ("Kettering University", "locatedIn", "Flint")),
+    ("Renault Samsung Motors of Korea is the most likely candidate.", ("Renault Samsung Motors", "locatedIn", "South Korea")),
+    ("The flight will leave from Singapore's Changi Airport.", ("Changi Airport", "locatedIn", "Singapore")),
+    ("The United States's largest car manufacturer General Motors named her.", ("General Motors", "locatedIn", "United States")),
+    ("France's investigative agency BEA has asked for money.", ("BEA", "partOf", "France")),
+    ("The general secretary of the British union Unite, Tony Woodley, said so.", ("Tony Woodley", "leaderOf", "Unite")),
+])
+def test_ownership_seats_and_roles_stated_by_noun_phrases(text, fact):
+    rels, _ = relations_of(text)
+    assert fact in rels
+
+
+def test_buying_a_makers_products_is_not_buying_the_maker():
+    rels, _ = relations_of("Aer Lingus buys twelve new long-haul Airbus jets. Google acquired YouTube.")
+    assert ("Google", "acquired", "YouTube") in rels
+    assert not any(p == "acquired" and o == "Airbus" for _, p, o in rels)
+
+
+def test_a_bare_title_belongs_to_the_organization_or_country_the_article_is_about():
+    rels, _ = relations_of("General Motors cut jobs. GM said so. General Motors agreed. According to the company's "
+                           "vice president John Smith, costs will fall. Chairman Dieter Zetsche denied it.")
+    assert ("John Smith", "worksFor", "General Motors") in rels
+    assert ("Dieter Zetsche", "leaderOf", "General Motors") in rels
+    rels, _ = relations_of("Russian markets fell. Russia closed them. Russia's government agreed. President Dmitry "
+                           "Medvedev spoke. US President Barack Obama said so. Later President Obama agreed.")
+    assert ("Dmitry Medvedev", "leaderOf", "Russia") in rels
+    assert ("Barack Obama", "leaderOf", "United States") in rels
+    assert ("Barack Obama", "leaderOf", "Russia") not in rels  # his role is stated elsewhere in the article
+
+
+def test_no_focus_when_no_organization_stands_out():
+    rels, _ = relations_of("Airbus and Boeing compete. Airbus won. Boeing lost. Chairman Jim Smith spoke.")
+    assert not any(s == "Jim Smith" for s, _, _ in rels)

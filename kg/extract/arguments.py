@@ -64,9 +64,13 @@ def objects(verb, index: MentionIndex, preps: tuple[str, ...]) -> list[tuple[Men
     if verb.lemma_.lower() in _SYMMETRIC_PASSIVES and not any(c.dep_ == "agent" for c in verb.children):
         passive = False
     direct = [c for c in verb.children if c.dep_ in {"dobj", "attr", "oprd"} or (passive and c.dep_ == "nsubjpass")]
+    buying = verb.lemma_.lower() in _ACQUIRE
     for d in direct:
         for t in expand_conjuncts(d):
             m = index.of_phrase(t)
+            if m is not None and buying and index.at(t) is None and any(
+                    c.dep_ == "compound" and index.at(c) is m for c in t.children):
+                continue  # "buys twelve Airbus jets": the maker's products, not the maker
             if m is not None:
                 out.append((m, False))
             elif t.lemma_.lower() in _HOLDINGS and verb.lemma_.lower() in _ACQUIRE:

@@ -28,6 +28,8 @@ class Sent:
     mentions: MentionIndex
     attributions: list[Attribution]
     anchor: date | None
+    focus: Mention | None = None  # the organization the article is about, if one stands out
+    country: Mention | None = None  # the country the article is about, if one stands out
 
 
 def make_relation(ctx: Sent | None, subj: Mention, pred: str, obj: Mention, rule: str, conf: float, *, sent: int | None = None,

@@ -73,10 +73,33 @@ def seats(ctx: Sent) -> list[Relation]:
                     out.append(make_relation(ctx, o, "locatedIn", c, "seat:based", 0.8, tokens=[osp.root.i]))
             elif len(between) > 4:
                 break
-            elif all(t.pos_ in {"NOUN", "ADJ"} and t.is_lower for t in between) and any(
+            elif all((t.pos_ in {"NOUN", "ADJ"} or t.i == between.start and t.tag_ == "POS") and t.is_lower
+                     for t in between) and any(
                     t.lower_ in L.ORG_DESCRIPTORS or t.lemma_.lower() in L.ORG_DESCRIPTORS for t in between):
-                out.append(make_relation(ctx, o, "locatedIn", c, "seat:descriptor", 0.75, tokens=[osp.root.i]))
+                public = {t.lemma_.lower() for t in between} & (L.GOVERNMENT_WORDS | L.ARMED_WORDS)
+                pred = "partOf" if public and c.cls == "Country" and "news" not in words else "locatedIn"
+                out.append(make_relation(ctx, o, pred, c, "seat:descriptor", 0.75, tokens=[osp.root.i]))
             break
+    return out
+
+
+def org_places(ctx: Sent) -> list[Relation]:
+    """"Kettering University in Flint", "Renault Samsung Motors of Korea": a place attached to the name itself."""
+    out = []
+    for o, osp in sentence_mentions(ctx):
+        if o.cls not in ORG_FAMILY or o.kind == "demonym" or osp.end + 1 >= ctx.span.end:
+            continue
+        prep = ctx.doc[osp.end]
+        if prep.dep_ != "prep" or prep.head.i not in range(osp.start, osp.end) or prep.lower_ not in {"in", "of"}:
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            place = ctx.mentions.at(obj)
+            if place is None or place.cls not in PLACES or place.kind == "demonym":
+                continue
+            if prep.lower_ == "of" and place.cls == "Location":
+                continue  # "the Bank of the West" style names are the parser's, not a seat
+            pred = "partOf" if o.cls in {"GovernmentBody", "ArmedForces"} and place.cls == "Country" else "locatedIn"
+            out.append(make_relation(ctx, o, pred, place, f"seat:{prep.lower_}", 0.7, tokens=[osp.root.i]))
     return out
 
 
@@ -87,13 +110,15 @@ def national(ctx: Sent) -> list[Relation]:
     out = []
     ms = sentence_mentions(ctx)
     for i, (o, osp) in enumerate(ms):
-        if o.cls not in ORG_FAMILY:
+        if o.cls not in ORG_FAMILY | {"Location"}:
             continue
         prev = [(c, csp) for c, csp in ms[:i] if c.cls == "Country" and csp.end <= osp.start
                 and (c.kind != "demonym" or o.cls not in {"ArmedForces", "GovernmentBody"})]
         if prev:
             c, csp = prev[-1]
             gap = [t.lower_ for t in doc[csp.end: osp.start]]
+            if o.cls == "Location" and not gap:
+                continue  # "the Venezuela Caribbean coast" is no statement; "Singapore's Changi Airport" is
             if gap in ([], ["'s"], ["\u2019s"], ["\u02bcs"]) and not (osp.start <= csp.start):
                 pred = "partOf" if o.cls in {"ArmedForces", "GovernmentBody"} else "locatedIn"
                 out.append(make_relation(ctx, o, pred, c, "national:" + ("possessive" if gap else "adjacent"), 0.75,
@@ -225,25 +250,4 @@ def administrations(mentions: list[Mention]) -> list[Relation]:
         if m.label == "person+administration" and m.start in heads:
             out.append(Relation(subj=heads[m.start], pred="leaderOf", obj=m, sent=m.sent,
                                 rule="leaderOf:administration", confidence=0.85))
-    return out
-
-
-def gazetteer_locations(mentions: list[Mention]) -> list[Relation]:
-    """A city is in the country the gazetteer places it in, when the article names that country."""
-    out = []
-    by_iso: dict[str, Mention] = {}
-    for m in mentions:
-        if m.cls == "Country":
-            place = L.lookup_country(m.name)
-            if place and place.iso not in by_iso:
-                by_iso[place.iso] = m
-    done = set()
-    for m in mentions:
-        if m.cls not in {"City", "Location"} or m.name in done:
-            continue
-        place = L.cities().get(L.fold(m.name)) if m.cls == "City" else L.regions().get(L.fold(m.name))
-        if place and place.iso in by_iso:
-            done.add(m.name)
-            out.append(Relation(subj=m, pred="locatedIn", obj=by_iso[place.iso], sent=m.sent,
-                                rule="locatedIn:gazetteer", confidence=0.7))
     return out

@@ -8,10 +8,12 @@ from ..records import Mention, Relation
 from .arguments import MODALS, objects, subjects
 from .attribution import sentence_attributions
 from .common import MentionIndex, sentence_date
+from .focus import focus_country, focus_organization
+from .holdings import parents, units
 from .context import AGENTS, ORG_FAMILY, PLACES, Sent, make_relation
-from .places import (administrations, borders, gazetteer_locations, national, national_bodies, part_of, places, seats,
+from .places import (administrations, borders, national, national_bodies, org_places, part_of, places, seats,
                      subsidiaries)
-from .roles import appointments, roles
+from .roles import appointments, implied_roles, roles
 
 
 VERBS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -53,13 +55,20 @@ def extract_relations(doc, mentions: list[Mention], *, article_date: date | None
     """Relations stated in doc between the given mentions, each with its rule and confidence."""
     index = MentionIndex(doc, mentions)
     attrs = sentence_attributions(doc, index)
+    focus, country = focus_organization(doc.text, mentions), focus_country(mentions)
     found: list[Relation] = []
-    for si, sent in enumerate(doc.sents):
-        ctx = Sent(doc, sent, si, index, attrs.get(si, []), article_date)
-        for read in (roles, places, seats, national, borders, part_of, _verbs, _nominals, appointments):
+    contexts = [Sent(doc, sent, si, index, attrs.get(si, []), article_date, focus, country)
+                for si, sent in enumerate(doc.sents)]
+    for ctx in contexts:
+        for read in (roles, places, seats, org_places, national, borders, part_of, parents, units, _verbs, _nominals,
+                     appointments):
             found.extend(read(ctx))
+    # titles with their organization or country left implied, for people with no role stated anywhere
+    known = {r.subj.name.split()[-1].lower() for r in found if r.subj.cls == "Person" and r.role}
+    for ctx in contexts:
+        found.extend(implied_roles(ctx, known))
     # relations the names themselves state ("US Navy", "the Trump administration", "Boeing Launch Systems")
-    for read_names in (national_bodies, administrations, subsidiaries, gazetteer_locations):
+    for read_names in (national_bodies, administrations, subsidiaries):
         found.extend(read_names(mentions))
     return _dedupe(found)
 

@@ -25,7 +25,8 @@ _SUBORDINATE = {"vice", "deputy", "assistant", "associate", "under", "junior"}
 
 _LEADER_HEADS = {"general manager", "managing director", "president", "chairman", "chairwoman", "chair", "ceo", "leader", "head", "chief", "governor",
                  "mayor", "king", "queen", "premier", "commander", "chancellor", "emir", "sultan", "emperor",
-                 "dictator", "president-elect", "pope", "strongman"}
+                 "dictator", "president-elect", "pope", "strongman", "general secretary", "secretary general",
+                 "secretary-general"}
 
 
 def _role_predicate(title: str, obj: Mention) -> str | None:
@@ -162,8 +163,7 @@ def roles(ctx: Sent) -> list[Relation]:
             continue
         if tok.i + 2 >= ctx.span.end or doc[tok.i + 1].lower_ not in {"of", "at", "for"}:
             continue
-        o_tok = doc[tok.i + 2] if doc[tok.i + 2].lower_ != "the" else doc[tok.i + 3]
-        o = ctx.mentions.at(o_tok)
+        o = _named_after(ctx, tok.i + 2)  # "of Colombia", "of the British union Unite"
         if o is None:
             continue
         start = tok.i
@@ -183,6 +183,71 @@ def roles(ctx: Sent) -> list[Relation]:
             if pred:
                 out.append(make_relation(ctx, p, pred, o, "role:title-of-before", 0.8, role=role, tokens=[psp.root.i]))
     return out
+
+
+# titles that only a company or a similar organization gives, so that "chairman X" alone means the chairman
+# of the organization the article is about; "president" or "spokesman" alone could be a country's
+_CORPORATE = {"chief executive", "ceo", "chairman", "chairwoman", "chief operating officer", "coo", "cfo",
+              "chief financial officer", "chief technology officer", "cto", "managing director", "general manager",
+              "executive vice president", "senior vice president", "chief executive officer"}
+_OWN = {"company", "firm", "its", "group", "carmaker", "automaker", "airline", "manufacturer", "bank", "maker"}
+
+
+_GOVERNMENT_TITLES = {"president", "prime minister", "premier", "chancellor", "king", "queen", "emir",
+                      "vice president", "foreign minister", "finance minister", "defence minister", "defense minister",
+                      "interior minister", "economy minister", "trade minister", "minister"}
+
+
+def implied_roles(ctx: Sent, known: set[str]) -> list[Relation]:
+    """Titles before a name that say nothing of whose they are, read after the rest of the article: "chairman
+    Dieter Zetsche" is the chairman of the organization the article is about, "President Dmitry Medvedev" the
+    president of the country it is about. People with a role stated anywhere in the article (their surname in
+    `known`) are left alone."""
+    out: list[Relation] = []
+    for p, psp in sentence_mentions(ctx):
+        if p.cls == "Person" and p.kind == "name" and p.name.split()[-1].lower() not in known:
+            out.extend(_implied_role(ctx, p, psp))
+    return out
+
+
+def _implied_role(ctx: Sent, p: Mention, psp) -> list[Relation]:
+    doc = ctx.doc
+    start = psp.start
+    while start > ctx.span.start and psp.start - start < 6 and not ctx.mentions.at(doc[start - 1]) and (
+            doc[start - 1].pos_ in {"NOUN", "ADJ", "PROPN", "DET", "PART"} or doc[start - 1].lower_ in _OWN):
+        start -= 1
+    if start == psp.start or (start > ctx.span.start and ctx.mentions.at(doc[start - 1])):
+        return []  # "GM chairman X" is read by the rules above
+    words = [t.lower_ for t in doc[start: psp.start] if t.lower_ not in {"the", "a", "an", "'s", "\u2019s"}]
+    own = bool(set(words) & _OWN)
+    words = [w for w in words if w not in _OWN | {"former", "new", "current", "then", "-"}]
+    title = " ".join(words)
+    if title in _GOVERNMENT_TITLES and not own and ctx.country is not None:
+        pred = _role_predicate(title, ctx.country)
+        return [make_relation(ctx, p, pred, ctx.country, "role:implied-country", 0.55, role=title,
+                              tokens=[psp.root.i])] if pred else []
+    if not title or ctx.focus is None or not (title in _CORPORATE or own and L.is_title(words[-1])):
+        return []
+    org = ctx.focus
+    if any(t.lower_ in {"its", "their"} for t in doc[start: psp.start]):
+        # "Airbus and its CEO Ralph Crosby": the nearest organization before
+        org = next((m for m in reversed(ctx.mentions.in_span(ctx.span.start, start)) if m.cls in ORG_FAMILY), org)
+    pred = _role_predicate(title, org)
+    if pred is None:
+        return []
+    return [make_relation(ctx, p, pred, org, "role:implied-organization", 0.6, role=title, tokens=[psp.root.i])]
+
+
+def _named_after(ctx: Sent, i: int) -> Mention | None:
+    """The name a phrase starting at token i is about: "Colombia", "the British union Unite"."""
+    doc = ctx.doc
+    for t in doc[i: min(ctx.span.end, i + 6)]:
+        m = ctx.mentions.at(t)
+        if m is not None and m.kind != "demonym":
+            return m
+        if not (t.pos_ in {"DET", "ADJ"} or t.pos_ == "NOUN" and t.is_lower or m is not None):
+            return None
+    return None
 
 
 def appointments(ctx: Sent) -> list[Relation]:

@@ -1,0 +1,102 @@
+"""Which organization belongs to which: "Airbus parent EADS", "the parent company of Airbus, EADS",
+"General Motors' Saturn unit", "Boeing's Launch Systems and Delta Program business units"."""
+
+from __future__ import annotations
+
+from ..records import Mention, Relation
+from .common import APOSTROPHES
+from .context import ORG_FAMILY, Sent, make_relation, sentence_mentions, span_of
+
+
+_PARENT_WORDS = {"parent", "owner"}
+_PARENT_NOUNS = {"company", "group", "firm", "corporation", "conglomerate"}
+_UNIT_NOUNS = {"unit", "division", "subsidiary", "brand", "arm", "affiliate", "plant", "business", "marque",
+               "offshoot"}
+
+
+def _org_at(ctx: Sent, tok) -> Mention | None:
+    m = ctx.mentions.at(tok)
+    return m if m is not None and m.cls in ORG_FAMILY and m.kind != "demonym" else None
+
+
+def _is_possessive(tok) -> bool:
+    return tok.tag_ == "POS" or tok.lower_ in APOSTROPHES
+
+
+def parents(ctx: Sent) -> list[Relation]:
+    """"Airbus parent EADS", "Airbus's parent company EADS", "EADS, the parent company of Airbus", "the
+    parent company of Airbus, EADS": the child is part of its parent."""
+    doc = ctx.doc
+    out = []
+    for tok in ctx.span:
+        if tok.lower_ not in _PARENT_WORDS or tok.pos_ not in {"NOUN", "ADJ", "PROPN"} or ctx.mentions.at(tok):
+            continue
+        end = tok.i + 1
+        if end < ctx.span.end and doc[end].lower_ in _PARENT_NOUNS:
+            end += 1
+        child = parent = None
+        after = end
+        if end + 1 < ctx.span.end and doc[end].lower_ == "of":  # "the parent company of Airbus"
+            k = end + 1
+            while k < ctx.span.end and doc[k].lower_ in {"the", "a"}:
+                k += 1
+            child = _org_at(ctx, doc[k]) if k < ctx.span.end else None
+            if child is not None:
+                after = span_of(ctx, child).end
+        else:  # "Airbus parent", "Airbus's parent", "Airbus' parent"
+            k = tok.i - 1
+            if k > ctx.span.start and _is_possessive(doc[k]):
+                k -= 1
+            child = _org_at(ctx, doc[k]) if k >= ctx.span.start else None
+        if child is None:
+            continue
+        # the parent: named right after ("parent EADS", "parent company, EADS") ...
+        k = after
+        while k < ctx.span.end and doc[k].text in {",", "the"}:
+            k += 1
+        parent = _org_at(ctx, doc[k]) if k < ctx.span.end else None
+        if parent is None:  # ... or before, with the phrase in apposition ("EADS, the parent company of Airbus")
+            k = tok.i - 1
+            while k > ctx.span.start and doc[k].lower_ in {"the", "a", "its"}:
+                k -= 1
+            if doc[k].text == "," and k - 1 >= ctx.span.start:
+                parent = _org_at(ctx, doc[k - 1])
+        if parent is not None and parent.name != child.name:
+            out.append(make_relation(ctx, child, "partOf", parent, "partOf:parent", 0.8, tokens=[tok.i]))
+    return out
+
+
+def units(ctx: Sent) -> list[Relation]:
+    """"General Motors' Saturn unit", "Renault's Dacia plant", "Boeing's Launch Systems, Launch Services
+    and Delta Program business units": names between a possessive owner and a word for a unit."""
+    doc = ctx.doc
+    out = []
+    ms = sentence_mentions(ctx)
+    for i, (owner, osp) in enumerate(ms):
+        if owner.cls not in ORG_FAMILY or owner.kind == "demonym":
+            continue
+        if osp.end >= ctx.span.end or not _is_possessive(doc[osp.end]) and not osp[-1].tag_ == "POS":
+            continue
+        start = osp.end + 1 if _is_possessive(doc[osp.end]) else osp.end
+        members: list[tuple[Mention, object]] = []
+        k = start
+        for m, msp in ms[i + 1:]:
+            if msp.start != k or m.cls not in ORG_FAMILY:
+                break
+            members.append((m, msp))
+            k = msp.end
+            while k < ctx.span.end and doc[k].lower_ in {",", "and"}:
+                k += 1
+        if not members:
+            continue
+        k = members[-1][1].end
+        nouns = []
+        while k < ctx.span.end and len(nouns) < 3 and doc[k].pos_ == "NOUN" and doc[k].is_lower:
+            nouns.append(doc[k])
+            k += 1
+        if not any(t.lemma_.lower() in _UNIT_NOUNS for t in nouns):
+            continue
+        for m, msp in members:
+            if m.name != owner.name:
+                out.append(make_relation(ctx, m, "partOf", owner, "partOf:owner-unit", 0.75, tokens=[msp.root.i]))
+    return out
