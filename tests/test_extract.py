@@ -195,3 +195,23 @@ def test_a_bare_title_belongs_to_the_organization_or_country_the_article_is_abou
 def test_no_focus_when_no_organization_stands_out():
     rels, _ = relations_of("Airbus and Boeing compete. Airbus won. Boeing lost. Chairman Jim Smith spoke.")
     assert not any(s == "Jim Smith" for s, _, _ in rels)
+
+
+@pytest.mark.parametrize("text,fact", [
+    ("Penske Auto selected to buy General Motors' Saturn unit.", ("Saturn", "partOf", "General Motors")),
+    ("General Motors said that it would axe 10,000 jobs at its European division, Opel.", ("Opel", "partOf", "General Motors")),
+    ("In 1996, following Apple Computer's purchase of NeXT, Jobs returned.", ("Apple Computer", "acquired", "NeXT")),
+    ("Apple Computer was started by Steve Jobs and Steve Wozniak in 1976.", ("Steve Wozniak", "founded", "Apple Computer")),
+    ("The jets are built at the main Airbus factory in Toulouse, France but not in Hamburg.", ("Airbus", "locatedIn", "Toulouse")),
+    ("The jets are built at the main Airbus factory in Toulouse, France but not in Hamburg.", ("Toulouse", "locatedIn", "France")),
+    ("Secretary of the Air Force James Roche wrote to him.", ("James Roche", "leaderOf", "Air Force")),
+])
+def test_units_purchases_founders_factories_and_heads_of_bodies(text, fact):
+    rels, _ = relations_of(text)
+    assert fact in rels
+
+
+def test_a_child_named_before_its_parent_is_not_the_actor():
+    rels, _ = relations_of("Northrop Grumman and Airbus parent EADS defeat Boeing.")
+    assert ("EADS", "defeated", "Boeing") in rels
+    assert ("Airbus", "defeated", "Boeing") not in rels

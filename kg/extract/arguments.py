@@ -66,6 +66,8 @@ def objects(verb, index: MentionIndex, preps: tuple[str, ...]) -> list[tuple[Men
     direct = [c for c in verb.children if c.dep_ in {"dobj", "attr", "oprd"} or (passive and c.dep_ == "nsubjpass")]
     buying = verb.lemma_.lower() in _ACQUIRE
     for d in direct:
+        if d.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            d = verb.head  # "Pixar, which was acquired by Disney"
         for t in expand_conjuncts(d):
             m = index.of_phrase(t)
             if m is not None and buying and index.at(t) is None and any(

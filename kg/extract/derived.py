@@ -18,12 +18,14 @@ _PART_WORDS = {"division", "unit", "subsidiary", "arm", "brand", "affiliate"}
 def descriptor_names(doc, sent_index, covered: set[int]) -> Iterator[Mention]:
     """Names NER missed next to a word for an organization: "its European division, Opel", "carmaker Opel"."""
     for tok in doc:
-        if tok.idx in covered or tok.pos_ != "PROPN" or not tok.is_title or tok.ent_type_:
+        if tok.idx in covered or tok.pos_ != "PROPN" or not tok.is_title:
+            continue
+        if tok.ent_type_ and not (tok.ent_type_ == "PRODUCT" and _owned_unit(doc, tok)):
             continue
         head = tok.head
         cue = (tok.dep_ == "appos" and head.lemma_.lower() in L.ORG_DESCRIPTORS | _PART_WORDS) or (
             tok.i > 0 and doc[tok.i - 1].lower_ in L.ORG_DESCRIPTORS | _PART_WORDS and doc[tok.i - 1].pos_ == "NOUN"
-            and doc[tok.i - 1].is_lower)
+            and doc[tok.i - 1].is_lower) or _owned_unit(doc, tok)
         if not cue or L.is_given_name(tok.text) or L.lookup_place(tok.text):
             continue
         end = tok.i + 1
@@ -32,6 +34,16 @@ def descriptor_names(doc, sent_index, covered: set[int]) -> Iterator[Mention]:
         span = doc[tok.i: end]
         name = _clean_name(span.text)
         yield _mention(span, name, L.org_subclass(name) or "Organization", "descriptor+name", sent_index)
+
+
+def _owned_unit(doc, tok) -> bool:
+    """"General Motors' Saturn unit": a name between an organization's possessive and a word for a unit."""
+    if tok.i < 2 or doc[tok.i - 1].tag_ != "POS" or doc[tok.i - 2].ent_type_ not in {"ORG"}:
+        return False
+    end = tok.i + 1
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
+        end += 1
+    return end < len(doc) and doc[end].lemma_.lower() in _PART_WORDS and doc[end].is_lower
 
 
 def acronyms(doc, mentions: list[Mention], sent_index) -> Iterator[Mention]:

@@ -23,6 +23,15 @@ def _is_possessive(tok) -> bool:
     return tok.tag_ == "POS" or tok.lower_ in APOSTROPHES
 
 
+def is_named_child(ctx: Sent, m: Mention) -> bool:
+    """True for "Airbus" in "Airbus parent EADS": named only to say whose parent the next name is."""
+    sp = span_of(ctx, m)
+    k = sp.end if sp is not None else ctx.span.end
+    if k < ctx.span.end and _is_possessive(ctx.doc[k]):
+        k += 1
+    return k < ctx.span.end and ctx.doc[k].lower_ in _PARENT_WORDS
+
+
 def parents(ctx: Sent) -> list[Relation]:
     """"Airbus parent EADS", "Airbus's parent company EADS", "EADS, the parent company of Airbus", "the
     parent company of Airbus, EADS": the child is part of its parent."""

@@ -16,6 +16,10 @@ _PLACE_NOUNS = {"capital", "city", "town", "village", "port", "province", "regio
                 "county", "island", "suburb", "neighbourhood", "neighborhood", "municipality", "area"}
 
 
+_FACILITIES = {"factory", "plant", "headquarters", "offices", "office", "facility", "plants", "factories",
+               "hub", "campus", "works", "site"}
+
+
 def places(ctx: Sent) -> list[Relation]:
     """"Caracas (Venezuela)", "Aceh, Indonesia", "Lyon, the third city of France"."""
     doc = ctx.doc
@@ -31,7 +35,7 @@ def places(ctx: Sent) -> list[Relation]:
         after = doc[bsp.end].text if bsp.end < len(doc) else "."
         if gap == ["("] and after == ")":
             out.append(make_relation(ctx, a, "locatedIn", b, "place:parenthesis", 0.9, tokens=[asp.root.i]))
-        elif gap == [","] and (after in {",", ".", ";", ")", ":"} or doc[bsp.end].is_space) and (
+        elif gap == [","] and (after.lower() not in {"and", "or", "&", "-"}) and (
                 b.cls == "Country" or (b.cls == "Location" and L.regions().get(L.fold(b.name)) is not None)):
             # not a list such as "France, Germany and Italy"
             if not (i + 2 < len(ms) and ms[i + 2][0].cls in PLACES and ms[i + 2][1].start - bsp.end <= 2):
@@ -90,7 +94,11 @@ def org_places(ctx: Sent) -> list[Relation]:
         if o.cls not in ORG_FAMILY or o.kind == "demonym" or osp.end + 1 >= ctx.span.end:
             continue
         prep = ctx.doc[osp.end]
-        if prep.dep_ != "prep" or prep.head.i not in range(osp.start, osp.end) or prep.lower_ not in {"in", "of"}:
+        if prep.lower_ not in {"in", "of"} and prep.lower_ in _FACILITIES and osp.end + 2 < ctx.span.end:
+            prep = ctx.doc[osp.end + 1]  # "the main Airbus factory in Toulouse"
+            if prep.lower_ != "in" or prep.head.i != osp.end:
+                continue
+        elif prep.dep_ != "prep" or prep.head.i not in range(osp.start, osp.end) or prep.lower_ not in {"in", "of"}:
             continue
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             place = ctx.mentions.at(obj)
@@ -204,10 +212,12 @@ def part_of(ctx: Sent) -> list[Relation]:
                     out.append(make_relation(ctx, a, "partOf", o, "partOf:within", 0.75, tokens=[asp.root.i]))
         # "GM's European unit Opel": the possessor's part
         k = asp.start - 1
-        while k > ctx.span.start and k > asp.start - 5 and doc[k].pos_ in {"ADJ", "NOUN", "PROPN"} and not ctx.mentions.at(doc[k]):
+        if k > ctx.span.start + 1 and doc[k].text == ",":  # "its European division, Opel"
+            k -= 1
+        while k > ctx.span.start and k > asp.start - 6 and doc[k].pos_ in {"ADJ", "NOUN", "PROPN"} and not ctx.mentions.at(doc[k]):
             if doc[k].lemma_.lower() in _PART_NOUNS | {"brand", "subsidiary"}:
                 if doc[k - 1].lower_ in {"'s", "\u2019s"} or doc[k - 1].tag_ == "POS" or any(
-                        doc[j].lower_ in {"'s", "\u2019s"} for j in range(max(ctx.span.start, k - 3), k)):
+                        doc[j].lower_ in {"'s", "\u2019s", "its", "their"} for j in range(max(ctx.span.start, k - 3), k)):
                     j = k - 1
                     while j > ctx.span.start and not ctx.mentions.at(doc[j]) and doc[j].lower_ not in {"its", "their"}:
                         j -= 1

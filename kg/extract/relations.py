@@ -9,7 +9,7 @@ from .arguments import MODALS, objects, subjects
 from .attribution import sentence_attributions
 from .common import MentionIndex, sentence_date
 from .focus import focus_country, focus_organization
-from .holdings import parents, units
+from .holdings import is_named_child, parents, units
 from .context import AGENTS, ORG_FAMILY, PLACES, Sent, make_relation
 from .places import (administrations, borders, national, national_bodies, org_places, part_of, places, seats,
                      subsidiaries)
@@ -37,6 +37,9 @@ VERBS: dict[str, tuple[str, tuple[str, ...]]] = {
     **{v: ("leaderOf", ()) for v in ("lead", "head", "run", "chair", "command")},
     **{v: ("memberOf", ()) for v in ("join",)},
 }
+
+
+_STARTS = {"start", "launch"}
 
 
 SIGNATURES: dict[str, tuple[set[str], set[str]]] = {
@@ -89,11 +92,14 @@ def _verbs(ctx: Sent) -> list[Relation]:
         negated = any(c.dep_ == "neg" for c in verb.children)
         modal = next((c.lower_ for c in verb.children if c.dep_ == "aux" and c.lower_ in MODALS), None)
         when = sentence_date(ctx.doc, ctx.span, ctx.anchor, near=verb)
+        subjs = [s for s in subjs if not is_named_child(ctx, s)]
         for s in subjs:
             for o, via_noun in objs:
                 if s == o or s.name == o.name:
                     continue
                 typed = pred
+                if typed == "launched" and o.cls in ORG_FAMILY and lemma in _STARTS:
+                    typed = "founded"  # "Apple was started by Steve Jobs": a company, not an operation
                 if typed and (s.cls not in SIGNATURES[typed][0] or o.cls not in SIGNATURES[typed][1]):
                     typed = None
                 if negated or modal:
@@ -109,7 +115,8 @@ def _verbs(ctx: Sent) -> list[Relation]:
 
 
 _NOMINAL = {"launch": "launched", "start": "launched", "beginning": "launched", "designation": "designated",
-            "invasion": "attacked"}
+            "invasion": "attacked", "purchase": "acquired", "acquisition": "acquired", "takeover": "acquired",
+            "buyout": "acquired"}
 
 
 _REPORTING = {"report", "announce", "order", "begin", "start", "confirm", "declare", "authorize", "approve"}

@@ -23,6 +23,9 @@ _APPOINT = {"name", "appoint", "elect", "nominate", "promote", "hire", "choose",
 _SUBORDINATE = {"vice", "deputy", "assistant", "associate", "under", "junior"}
 
 
+_HEADS_OF_BODIES = {"secretary", "minister", "director", "commissioner", "administrator"}
+
+
 _LEADER_HEADS = {"general manager", "managing director", "president", "chairman", "chairwoman", "chair", "ceo", "leader", "head", "chief", "governor",
                  "mayor", "king", "queen", "premier", "commander", "chancellor", "emir", "sultan", "emperor",
                  "dictator", "president-elect", "pope", "strongman", "general secretary", "secretary general",
@@ -180,6 +183,9 @@ def roles(ctx: Sent) -> list[Relation]:
         ok = len(between) == 0 or (between[0].text == "," and between[-1].text == "," and len(between) <= 12)
         if ok:
             pred = _role_predicate(role, o)
+            if role.split()[-1] in _HEADS_OF_BODIES and o.cls in {"GovernmentBody", "ArmedForces"} \
+                    and not set(role.split()) & _SUBORDINATE:
+                pred = "leaderOf"  # "Secretary of the Air Force X", "Director of the FBI X" head the body itself
             if pred:
                 out.append(make_relation(ctx, p, pred, o, "role:title-of-before", 0.8, role=role, tokens=[psp.root.i]))
     return out
