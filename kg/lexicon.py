@@ -209,6 +209,7 @@ NEWS_ROLES = {
     "dictator", "premier", "deputy", "adviser", "advisor", "aide", "candidate", "opposition leader",
     "activist", "economist", "professor", "scientist", "author", "writer", "executive", "manager",
     "coach", "player", "striker", "chief executive", "president-elect", "speaker", "strongman",
+    "counsel", "treasurer", "controller", "partner", "trustee", "commissioner", "administrator",
 }
 # Roles whose holder leads the organization or country named with them.
 LEADER_ROLES = {

@@ -215,3 +215,8 @@ def test_a_child_named_before_its_parent_is_not_the_actor():
     rels, _ = relations_of("Northrop Grumman and Airbus parent EADS defeat Boeing.")
     assert ("EADS", "defeated", "Boeing") in rels
     assert ("Airbus", "defeated", "Boeing") not in rels
+
+
+def test_a_company_named_after_its_parent_and_a_country_is_its_national_arm():
+    rels, _ = relations_of("Ford said the government would help Ford Australia.")
+    assert ("Ford Australia", "partOf", "Ford") in rels

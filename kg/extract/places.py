@@ -153,7 +153,8 @@ def subsidiaries(mentions: list[Mention]) -> list[Relation]:
     for name, m in orgs.items():
         for parent_name, parent in orgs.items():
             extra = name[len(parent_name):].split() if name.startswith(parent_name + " ") else []
-            if len(extra) >= 2 and not all(w.lower().strip(".,") in L.COMPANY_WORDS for w in extra):
+            national = bool(extra) and L.lookup_country(" ".join(extra)) is not None  # "Ford Australia"
+            if (len(extra) >= 2 or national) and not all(w.lower().strip(".,") in L.COMPANY_WORDS for w in extra):
                 out.append(Relation(subj=m, pred="partOf", obj=parent, sent=m.sent, rule="partOf:name", confidence=0.6))
     return out
 

@@ -169,12 +169,12 @@ def roles(ctx: Sent) -> list[Relation]:
         o = _named_after(ctx, tok.i + 2)  # "of Colombia", "of the British union Unite"
         if o is None:
             continue
+        osp = span_of(ctx, o)
         start = tok.i
         while start > ctx.span.start and doc[start - 1].pos_ in {"NOUN", "ADJ", "PROPN"} and not ctx.mentions.at(doc[start - 1]):
             start -= 1
         phrase, _ = _title_words(doc, start, tok.i + 1)  # "chief investment officer at X, Y"
         role = phrase or tok.lower_
-        osp = span_of(ctx, o)
         after = [(p, psp) for p, psp in persons if psp.start >= osp.end]
         if not after:
             continue
