@@ -220,3 +220,20 @@ def test_a_child_named_before_its_parent_is_not_the_actor():
 def test_a_company_named_after_its_parent_and_a_country_is_its_national_arm():
     rels, _ = relations_of("Ford said the government would help Ford Australia.")
     assert ("Ford Australia", "partOf", "Ford") in rels
+
+
+@pytest.mark.parametrize("text,fact", [
+    ("The ruling was explained by Michael R. Golden. Golden, the GAO's managing associate general counsel for "
+     "procurement law, said so.", ("Golden", "worksFor", "GAO")),
+    ("A third US car manufacturer, Ford Motor Company, has said that it can make it.",
+     ("Ford Motor Company", "locatedIn", "United States")),
+    ("The plan, the brainchild of Ford's Chief Executive Officer, William Clay Ford Jr., is to end losses.",
+     ("William Clay Ford Jr.", "leaderOf", "Ford")),
+    ("The UAW President Ron Gettelfinger and Vice President Gerald Bantom called the plan disappointing.",
+     ("Gerald Bantom", "worksFor", "UAW")),
+    ("Julien Talavan, a spokesman for Force Ouvriere, the main Airbus union in France, said so.",
+     ("Force Ouvriere", "locatedIn", "France")),
+])
+def test_titles_and_seats_set_off_by_commas_or_shared_across_and(text, fact):
+    rels, _ = relations_of(text)
+    assert fact in rels

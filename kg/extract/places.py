@@ -62,12 +62,19 @@ def seats(ctx: Sent) -> list[Relation]:
                     break
                 window.append(t)
             place = next((m for t in window[:2] if (m := ctx.mentions.at(t)) is not None and m.cls == "Country"), None)
+            at = next((t.i for t in window if t.lower_ == "in"), None)
+            if place is None and at is not None and at + 1 < ctx.span.end:
+                # "Force Ouvriere, the main Airbus union in France"
+                place = next((m for m in [ctx.mentions.at(doc[at + 1])] if m is not None and m.cls in PLACES), None)
+                window = [t for t in window if t.i < at]
             if place is not None and any(t.lemma_.lower() in L.ORG_DESCRIPTORS for t in window):
                 out.append(make_relation(ctx, o, "locatedIn", place, "seat:apposition", 0.75, tokens=[osp.root.i]))
         for c, csp in reversed(ms[:i]):
             if csp.end > osp.start or c.cls not in PLACES or c.cls == "Location" and L.fold(c.name) not in L.regions():
                 continue
             between = doc[csp.end: osp.start]
+            if len(between) > 2 and between[-1].text == "," and osp.end < ctx.span.end and doc[osp.end].text == ",":
+                between = between[:-1]  # "a third US car manufacturer, Ford Motor Company, said"
             if not 0 < len(between) <= 7:
                 break
             words = [t.lower_ for t in between]

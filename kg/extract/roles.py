@@ -94,11 +94,22 @@ def roles(ctx: Sent) -> list[Relation]:
             continue
         # (1) "CBS News journalist X", "US President X", "Colombia's president X", "Colombian President X"
         for o, osp in ms:
-            if o is p or o.cls not in ORG_FAMILY | PLACES or osp.end > psp.start or psp.start - osp.end > 5:
+            if o is p or o.cls not in ORG_FAMILY | PLACES or osp.end > psp.start or psp.start - osp.end > 9:
                 continue
-            if any(ctx.mentions.at(t) not in (None, o, p) for t in doc[osp.end: psp.start]):
-                continue  # "Germany's Bundesbank chief X": the nearer name is the one X serves
-            title, former = _title_words(doc, osp.end, psp.start)
+            start, end = osp.end, psp.start
+            if end - start > 1 and doc[end - 1].text == "," and psp.end < ctx.span.end and doc[psp.end].text in {",", "."}:
+                end -= 1  # "Ryanair CEO, Michael O'Leary, said"
+            others = [m for t in doc[start:end] if (m := ctx.mentions.at(t)) not in (None, o, p)]
+            if others:
+                # "the UAW President Ron Gettelfinger and Vice President Gerald Bantom": the title after "and"
+                q = others[-1]
+                qsp = span_of(ctx, q)
+                if q.cls != "Person" or any(m is not q for m in others) or qsp.end >= end or doc[qsp.end].lower_ != "and":
+                    continue  # "Germany's Bundesbank chief X": the nearer name is the one X serves
+                start = qsp.end + 1
+            elif end - start > 5:
+                continue
+            title, former = _title_words(doc, start, end)
             if title:
                 pred = _role_predicate(title, o)
                 if pred:
@@ -111,7 +122,8 @@ def roles(ctx: Sent) -> list[Relation]:
             while k < ctx.span.end and doc[k].lower_ in {"the", "a", "an"}:
                 k += 1
             end = min(ctx.span.end, k + 10)
-            stop = next((t.i for t in doc[k:end] if t.text in {",", ";", "(", ")"} or t.pos_ == "VERB"), end)
+            stop = next((t.i for t in doc[k:end] if t.text in {",", ";", "(", ")"} or t.pos_ == "VERB"
+                         and t.dep_ not in {"amod", "compound"}), end)  # "managing" director is no verb
             inner = [(o, osp) for o, osp in ms if osp.start >= k and osp.end <= stop and o is not p]
             title_toks = [t for t in doc[k:stop] if L.is_title(t.lower_) and not ctx.mentions.at(t)]
             if inner and title_toks:
