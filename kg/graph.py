@@ -162,4 +162,8 @@ def build_graph(extractions: list[Extraction], entities: list[Entity], index: di
             add_relation(g, ex, rel, s, o, node_of(rel.source))
         for ev in ex.events:
             add_event(g, ex, ev, node_of, node_of(ev.source))
+    # who leads an organization also works for it: keep the more specific fact as the direct triple (the
+    # statement reading "works for" stays, with its sentence)
+    for s, o in list(g.subject_objects(KG.leaderOf)):
+        g.remove((s, KG.worksFor, o))
     return g

@@ -237,3 +237,11 @@ def test_a_company_named_after_its_parent_and_a_country_is_its_national_arm():
 def test_titles_and_seats_set_off_by_commas_or_shared_across_and(text, fact):
     rels, _ = relations_of(text)
     assert fact in rels
+
+
+def test_forcing_is_ordering_and_calling_on_is_asking_but_calling_is_not():
+    rels, _ = relations_of("The European Commission has forced Apple Inc. to lower its prices. Greenpeace called on "
+                           "General Motors to cut emissions. Microsoft called Apple yesterday.")
+    assert ("European Commission", "ordered", "Apple Inc.") in rels
+    assert ("Greenpeace", "asked", "General Motors") in rels
+    assert ("Microsoft", "asked", "Apple") not in rels

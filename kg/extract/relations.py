@@ -22,10 +22,11 @@ VERBS: dict[str, tuple[str, tuple[str, ...]]] = {
         "shoot", "ambush")},
     **{v: ("launched", ()) for v in ("launch", "start", "begin", "initiate", "mount")},
     **{v: ("designated", ()) for v in ("designate", "label", "list", "brand", "classify", "declare")},
-    **{v: ("ordered", ("on", "against")) for v in ("order", "command", "authorize", "authorise", "direct")},
+    **{v: ("ordered", ("on", "against")) for v in ("order", "command", "authorize", "authorise", "direct", "force",
+                                                    "compel", "oblige", "require")},
     **{v: ("linkedTo", ("to", "with")) for v in ("link", "tie", "connect", "associate")},
     **{v: ("defeated", ()) for v in ("defeat", "beat", "oust", "overthrow")},
-    **{v: ("asked", ()) for v in ("ask", "urge", "request")},
+    **{v: ("asked", ("on",)) for v in ("ask", "urge", "request", "call", "petition", "implore")},
     **{v: ("smuggledTo", ("to", "into")) for v in ("smuggle", "traffic")},
     **{v: ("deployedTo", ("to", "into")) for v in ("deploy", "send", "dispatch")},
     **{v: ("sanctioned", ()) for v in ("sanction", "embargo")},
@@ -98,6 +99,8 @@ def _verbs(ctx: Sent) -> list[Relation]:
                 if s == o or s.name == o.name:
                     continue
                 typed = pred
+                if lemma == "call" and not any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children):
+                    typed = None  # "called on X to" asks; "called X" rings or names
                 if typed == "launched" and o.cls in ORG_FAMILY and lemma in _STARTS:
                     typed = "founded"  # "Apple was started by Steve Jobs": a company, not an operation
                 if typed and (s.cls not in SIGNATURES[typed][0] or o.cls not in SIGNATURES[typed][1]):

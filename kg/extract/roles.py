@@ -234,9 +234,19 @@ def _implied_role(ctx: Sent, p: Mention, psp) -> list[Relation]:
     while start > ctx.span.start and psp.start - start < 6 and not ctx.mentions.at(doc[start - 1]) and (
             doc[start - 1].pos_ in {"NOUN", "ADJ", "PROPN", "DET", "PART"} or doc[start - 1].lower_ in _OWN):
         start -= 1
-    if start == psp.start or (start > ctx.span.start and ctx.mentions.at(doc[start - 1])):
+    phrase = doc[start: psp.start]
+    if start == psp.start and psp.end + 2 < ctx.span.end and doc[psp.end].text == ",":
+        # "Fritz Henderson, the current chief operating officer, ..." with no organization after the title
+        end = psp.end + 1
+        while end < ctx.span.end and end - psp.end < 7 and not ctx.mentions.at(doc[end]) and doc[end].text not in {
+                ",", ".", ";", "(", ")"} and doc[end].lower_ not in {"of", "at", "for", "in", "and", "who", "which"}:
+            end += 1
+        if end == ctx.span.end or doc[end].text not in {",", ".", ";"}:
+            return []
+        phrase = doc[psp.end + 1: end]
+    elif start == psp.start or (start > ctx.span.start and ctx.mentions.at(doc[start - 1])):
         return []  # "GM chairman X" is read by the rules above
-    words = [t.lower_ for t in doc[start: psp.start] if t.lower_ not in {"the", "a", "an", "'s", "\u2019s"}]
+    words = [t.lower_ for t in phrase if t.lower_ not in {"the", "a", "an", "'s", "\u2019s"}]
     own = bool(set(words) & _OWN)
     words = [w for w in words if w not in _OWN | {"former", "new", "current", "then", "-"}]
     title = " ".join(words)
