@@ -322,6 +322,8 @@ def org_subclass(name: str) -> str | None:
     """The Organization subclass the words of a name suggest, or None."""
     low = fold(name)
     words = set(low.split())
+    if low.split() and low.split()[-1] in INSTITUTION_WORDS:
+        return "Organization"  # the head noun decides: "Army Public School", "Naval War College"
     def has(vocab: set[str]) -> bool:
         return any((w in words) if " " not in w else (f" {w} " in f" {low} ") for w in vocab)
     if has(CRIMINAL_WORDS):

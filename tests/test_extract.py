@@ -245,3 +245,24 @@ def test_forcing_is_ordering_and_calling_on_is_asking_but_calling_is_not():
     assert ("European Commission", "ordered", "Apple Inc.") in rels
     assert ("Greenpeace", "asked", "General Motors") in rels
     assert ("Microsoft", "asked", "Apple") not in rels
+
+
+def test_places_in_a_region_of_a_country_and_a_countrys_city_of():
+    rels, ex = relations_of("A United States airstrike hit a hospital in the city of Kunduz in northern Afghanistan. "
+                            "The attack on the Army Public School in Pakistan's north-western city of Peshawar "
+                            "killed 132 children.")
+    assert ("Kunduz", "locatedIn", "Afghanistan") in rels
+    assert ("Peshawar", "locatedIn", "Pakistan") in rels
+    classes = {m.name: m.cls for m in ex.mentions}
+    assert classes["Peshawar"] == "City"
+    assert classes["Army Public School"] == "Organization"  # a school, though its name says "Army"
+
+
+def test_a_leaders_works_for_triple_gives_way_to_leader_of():
+    from kg.graph import build_graph
+    from kg.ontology import KG
+    ex = analyse_text("Apple executive Steve Jobs resigned. Apple CEO Steve Jobs spoke.", doc_date=date(2026, 1, 3))
+    ents, index = resolve([ex])
+    g = build_graph([ex], ents, index)
+    assert len(list(g.triples((None, KG.leaderOf, None)))) == 1
+    assert not list(g.triples((None, KG.worksFor, None)))

@@ -164,6 +164,9 @@ def _place_context(span) -> bool:
     line_start = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws or doc[span.start - 1].is_space
     if span.text.isupper() and line_start and nxt[:1] and nxt[0] in {"(", "-", "\u2013", "\u2014", ","}:
         return True
+    if prev == "of" and span.start > 1 and doc[span.start - 2].lower_ in {"city", "town", "village", "capital", "port",
+                                                                          "province", "region", "district"}:
+        return True  # "the north-western city of Peshawar"
     return prev in {"in", "near", "from", "outside", "across", "to"} or bool(
         set(nxt) & {"region", "regions", "province", "provinces", "oblast", "city", "district", "area"})
 

@@ -26,6 +26,12 @@ def places(ctx: Sent) -> list[Relation]:
     out = []
     ms = sentence_mentions(ctx)
     for i, (a, asp) in enumerate(ms):
+        if a.cls in {"Country", "Location"} and i + 1 < len(ms) and ms[i + 1][0].cls in {"City", "Location"}:
+            # "Pakistan's north-western city of Peshawar"
+            b, bsp = ms[i + 1]
+            gap = [t.lower_ for t in doc[asp.end: bsp.start]]
+            if 3 <= len(gap) <= 6 and gap[0] in {"'s", "\u2019s"} and gap[-1] == "of" and gap[-2] in _PLACE_NOUNS:
+                out.append(make_relation(ctx, b, "locatedIn", a, "place:possessive", 0.85, tokens=[bsp.root.i]))
         if a.cls not in {"City", "Location"} or i + 1 >= len(ms):
             continue
         b, bsp = ms[i + 1]
@@ -40,6 +46,11 @@ def places(ctx: Sent) -> list[Relation]:
             # not a list such as "France, Germany and Italy"
             if not (i + 2 < len(ms) and ms[i + 2][0].cls in PLACES and ms[i + 2][1].start - bsp.end <= 2):
                 out.append(make_relation(ctx, a, "locatedIn", b, "place:comma", 0.85, tokens=[asp.root.i]))
+        elif gap and gap[0].lower() == "in" and len(gap) <= 3 and all(t.pos_ in {"ADJ", "DET", "PROPN"} or t.text == "-"
+                                                                    for t in doc[asp.end + 1: bsp.start]) and (
+                b.cls == "Country" or a.cls == "City" and b.cls == "Location"):
+            # "Kunduz in northern Afghanistan", "Mobile in Alabama"
+            out.append(make_relation(ctx, a, "locatedIn", b, "place:in", 0.8, tokens=[asp.root.i]))
         elif gap and gap[0] == "," and any(w.lower() in _PLACE_NOUNS for w in gap) and gap[-1].lower() in {"of", "in", "the"}:
             out.append(make_relation(ctx, a, "locatedIn", b, "place:apposition", 0.8, tokens=[asp.root.i]))
     return out
