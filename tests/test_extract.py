@@ -266,3 +266,20 @@ def test_a_leaders_works_for_triple_gives_way_to_leader_of():
     g = build_graph([ex], ents, index)
     assert len(list(g.triples((None, KG.leaderOf, None)))) == 1
     assert not list(g.triples((None, KG.worksFor, None)))
+
+
+@pytest.mark.parametrize("text,fact", [
+    ("Hamas fired rockets at Tel Aviv, the Israeli military said.", ("Hamas", "attacked", "Tel Aviv")),
+    ("The Israeli army struck targets in Gaza City on Tuesday.", ("Israeli army", "attacked", "Gaza City")),
+    ("The European Union imposed sanctions on Iran last week.", ("European Union", "sanctioned", "Iran")),
+    ("The US military carried out strikes on Venezuela.", ("US military", "attacked", "Venezuela")),
+    ("Donald Trump ordered attacks on targets in Venezuela.", ("Donald Trump", "ordered", "Venezuela")),
+])
+def test_attacks_and_sanctions_through_light_verbs_and_target_nouns(text, fact):
+    rels, _ = relations_of(text)
+    assert fact in rels
+
+
+def test_ordering_attacks_is_not_attacking():
+    rels, _ = relations_of("Donald Trump ordered attacks on targets in Venezuela.")
+    assert ("Donald Trump", "attacked", "Venezuela") not in rels

@@ -14,6 +14,13 @@ EVENT_NOUNS = {"attack", "attacks", "strike", "strikes", "airstrike", "airstrike
 # verb lemma -> (property, prepositions that introduce the object when there is no direct object)
 
 
+_PLACE_HEADS = {"city", "town", "village", "capital", "port", "region", "province", "district"}
+
+
+_TARGET_NOUNS = {"target", "position", "site", "base", "facility", "infrastructure", "area", "stronghold", "camp",
+                 "hideout", "depot"}
+
+
 _SYMMETRIC_PASSIVES = {"link", "tie", "connect", "associate"}
 
 
@@ -79,6 +86,12 @@ def objects(verb, index: MentionIndex, preps: tuple[str, ...]) -> list[tuple[Men
                 out.extend((m, True) for m in through_preps(t, index, ("in", "of"), 2))
             elif t.lower_ in EVENT_NOUNS or t.lemma_.lower() in EVENT_NOUNS:
                 out.extend((m, True) for m in through_preps(t, index, ("on", "against", "in", "at", "over", "of"), 2))
+            elif t.lemma_.lower() in _PLACE_HEADS:  # "attacked the Ukrainian city of Kharkiv"
+                out.extend((m, False) for m in through_preps(t, index, ("of",), 1))
+            elif t.lemma_.lower() in _TARGET_NOUNS and not buying:  # "struck targets in Gaza City"
+                out.extend((m, True) for m in through_preps(t, index, ("in", "near", "across", "around"), 1))
+    if not out and any(d.lemma_.lower() in _TARGET_NOUNS for d in direct) and not buying:
+        preps = preps + ("in",)  # "struck targets in Gaza City": the place is what was hit
     if not out:
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in preps:

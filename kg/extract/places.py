@@ -32,6 +32,9 @@ def places(ctx: Sent) -> list[Relation]:
             gap = [t.lower_ for t in doc[asp.end: bsp.start]]
             if 3 <= len(gap) <= 6 and gap[0] in {"'s", "\u2019s"} and gap[-1] == "of" and gap[-2] in _PLACE_NOUNS:
                 out.append(make_relation(ctx, b, "locatedIn", a, "place:possessive", 0.85, tokens=[bsp.root.i]))
+            elif a.kind == "demonym" and 2 <= len(gap) <= 4 and gap[-1] == "of" and gap[-2] in _PLACE_NOUNS:
+                # "the Ukrainian city of Kharkiv"
+                out.append(make_relation(ctx, b, "locatedIn", a, "place:demonym", 0.8, tokens=[bsp.root.i]))
         if a.cls not in {"City", "Location"} or i + 1 >= len(ms):
             continue
         b, bsp = ms[i + 1]

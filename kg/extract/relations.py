@@ -17,9 +17,9 @@ from .roles import appointments, implied_roles, roles
 
 
 VERBS: dict[str, tuple[str, tuple[str, ...]]] = {
-    **{v: ("attacked", ("on", "against")) for v in (
+    **{v: ("attacked", ("on", "against", "at", "into")) for v in (
         "attack", "strike", "bomb", "hit", "raid", "shell", "invade", "assault", "target", "kill",
-        "shoot", "ambush")},
+        "shoot", "ambush", "fire")},
     **{v: ("launched", ()) for v in ("launch", "start", "begin", "initiate", "mount")},
     **{v: ("designated", ()) for v in ("designate", "label", "list", "brand", "classify", "declare")},
     **{v: ("ordered", ("on", "against")) for v in ("order", "command", "authorize", "authorise", "direct", "force",
@@ -41,6 +41,13 @@ VERBS: dict[str, tuple[str, tuple[str, ...]]] = {
 
 
 _STARTS = {"start", "launch"}
+
+
+# "carry out strikes on X", "impose sanctions on X": a verb that lends its object noun the meaning
+_LIGHT_NOUNS = {**{n: "attacked" for n in ("attack", "strike", "airstrike", "raid", "bombing", "assault",
+                                           "offensive", "invasion", "bombardment", "shelling")},
+                "sanction": "sanctioned", "embargo": "sanctioned"}
+_LIGHT_VERBS = {"carry", "conduct", "launch", "mount", "impose", "stage", "make", "begin", "slap", "levy"}
 
 
 SIGNATURES: dict[str, tuple[set[str], set[str]]] = {
@@ -84,6 +91,10 @@ def _verbs(ctx: Sent) -> list[Relation]:
             continue
         lemma = verb.lemma_.lower()
         pred, preps = VERBS.get(lemma, (None, ()))
+        light = next((_LIGHT_NOUNS[c.lemma_.lower()] for c in verb.children
+                      if c.dep_ == "dobj" and c.lemma_.lower() in _LIGHT_NOUNS), None)
+        if light and (pred is None or pred == "launched" or lemma in _LIGHT_VERBS):
+            pred, preps = light, ("on", "against")  # "imposed sanctions on Iran", "carried out strikes on X"
         subjs = subjects(verb, ctx.mentions)
         if not subjs:
             continue
