@@ -283,3 +283,14 @@ def test_attacks_and_sanctions_through_light_verbs_and_target_nouns(text, fact):
 def test_ordering_attacks_is_not_attacking():
     rels, _ = relations_of("Donald Trump ordered attacks on targets in Venezuela.")
     assert ("Donald Trump", "attacked", "Venezuela") not in rels
+
+
+@pytest.mark.parametrize("text,fact", [
+    ("Olaf Scholz, a member of the Social Democratic Party, spoke.", ("Olaf Scholz", "memberOf", "Social Democratic Party")),
+    ("Jane Roe, an analyst at Morgan Stanley, agreed.", ("Jane Roe", "worksFor", "Morgan Stanley")),
+    ("Apple's Tim Cook spoke on Monday.", ("Tim Cook", "worksFor", "Apple")),
+    ("Microsoft, founded by Bill Gates in 1975, rose.", ("Bill Gates", "founded", "Microsoft")),
+])
+def test_membership_employment_and_founding_in_appositions_and_possessives(text, fact):
+    rels, _ = relations_of(text)
+    assert fact in rels

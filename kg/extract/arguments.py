@@ -71,6 +71,8 @@ def objects(verb, index: MentionIndex, preps: tuple[str, ...]) -> list[tuple[Men
     if verb.lemma_.lower() in _SYMMETRIC_PASSIVES and not any(c.dep_ == "agent" for c in verb.children):
         passive = False
     direct = [c for c in verb.children if c.dep_ in {"dobj", "attr", "oprd"} or (passive and c.dep_ == "nsubjpass")]
+    if not direct and verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children):
+        direct = [verb.head]  # "Tesla, founded by Elon Musk": the participle's noun is what was founded
     buying = verb.lemma_.lower() in _ACQUIRE
     for d in direct:
         if d.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":

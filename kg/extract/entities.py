@@ -171,6 +171,10 @@ def _place_context(span) -> bool:
         set(nxt) & {"region", "regions", "province", "provinces", "oblast", "city", "district", "area"})
 
 
+_EMPLOYEES = {"analyst", "economist", "strategist", "spokesman", "spokeswoman", "spokesperson", "executive",
+              "employee", "engineer", "trader", "researcher", "director", "manager", "official", "lawyer"}
+
+
 def _org_descriptor(span) -> bool:
     """"carmaker Dacia", "private equity firm Cerberus", "Magna, the Canadian parts maker": an organization."""
     doc = span.doc
@@ -179,6 +183,8 @@ def _org_descriptor(span) -> bool:
     before = doc[max(0, span.start - 2): span.start]
     if any(t.lower_ in L.ORG_DESCRIPTORS and t.pos_ == "NOUN" for t in before) and not L.is_given_name(span[0].text):
         return True
+    if span.start >= 2 and doc[span.start - 1].lower_ in {"at", "for"} and doc[span.start - 2].lower_ in _EMPLOYEES:
+        return True  # "an analyst at Morgan Stanley", "a spokesman for Ryanair"
     if span.end + 1 < len(doc) and doc[span.end].text == ",":
         window = doc[span.end + 1: min(len(doc), span.end + 7)]
         for t in window:
@@ -304,7 +310,8 @@ def _classify(span, label: str, sent_index) -> Mention | None:
     country = L.lookup_country(name)
     if country and len(name) > 3:
         return _mention(span, country.name, "Country", "gazetteer", sent_index)
-    if _person_like(span) or (_acts_like_person(span) and 2 <= len(span) <= 3 and all(t.is_title for t in span)):
+    if (_person_like(span) or (_acts_like_person(span) and 2 <= len(span) <= 3 and all(t.is_title for t in span))) \
+            and not _org_descriptor(span):
         return _mention(span, name, "Person", "ORG+person-name", sent_index)
     return _mention(span, name, "Organization", "ORG", sent_index)
 

@@ -109,6 +109,12 @@ def roles(ctx: Sent) -> list[Relation]:
                 start = qsp.end + 1
             elif end - start > 5:
                 continue
+            if [t.lower_ for t in doc[start:end]] in (["'s"], ["\u2019s"]) and o.cls in ORG_FAMILY - {"NewsOrganization"} \
+                    and not (psp.end < ctx.span.end and doc[psp.end].pos_ == "NOUN"):  # "Renault's Dacia plant"
+                # "the SPD's Olaf Scholz", "Apple's Tim Cook": a member, someone who works there
+                pred = "memberOf" if o.cls == "PoliticalParty" else "worksFor"
+                out.append(make_relation(ctx, p, pred, o, "role:possessive", 0.6, tokens=[psp.root.i]))
+                continue
             title, former = _title_words(doc, start, end)
             if title:
                 pred = _role_predicate(title, o)
@@ -125,7 +131,7 @@ def roles(ctx: Sent) -> list[Relation]:
             stop = next((t.i for t in doc[k:end] if t.text in {",", ";", "(", ")"} or t.pos_ == "VERB"
                          and t.dep_ not in {"amod", "compound"}), end)  # "managing" director is no verb
             inner = [(o, osp) for o, osp in ms if osp.start >= k and osp.end <= stop and o is not p]
-            title_toks = [t for t in doc[k:stop] if L.is_title(t.lower_) and not ctx.mentions.at(t)]
+            title_toks = [t for t in doc[k:stop] if (L.is_title(t.lower_) or t.lower_ == "member") and not ctx.mentions.at(t)]
             if inner and title_toks:
                 last = title_toks[-1].i
                 run = last
