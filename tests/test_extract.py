@@ -294,3 +294,18 @@ def test_ordering_attacks_is_not_attacking():
 def test_membership_employment_and_founding_in_appositions_and_possessives(text, fact):
     rels, _ = relations_of(text)
     assert fact in rels
+
+
+def test_a_chief_of_one_function_does_not_lead_the_whole():
+    rels, _ = relations_of("Peter Cardillo, chief market economist at Avalon Partners, commented. Ray Young, the chief "
+                           "financial officer of General Motors, said so. Mary Barra, chairman and chief executive of "
+                           "General Motors, spoke.")
+    assert ("Peter Cardillo", "worksFor", "Avalon Partners") in rels
+    assert ("Ray Young", "worksFor", "General Motors") in rels
+    assert ("Mary Barra", "leaderOf", "General Motors") in rels
+    assert not any(s in {"Peter Cardillo", "Ray Young"} and p == "leaderOf" for s, p, _ in rels)
+
+
+def test_an_administration_is_named_after_the_person_without_the_title():
+    ents, _ = entities_of("U.S. President Barack Obama's administration said it would not give more aid.")
+    assert "Barack Obama administration" in ents

@@ -416,6 +416,10 @@ def _generic_bodies(doc, sent_index, taken: set[int]) -> Iterator[Mention]:
             k -= 1
         if k == j:
             continue
+        if cls == "GovernmentBody" and doc[j - 1].ent_type_ == "PERSON":
+            # "U.S. President Barack Obama's administration": the person alone names it
+            while k < j - 1 and doc[k].ent_type_ != "PERSON":
+                k += 1
         mod = doc[k:j]
         mod_text = _clean_name(mod.text)
         if any(t.i in taken and t.ent_type_ not in {"GPE", "NORP", "PERSON"} for t in mod):

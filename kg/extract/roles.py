@@ -110,7 +110,8 @@ def roles(ctx: Sent) -> list[Relation]:
             elif end - start > 5:
                 continue
             if [t.lower_ for t in doc[start:end]] in (["'s"], ["\u2019s"]) and o.cls in ORG_FAMILY - {"NewsOrganization"} \
-                    and not (psp.end < ctx.span.end and doc[psp.end].pos_ == "NOUN"):  # "Renault's Dacia plant"
+                    and not (psp.end < ctx.span.end and doc[psp.end].pos_ == "NOUN") \
+                    and L.is_given_name(p.name.split()[0]):  # not "Renault's Dacia plant", "CNBC's Street Signs"
                 # "the SPD's Olaf Scholz", "Apple's Tim Cook": a member, someone who works there
                 pred = "memberOf" if o.cls == "PoliticalParty" else "worksFor"
                 out.append(make_relation(ctx, p, pred, o, "role:possessive", 0.6, tokens=[psp.root.i]))
@@ -140,7 +141,10 @@ def roles(ctx: Sent) -> list[Relation]:
                 title, _ = _title_words(doc, run, last + 1)
                 title = title or title_toks[-1].lower_
                 lead = next((t.lower_ for t in title_toks if t.lower_ in _LEADER_HEADS
-                             and doc[t.i - 1].lower_ not in _SUBORDINATE), None)
+                             and doc[t.i - 1].lower_ not in _SUBORDINATE
+                             and not (t.lower_ in {"chief", "head"} and doc[t.i + 1].is_alpha
+                                      and doc[t.i + 1].lower_ not in {"executive", "of", "and"})), None)
+                # "chief market economist", "chief financial officer": not the chief of the whole
                 if lead and not _role_predicate(title, inner[-1][0]) == "leaderOf":
                     title = lead  # "Chairman and Chief Operating Officer of X": the chairman leads X
                 former = any(t.lower_ in {"former", "ex"} for t in doc[k:stop])
