@@ -210,12 +210,13 @@ NEWS_ROLES = {
     "activist", "economist", "professor", "scientist", "author", "writer", "executive", "manager",
     "coach", "player", "striker", "chief executive", "president-elect", "speaker", "strongman",
     "counsel", "treasurer", "controller", "partner", "trustee", "commissioner", "administrator",
+    "chairperson", "expert", "doctor", "physician", "surgeon", "researcher", "lecturer", "engineer", "strategist",
 }
 # Roles whose holder leads the organization or country named with them.
 LEADER_ROLES = {
     "president", "prime minister", "chancellor", "king", "queen", "emperor", "sultan", "emir",
     "supreme leader", "leader", "governor", "mayor", "chief", "head", "ceo", "chairman", "chairwoman",
-    "chair", "commander", "premier", "dictator", "chief executive", "president-elect",
+    "chair", "chairperson", "commander", "premier", "dictator", "chief executive", "president-elect",
     "secretary-general", "secretary general", "pope", "strongman", "opposition leader", "founder",
 }
 
@@ -240,7 +241,7 @@ def is_title(word: str) -> bool:
 # Generic words that give an organization its subclass. Keys are lower-case words or phrases.
 NEWS_WORDS = {
     "news", "times", "post", "press", "herald", "tribune", "gazette", "journal", "guardian", "telegraph",
-    "agency", "broadcasting", "television", "tv", "radio", "newspaper", "magazine", "wire", "media",
+    "news agency", "press agency", "broadcasting", "television", "tv", "radio", "newspaper", "magazine", "wire", "media",
     "chronicle", "daily", "reuters", "bloomberg", "cnn", "bbc", "ap", "afp", "nbc", "cbs", "abc", "fox",
     "msnbc", "npr", "al jazeera", "xinhua", "tass", "kcna", "wikinews", "politico", "axios", "economist",
     "observer", "independent", "associated press", "agence france-presse", "ria novosti", "interfax",

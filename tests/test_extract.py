@@ -309,3 +309,21 @@ def test_a_chief_of_one_function_does_not_lead_the_whole():
 def test_an_administration_is_named_after_the_person_without_the_title():
     ents, _ = entities_of("U.S. President Barack Obama's administration said it would not give more aid.")
     assert "Barack Obama administration" in ents
+
+
+@pytest.mark.parametrize("text,fact", [
+    ("Airbus is owned by European Aeronautic Defense & Space Company (EADS).",
+     ("Airbus", "partOf", "European Aeronautic Defense & Space Company")),
+    ("The trial will begin in the Royal Courts of Justice, located in central London.",
+     ("Royal Courts of Justice", "locatedIn", "London")),
+    ("Jobs spoke at Moscone Center in San Francisco, California on Monday.", ("Moscone Center", "locatedIn", "San Francisco")),
+    ("Initially, the Italian company, Fiat, will appoint three members.", ("Fiat", "locatedIn", "Italy")),
+    ("Whitey MacDonald, chairperson of the Canadian Auto Workers union, said so.",
+     ("Whitey MacDonald", "leaderOf", "Canadian Auto Workers")),
+    ("Charles O'Reilly, a management expert at Stanford University, stated it.",
+     ("Charles O'Reilly", "worksFor", "Stanford University")),
+    ("The Pentagon's Defense Intelligence Agency agreed.", ("Defense Intelligence Agency", "partOf", "Pentagon")),
+])
+def test_owners_seats_of_venues_and_more_roles(text, fact):
+    rels, _ = relations_of(text)
+    assert fact in rels

@@ -75,6 +75,28 @@ def parents(ctx: Sent) -> list[Relation]:
     return out
 
 
+_UNIT_NAME_HEADS = {"command", "division", "unit", "agency", "bureau", "office", "department", "directorate",
+                    "service", "wing", "branch", "corps", "fleet", "brigade", "regiment", "battalion", "group"}
+
+
+def owned_names(ctx: Sent) -> list[Relation]:
+    """"USAF's Mobility Command", "the Pentagon's Defense Intelligence Agency": a body named after its owner's
+    possessive, whose own name says it is a unit."""
+    doc = ctx.doc
+    out = []
+    ms = sentence_mentions(ctx)
+    for (owner, osp), (unit, usp) in zip(ms, ms[1:]):
+        if owner.cls not in ORG_FAMILY or unit.cls not in ORG_FAMILY or owner.kind == "demonym" or owner.name == unit.name:
+            continue
+        gap = doc[osp.end: usp.start]
+        if len(gap) != 1 or not _is_possessive(gap[0]):
+            continue
+        if unit.name.split()[-1].lower() in _UNIT_NAME_HEADS or unit.cls in {"ArmedForces", "GovernmentBody"} and (
+                owner.cls in {"ArmedForces", "GovernmentBody"}):
+            out.append(make_relation(ctx, unit, "partOf", owner, "partOf:owner-possessive", 0.75, tokens=[usp.root.i]))
+    return out
+
+
 def units(ctx: Sent) -> list[Relation]:
     """"General Motors' Saturn unit", "Renault's Dacia plant", "Boeing's Launch Systems, Launch Services
     and Delta Program business units": names between a possessive owner and a word for a unit."""

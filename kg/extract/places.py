@@ -51,8 +51,8 @@ def places(ctx: Sent) -> list[Relation]:
                 out.append(make_relation(ctx, a, "locatedIn", b, "place:comma", 0.85, tokens=[asp.root.i]))
         elif gap and gap[0].lower() == "in" and len(gap) <= 3 and all(t.pos_ in {"ADJ", "DET", "PROPN"} or t.text == "-"
                                                                     for t in doc[asp.end + 1: bsp.start]) and (
-                b.cls == "Country" or a.cls == "City" and b.cls == "Location"):
-            # "Kunduz in northern Afghanistan", "Mobile in Alabama"
+                b.cls == "Country" or a.cls == "City" and b.cls == "Location" or a.cls == "Location" and b.cls == "City"):
+            # "Kunduz in northern Afghanistan", "Mobile in Alabama", "Moscone Center in San Francisco"
             out.append(make_relation(ctx, a, "locatedIn", b, "place:in", 0.8, tokens=[asp.root.i]))
         elif gap and gap[0] == "," and any(w.lower() in _PLACE_NOUNS for w in gap) and gap[-1].lower() in {"of", "in", "the"}:
             out.append(make_relation(ctx, a, "locatedIn", b, "place:apposition", 0.8, tokens=[asp.root.i]))
@@ -87,7 +87,7 @@ def seats(ctx: Sent) -> list[Relation]:
             if csp.end > osp.start or c.cls not in PLACES or c.cls == "Location" and L.fold(c.name) not in L.regions():
                 continue
             between = doc[csp.end: osp.start]
-            if len(between) > 2 and between[-1].text == "," and osp.end < ctx.span.end and doc[osp.end].text == ",":
+            if len(between) >= 2 and between[-1].text == "," and osp.end < ctx.span.end and doc[osp.end].text == ",":
                 between = between[:-1]  # "a third US car manufacturer, Ford Motor Company, said"
             if not 0 < len(between) <= 7:
                 break
@@ -141,6 +141,16 @@ def national(ctx: Sent) -> list[Relation]:
     for i, (o, osp) in enumerate(ms):
         if o.cls not in ORG_FAMILY | {"Location"}:
             continue
+        if o.cls == "Location":
+            prev = []
+            window = doc[osp.end: min(ctx.span.end, osp.end + 8)]
+            words = [t.lower_ for t in window]
+            for cue in ("located", "situated"):  # "the Royal Courts of Justice, located in central London"
+                if cue in words[:3] and words.index(cue) + 1 < len(words) and words[words.index(cue) + 1] == "in":
+                    k = words.index(cue) + 2
+                    tgt = next((m for t in window[k: k + 3] if (m := ctx.mentions.at(t)) is not None and m.cls in PLACES), None)
+                    if tgt is not None and tgt is not o:
+                        out.append(make_relation(ctx, o, "locatedIn", tgt, "place:located-in", 0.8, tokens=[osp.root.i]))
         prev = [(c, csp) for c, csp in ms[:i] if c.cls == "Country" and csp.end <= osp.start
                 and (c.kind != "demonym" or o.cls not in {"ArmedForces", "GovernmentBody"})]
         if prev:
@@ -154,11 +164,12 @@ def national(ctx: Sent) -> list[Relation]:
                                 tokens=[osp.root.i]))
         window = doc[osp.end: min(ctx.span.end, osp.end + 8)]
         words = [t.lower_ for t in window]
-        for cue in ("based", "headquartered"):
+        for cue in ("based", "headquartered", "located", "situated"):
             if cue in words and words.index(cue) <= 3:
                 k = words.index(cue)
                 if k + 1 < len(words) and words[k + 1] == "in":
-                    tgt = next((m for t in window[k + 2: k + 5] if (m := ctx.mentions.at(t)) is not None and m.cls in PLACES), None)
+                    tgt = next((m for t in window[k + 2: k + 5] if (m := ctx.mentions.at(t)) is not None and m.cls in PLACES
+                                and all(x.pos_ in {"DET", "ADJ", "PROPN"} for x in window[k + 2: t.i - window.start])), None)
                     if tgt is not None:
                         out.append(make_relation(ctx, o, "locatedIn", tgt, "seat:based-in", 0.8, tokens=[osp.root.i]))
     return out

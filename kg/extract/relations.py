@@ -9,7 +9,7 @@ from .arguments import MODALS, objects, subjects
 from .attribution import sentence_attributions
 from .common import MentionIndex, sentence_date
 from .focus import focus_country, focus_organization
-from .holdings import is_named_child, parents, units
+from .holdings import is_named_child, owned_names, parents, units
 from .context import AGENTS, ORG_FAMILY, PLACES, Sent, make_relation
 from .places import (administrations, borders, national, national_bodies, org_places, part_of, places, seats,
                      subsidiaries)
@@ -37,6 +37,7 @@ VERBS: dict[str, tuple[str, tuple[str, ...]]] = {
     **{v: ("founded", ()) for v in ("found", "establish", "create", "form")},
     **{v: ("leaderOf", ()) for v in ("lead", "head", "run", "chair", "command")},
     **{v: ("memberOf", ()) for v in ("join",)},
+    **{v: ("owns", ()) for v in ("own", "control")},
 }
 
 
@@ -58,7 +59,7 @@ SIGNATURES: dict[str, tuple[set[str], set[str]]] = {
     "supports": (AGENTS, AGENTS | {"MilitaryOperation"}), "opposes": (AGENTS, AGENTS | {"MilitaryOperation"}),
     "metWith": (AGENTS, AGENTS), "acquired": (AGENTS, ORG_FAMILY), "founded": (AGENTS, ORG_FAMILY),
     "leaderOf": ({"Person"}, ORG_FAMILY | {"Country", "MilitaryOperation"}),
-    "memberOf": ({"Person", "Country"}, ORG_FAMILY),
+    "memberOf": ({"Person", "Country"}, ORG_FAMILY), "worksFor": ({"Person"}, ORG_FAMILY),
 }
 
 
@@ -71,7 +72,8 @@ def extract_relations(doc, mentions: list[Mention], *, article_date: date | None
     contexts = [Sent(doc, sent, si, index, attrs.get(si, []), article_date, focus, country)
                 for si, sent in enumerate(doc.sents)]
     for ctx in contexts:
-        for read in (roles, places, seats, org_places, national, borders, part_of, parents, units, _verbs, _nominals,
+        for read in (roles, places, seats, org_places, national, borders, part_of, parents, units, owned_names, _verbs,
+                     _nominals,
                      appointments):
             found.extend(read(ctx))
     # titles with their organization or country left implied, for people with no role stated anywhere
@@ -112,8 +114,16 @@ def _verbs(ctx: Sent) -> list[Relation]:
                 typed = pred
                 if lemma == "call" and not any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children):
                     typed = None  # "called on X to" asks; "called X" rings or names
+                if typed == "memberOf" and s.cls == "Person" and o.cls == "Company":
+                    typed = "worksFor"  # "Cook joined Apple in 1998"
                 if typed == "launched" and o.cls in ORG_FAMILY and lemma in _STARTS:
                     typed = "founded"  # "Apple was started by Steve Jobs": a company, not an operation
+                if typed == "owns":  # "Airbus is owned by EADS": the owned company is part of its owner
+                    if s.cls in ORG_FAMILY and o.cls in ORG_FAMILY and not (negated or modal):
+                        out.append(make_relation(ctx, o, "partOf", s, f"verb:{lemma}", 0.75, verb=lemma, when=when,
+                                                 tokens=[verb.i]))
+                        continue
+                    typed = None
                 if typed and (s.cls not in SIGNATURES[typed][0] or o.cls not in SIGNATURES[typed][1]):
                     typed = None
                 if negated or modal:

@@ -26,7 +26,7 @@ _SUBORDINATE = {"vice", "deputy", "assistant", "associate", "under", "junior"}
 _HEADS_OF_BODIES = {"secretary", "minister", "director", "commissioner", "administrator"}
 
 
-_LEADER_HEADS = {"general manager", "managing director", "president", "chairman", "chairwoman", "chair", "ceo", "leader", "head", "chief", "governor",
+_LEADER_HEADS = {"general manager", "managing director", "president", "chairman", "chairwoman", "chairperson", "chair", "ceo", "leader", "head", "chief", "governor",
                  "mayor", "king", "queen", "premier", "commander", "chancellor", "emir", "sultan", "emperor",
                  "dictator", "president-elect", "pope", "strongman", "general secretary", "secretary general",
                  "secretary-general"}
