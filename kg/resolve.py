@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import lexicon as L
 from .io import slugify
 from .ontology import TOP_CLASS
-from .records import Extraction, Mention
+from .records import Document, Extraction, Mention
 
 # Which classes may share an entity: a mention typed Organization may join a NewsOrganization.
 FAMILY = {cls: TOP_CLASS[cls] for cls in TOP_CLASS}
@@ -236,7 +236,7 @@ def _merge_lone_surnames(clusters: dict[str, list[tuple[str, Mention]]]) -> None
 
 def _make_entity(key: str, members: list[tuple[str, Mention]]) -> Entity:
     votes = Counter(m.cls for _, m in members)
-    cls = _decide_class(votes)
+    cls = entity_class([m for _, m in members])
     names = Counter(m.name for _, m in members)
     label = _choose_label(cls, names)
     ent = Entity(key=key, cls=cls, label=label, names=names, mentions=members)
@@ -251,6 +251,36 @@ def _make_entity(key: str, members: list[tuple[str, Mention]]) -> Entity:
     if place:
         ent.geonameid, ent.iso = place.geonameid, place.iso
     return ent
+
+
+def entity_class(members: list[Mention]) -> str:
+    """The class of the thing a group of mentions names: most mentions decide (see _decide_class), but a
+    one-word "person" also read as an organization is the organization, since news introduces people by their
+    full names ("Irish low cost airline, Ryanair"; "Ryanair's"; "Ryanair CEO")."""
+    votes = Counter(m.cls for m in members)
+    cls = _decide_class(votes)
+    if cls == "Person" and any(FAMILY.get(c) == "Organization" for c in votes) and not any(
+            m.cls == "Person" and len(m.name.split()) > 1 for m in members):
+        cls = max((c for c in votes if FAMILY.get(c) == "Organization"), key=lambda c: votes[c])
+    return cls
+
+
+def harmonise_classes(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions re-typed to the class of the thing they name in this article, where a person and an
+    organization were confused, so that relations read from each sentence agree with the graph's nodes."""
+    keys = cluster_article(Extraction(doc=Document(text=text, source="", doc_id=""), sentences=[], mentions=mentions))
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        groups[keys[m]].append(m)
+    decided = {k: entity_class(ms) for k, ms in groups.items() if len({FAMILY.get(m.cls) for m in ms}) > 1}
+    out = []
+    for m in mentions:
+        cls = decided.get(keys[m])
+        families = {FAMILY.get(m.cls), FAMILY.get(cls)}
+        if cls and families == {"Person", "Organization"} and m.kind == "name":
+            m = replace(m, cls=cls)
+        out.append(m)
+    return out
 
 
 def _surface(text: str) -> str:

@@ -327,3 +327,13 @@ def test_an_administration_is_named_after_the_person_without_the_title():
 def test_owners_seats_of_venues_and_more_roles(text, fact):
     rels, _ = relations_of(text)
     assert fact in rels
+
+
+def test_a_one_word_person_also_read_as_an_organization_is_the_organization():
+    text = ("Irish low cost airline, Ryanair, announced an order. This brings Ryanair's orders to 230. Ryanair CEO, "
+            "Michael O'Leary, justified his choice.")
+    rels, ex = relations_of(text)
+    assert {m.cls for m in ex.mentions if m.name == "Ryanair"} <= {"Organization", "Company"}
+    assert ("Michael O'Leary", "leaderOf", "Ryanair") in rels
+    ents, _ = entities_of(text)
+    assert ents["Ryanair"].cls in {"Organization", "Company"}

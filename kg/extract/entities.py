@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from .. import lexicon as L
 from ..records import Mention
+from ..resolve import harmonise_classes
 from .common import clean_name as _clean_name
 from .common import make_mention as _mention
 from .derived import (acronyms, country_modifiers, descriptor_names, person_surnames, place_like_orgs,
@@ -72,7 +73,7 @@ def extract_mentions(doc) -> list[Mention]:
     mentions.extend(title_references(doc, mentions, sent_index))
     mentions.extend(their_governments(doc, mentions, sent_index))
     mentions.sort(key=lambda m: (m.start, m.end))
-    return mentions
+    return harmonise_classes(doc.text, mentions)
 
 
 def _sentence_index(doc) -> dict[int, int]:

@@ -57,6 +57,10 @@ def parents(ctx: Sent) -> list[Relation]:
             if k > ctx.span.start and _is_possessive(doc[k]):
                 k -= 1
             child = _org_at(ctx, doc[k]) if k >= ctx.span.start else None
+            if k >= ctx.span.start and doc[k].lower_ == "its":
+                # "its parent company, EADS": the organization named before in the sentence, else the article's
+                child = next((m for m in reversed(ctx.mentions.in_span(ctx.span.start, k)) if m.cls in ORG_FAMILY),
+                             ctx.focus)
         if child is None:
             continue
         # the parent: named right after ("parent EADS", "parent company, EADS") ...
