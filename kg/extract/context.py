@@ -46,9 +46,14 @@ def span_of(ctx: Sent, m: Mention):
 
 
 def sentence_mentions(ctx: Sent) -> list[tuple[Mention, object]]:
+    """The mentions of the sentence with their token spans, in order (worked out once per sentence)."""
+    cached = ctx.__dict__.get("_mentions")
+    if cached is not None:
+        return cached
     out = []
     for m in ctx.mentions.in_span(ctx.span.start, ctx.span.end):
         sp = span_of(ctx, m)
         if sp is not None:
             out.append((m, sp))
+    ctx.__dict__["_mentions"] = out
     return out
