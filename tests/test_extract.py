@@ -337,3 +337,16 @@ def test_a_one_word_person_also_read_as_an_organization_is_the_organization():
     assert ("Michael O'Leary", "leaderOf", "Ryanair") in rels
     ents, _ = entities_of(text)
     assert ents["Ryanair"].cls in {"Organization", "Company"}
+
+
+def test_a_name_recognised_once_is_found_where_ner_missed_it():
+    rels, ex = relations_of("Apple unveiled a phone. Steve Jobs, founder of Apple, has chosen to step down. "
+                            "Apple TV sold well.")
+    assert ("Steve Jobs", "founded", "Apple") in rels
+    assert sum(m.name == "Apple" for m in ex.mentions) == 2  # and not the "Apple" inside "Apple TV"
+
+
+def test_an_organization_modifying_a_noun_is_not_placed_by_its_adjective():
+    rels, _ = relations_of("Canadian Saturn dealers are not included. South Korea's Hyundai rose.")
+    assert not any(s == "Saturn" and p == "locatedIn" for s, p, _ in rels)
+    assert ("Hyundai", "locatedIn", "South Korea") in rels

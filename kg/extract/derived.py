@@ -65,6 +65,46 @@ def acronyms(doc, mentions: list[Mention], sent_index) -> Iterator[Mention]:
             yield _mention(doc[tok.i: tok.i + 1], tok.text, org.cls, "acronym", sent_index)
 
 
+_REPEATABLE = {"Organization", "Company", "NewsOrganization", "GovernmentBody", "ArmedForces", "PoliticalParty",
+               "CriminalOrganization", "Person"}
+
+
+def repeated_names(doc, mentions: list[Mention], sent_index) -> Iterator[Mention]:
+    """Other occurrences of a name the article already gives as an organization or a person, where NER
+    missed them ("Steve Jobs, founder of Apple", after "Apple" was recognised elsewhere)."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    known: dict[tuple[str, ...], Mention] = {}
+    for m in mentions:
+        if m.cls not in _REPEATABLE or m.kind != "name" or m.key or not m.name[:1].isupper():
+            continue
+        words = tuple(m.name.split())
+        if m.cls == "Person" and len(words) < 2 or len(m.name) < 3:
+            continue  # a lone surname or initials: too ambiguous to look for
+        known.setdefault(words, m)
+    if not known:
+        return
+    firsts: dict[str, list[tuple[str, ...]]] = {}
+    for words in sorted(known, key=len, reverse=True):
+        firsts.setdefault(words[0], []).append(words)
+    for tok in doc:
+        if tok.idx in covered or tok.text not in firsts:
+            continue
+        if tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN" and doc[tok.i - 1].is_title and doc[tok.i - 1].idx not in covered:
+            continue  # inside a longer name
+        for words in firsts[tok.text]:
+            end = tok.i + len(words)
+            if end > len(doc) or tuple(t.text for t in doc[tok.i:end]) != words:
+                continue
+            if end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
+                continue  # "Apple TV", "Apple Corps": another name
+            if any(t.idx in covered for t in doc[tok.i:end]):
+                continue
+            m = known[words]
+            yield _mention(doc[tok.i:end], m.name, m.cls, "repeated-name", sent_index)
+            covered.update(t.idx for t in doc[tok.i:end])
+            break
+
+
 def place_like_orgs(mentions: list[Mention]) -> list[Mention]:
     """"Penske" tagged as a place, when the article names "Penske Automotive Group": the organization."""
     firsts = {}

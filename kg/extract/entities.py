@@ -11,7 +11,7 @@ from ..records import Mention
 from ..resolve import harmonise_classes
 from .common import clean_name as _clean_name
 from .common import make_mention as _mention
-from .derived import (acronyms, country_modifiers, descriptor_names, person_surnames, place_like_orgs,
+from .derived import (acronyms, country_modifiers, descriptor_names, person_surnames, place_like_orgs, repeated_names,
                       their_governments, title_references)
 
 
@@ -69,6 +69,7 @@ def extract_mentions(doc) -> list[Mention]:
     mentions.extend(descriptor_names(doc, sent_index, {i for m in mentions for i in range(m.start, m.end)}))
     mentions = person_surnames(place_like_orgs(mentions))
     mentions.extend(acronyms(doc, mentions, sent_index))
+    mentions.extend(repeated_names(doc, mentions, sent_index))
     mentions.extend(country_modifiers(doc, mentions, sent_index))
     mentions.extend(title_references(doc, mentions, sent_index))
     mentions.extend(their_governments(doc, mentions, sent_index))

@@ -18,8 +18,8 @@ def focus_organization(text: str, mentions: list[Mention]) -> Mention | None:
     """The organization named clearly more often than any other, or None when no one stands out.
 
     Names are grouped as resolution groups them ("General Motors", "GM"), so an article about GM that also
-    names Opel three times still has GM as its focus. It takes at least three mentions, and half as many
-    again as the runner-up."""
+    names Opel five times still has GM as its focus. It takes at least three mentions, and 1.3 times as many
+    as the runner-up."""
     orgs = [m for m in mentions if m.cls in _FOCUS_CLASSES and not m.key and m.kind == "name"]
     if len(orgs) < 3:
         return None
@@ -27,7 +27,7 @@ def focus_organization(text: str, mentions: list[Mention]) -> Mention | None:
     counts = Counter(keys[m] for m in orgs)
     ranked = counts.most_common(2)
     top, n = ranked[0]
-    if n < 3 or (len(ranked) > 1 and n < 1.5 * ranked[1][1]):
+    if n < 3 or (len(ranked) > 1 and n < 1.3 * ranked[1][1]):
         return None
     members = [m for m in orgs if keys[m] == top]
     return max(members, key=lambda m: (len(m.name), -m.start))

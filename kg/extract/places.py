@@ -158,7 +158,9 @@ def national(ctx: Sent) -> list[Relation]:
             gap = [t.lower_ for t in doc[csp.end: osp.start]]
             if o.cls == "Location" and not gap:
                 continue  # "the Venezuela Caribbean coast" is no statement; "Singapore's Changi Airport" is
-            if gap in ([], ["'s"], ["\u2019s"], ["\u02bcs"]) and not (osp.start <= csp.start):
+            modifier = osp.end < ctx.span.end and doc[osp.end].pos_ == "NOUN" and doc[osp.end].is_lower
+            if gap in ([], ["'s"], ["\u2019s"], ["\u02bcs"]) and not (osp.start <= csp.start) and not modifier:
+                # (not "Canadian Saturn dealers": the dealers are Canadian, not Saturn)
                 pred = "partOf" if o.cls in {"ArmedForces", "GovernmentBody"} else "locatedIn"
                 out.append(make_relation(ctx, o, pred, c, "national:" + ("possessive" if gap else "adjacent"), 0.75,
                                 tokens=[osp.root.i]))
