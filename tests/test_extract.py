@@ -350,3 +350,25 @@ def test_an_organization_modifying_a_noun_is_not_placed_by_its_adjective():
     rels, _ = relations_of("Canadian Saturn dealers are not included. South Korea's Hyundai rose.")
     assert not any(s == "Saturn" and p == "locatedIn" for s, p, _ in rels)
     assert ("Hyundai", "locatedIn", "South Korea") in rels
+
+
+@pytest.mark.parametrize("text,fact", [
+    ("Ford rose. Ford said. Ford gained. \u201cResults show progress,\u201d said the firm's chief executive officer, "
+     "Alan Mulally.", ("Alan Mulally", "leaderOf", "Ford")),
+    ("The issue has not been as big, said Mike Gikas of Consumer Reports.", ("Mike Gikas", "worksFor", "Consumer Reports")),
+    ("GM's share has been taken by Japanese manufacturers Toyota and Nissan.", ("Nissan", "locatedIn", "Japan")),
+    ("Ford, the second of the big three American car manufacturers, beat predictions.", ("Ford", "locatedIn", "United States")),
+    ("New Century Financial Corporation, the second largest sub-prime lender in the US, has revealed losses.",
+     ("New Century Financial Corporation", "locatedIn", "United States")),
+])
+def test_more_roles_and_seats_news_states_in_passing(text, fact):
+    rels, _ = relations_of(text)
+    assert fact in rels
+
+
+def test_a_seat_is_shared_only_by_a_plural_description_and_only_inside_an_apposition():
+    rels, _ = relations_of("Boeing announced orders from German airline Air Berlin and Kuwait Airways. Bans were lifted "
+                           "on Surinam carrier Blue Wing Airlines, the sanctions on Indonesian airlines remained.")
+    assert ("Air Berlin", "locatedIn", "Germany") in rels
+    assert ("Kuwait Airways", "locatedIn", "Germany") not in rels
+    assert ("Blue Wing Airlines", "locatedIn", "Indonesia") not in rels

@@ -16,6 +16,10 @@ _PLACE_NOUNS = {"capital", "city", "town", "village", "port", "province", "regio
                 "county", "island", "suburb", "neighbourhood", "neighborhood", "municipality", "area"}
 
 
+_DESCRIBING = {"car", "auto", "automobile", "aircraft", "oil", "steel", "software", "computer", "telecom",
+               "chip", "drug", "mining", "media", "energy", "defence", "defense", "technology", "airline"}
+
+
 _FACILITIES = {"factory", "plant", "headquarters", "offices", "office", "facility", "plants", "factories",
                "hub", "campus", "works", "site"}
 
@@ -71,15 +75,22 @@ def seats(ctx: Sent) -> list[Relation]:
         j = osp.end
         if j + 2 < ctx.span.end and doc[j].text == "," and doc[j + 1].lower_ in {"a", "an", "the"}:
             window = []
-            for t in doc[j + 2: min(ctx.span.end, j + 8)]:
+            closed = False  # the apposition ends with punctuation, not with a verb of the clause
+            for t in doc[j + 2: min(ctx.span.end, j + 12)]:
                 if t.text in {",", ".", ";", "("} or t.pos_ == "VERB":
+                    closed = t.pos_ != "VERB"
                     break
                 window.append(t)
             place = next((m for t in window[:2] if (m := ctx.mentions.at(t)) is not None and m.cls == "Country"), None)
+            if place is None and closed:  # "Ford, the second of the big three American car manufacturers"
+                place = next((m for t in window[:-1] if (m := ctx.mentions.at(t)) is not None and m.cls == "Country"
+                              and m.kind == "demonym" and doc[t.i + 1].lemma_.lower() in L.ORG_DESCRIPTORS | _DESCRIBING
+                              ), None)
             at = next((t.i for t in window if t.lower_ == "in"), None)
-            if place is None and at is not None and at + 1 < ctx.span.end:
+            if place is None and closed and at is not None and at + 1 < ctx.span.end:
                 # "Force Ouvriere, the main Airbus union in France"
-                place = next((m for m in [ctx.mentions.at(doc[at + 1])] if m is not None and m.cls in PLACES), None)
+                place = next((m for t in doc[at + 1: min(ctx.span.end, at + 3)] if (m := ctx.mentions.at(t)) is not None
+                              and m.cls in PLACES), None)
                 window = [t for t in window if t.i < at]
             if place is not None and any(t.lemma_.lower() in L.ORG_DESCRIPTORS for t in window):
                 out.append(make_relation(ctx, o, "locatedIn", place, "seat:apposition", 0.75, tokens=[osp.root.i]))
@@ -105,6 +116,23 @@ def seats(ctx: Sent) -> list[Relation]:
                 pred = "partOf" if public and c.cls == "Country" and "news" not in words else "locatedIn"
                 out.append(make_relation(ctx, o, pred, c, "seat:descriptor", 0.75, tokens=[osp.root.i]))
             break
+    return out + _conjoined(ctx, ms, [r for r in out if r.rule == "seat:descriptor"])
+
+
+def _conjoined(ctx: Sent, ms, found: list[Relation]) -> list[Relation]:
+    """"Japanese manufacturers Toyota and Nissan": the names listed after the first share its seat."""
+    out = []
+    for r in found:
+        i = next((k for k, (m, _) in enumerate(ms) if m is r.subj), None)
+        if i is None or ms[i][1].start == 0 or ctx.doc[ms[i][1].start - 1].tag_ != "NNS":
+            continue  # "German airline Air Berlin and X of Kuwait": only a plural word describes them all
+        while i is not None and i + 1 < len(ms):
+            (a, asp), (b, bsp) = ms[i], ms[i + 1]
+            gap = [t.lower_ for t in ctx.doc[asp.end: bsp.start]]
+            if gap not in ([","], ["and"], [",", "and"]) or b.cls not in ORG_FAMILY or b.kind != "name":
+                break
+            out.append(make_relation(ctx, b, r.pred, r.obj, r.rule, r.confidence, tokens=[bsp.root.i]))
+            i += 1
     return out
 
 

@@ -153,11 +153,15 @@ def roles(ctx: Sent) -> list[Relation]:
                 if pred:
                     out.append(make_relation(ctx, p, pred, o, "role:apposition", 0.6 if former else 0.85, role=title,
                                     tokens=[psp.root.i]))
-        # "X of the ruling Morena party"
+        # "X of the ruling Morena party", "Mike Gikas of Consumer Reports"
         if psp.end + 1 < ctx.span.end and doc[psp.end].lower_ == "of":
             party = next((o for o, osp in ms if o.cls == "PoliticalParty" and psp.end < osp.start <= psp.end + 5), None)
+            employer = ctx.mentions.at(doc[psp.end + 1])
             if party is not None:
                 out.append(make_relation(ctx, p, "memberOf", party, "member:of-party", 0.8, tokens=[psp.root.i]))
+            elif employer is not None and employer.cls in ORG_FAMILY - {"PoliticalParty"} and employer.kind == "name" \
+                    and not (psp.start > ctx.span.start and L.is_title(doc[psp.start - 1].lower_)):
+                out.append(make_relation(ctx, p, "worksFor", employer, "role:of-organization", 0.7, tokens=[psp.root.i]))
         # (4) "President X of Y"
         before = doc[psp.start - 1] if psp.start > ctx.span.start else None
         if before is not None and L.is_title(before.lower_) and psp.end + 1 < ctx.span.end and doc[psp.end].lower_ == "of":
@@ -241,10 +245,15 @@ def implied_roles(ctx: Sent, known: set[str]) -> list[Relation]:
 def _implied_role(ctx: Sent, p: Mention, psp) -> list[Relation]:
     doc = ctx.doc
     start = psp.start
+    if start - 1 > ctx.span.start and doc[start - 1].text == "," and L.is_title(doc[start - 2].lower_):
+        start -= 1  # "said the firm's chief executive officer, Alan Mulally"
+    comma = start < psp.start
     while start > ctx.span.start and psp.start - start < 6 and not ctx.mentions.at(doc[start - 1]) and (
             doc[start - 1].pos_ in {"NOUN", "ADJ", "PROPN", "DET", "PART"} or doc[start - 1].lower_ in _OWN):
         start -= 1
-    phrase = doc[start: psp.start]
+    phrase = doc[start: psp.start - 1] if comma else doc[start: psp.start]
+    if comma and start == psp.start - 1:
+        return []
     if start == psp.start and psp.end + 2 < ctx.span.end and doc[psp.end].text == ",":
         # "Fritz Henderson, the current chief operating officer, ..." with no organization after the title
         end = psp.end + 1
