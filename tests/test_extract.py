@@ -372,3 +372,12 @@ def test_a_seat_is_shared_only_by_a_plural_description_and_only_inside_an_apposi
     assert ("Air Berlin", "locatedIn", "Germany") in rels
     assert ("Kuwait Airways", "locatedIn", "Germany") not in rels
     assert ("Blue Wing Airlines", "locatedIn", "Indonesia") not in rels
+
+
+def test_the_government_of_a_country_is_its_government_body():
+    rels, ex = relations_of("He thanked the government of Germany for its role. The governments of Canada and Ontario "
+                            "agreed. The German government said no.")
+    assert ("Government of Germany", "partOf", "Germany") in rels
+    assert ("Government of Canada", "partOf", "Canada") in rels
+    keys = {m.key for m in ex.mentions if m.name == "Government of Germany"}
+    assert len(keys) == 1  # "the government of Germany" and "the German government" are one body

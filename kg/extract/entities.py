@@ -396,6 +396,17 @@ _BODY_HEADS = {
 }
 
 
+def _government_of(doc, tok, sent_index) -> Iterator[Mention]:
+    """"the government of Germany", "the governments of Canada and Ontario": a country's government."""
+    if tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "of":
+        return
+    place_tok = doc[tok.i + 2]
+    place = L.lookup_country(place_tok.text)
+    if place is not None:  # (of a list, "the governments of Canada and Ontario", only the first has a span)
+        yield _mention(doc[tok.i: place_tok.i + 1], f"Government of {place.name}", "GovernmentBody", "government+of",
+                       sent_index, key=f"government:{place.iso}")
+
+
 def _generic_bodies(doc, sent_index, taken: set[int]) -> Iterator[Mention]:
     """"the US military", "the Venezuelan government", "the Trump administration"."""
     for tok in doc:
@@ -403,6 +414,9 @@ def _generic_bodies(doc, sent_index, taken: set[int]) -> Iterator[Mention]:
             continue
         word = tok.lower_
         two = f"{word} {doc[tok.i + 1].lower_}" if tok.i + 1 < len(doc) else ""
+        if word == "governments" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of":
+            yield from _government_of(doc, tok, sent_index)
+            continue
         if two in _BODY_HEADS:
             head_len = 2
             cls = _BODY_HEADS[two]
@@ -416,6 +430,9 @@ def _generic_bodies(doc, sent_index, taken: set[int]) -> Iterator[Mention]:
         k = j
         while k > 0 and doc[k - 1].pos_ == "PROPN" or (k > 0 and doc[k - 1].ent_type_ in {"GPE", "NORP", "PERSON", "ORG"} and doc[k - 1].pos_ != "DET"):
             k -= 1
+        if k == j and cls == "GovernmentBody" and word in {"government", "governments"}:
+            yield from _government_of(doc, tok, sent_index)
+            continue
         if k == j:
             continue
         if cls == "GovernmentBody" and doc[j - 1].ent_type_ == "PERSON":
