@@ -197,3 +197,24 @@ def test_an_entity_without_mentions_is_reported():
     text = validate_graph(g).text()
     assert "kgid:entity/caracas kg:mentionCount: an entity has one kg:mentionCount, an integer of at least 1" in text
     assert "kgid:entity/caracas kg:mentionedIn: an entity is kg:mentionedIn at least one kg:Article" in text
+
+
+@pytest.mark.model
+def test_graphs_with_generic_verbs_and_leaders_conform():
+    """A generic verb reading is a statement without a triple, and a leader's "works for" reading gives way
+    to leaderOf: both are by design, so the contract accepts them (and still rejects a dangling typed one)."""
+    from datetime import date
+
+    from kg.graph import build_graph
+    from kg.pipeline import analyse_text
+    from kg.resolve import resolve
+    ex = analyse_text("Apple executive Steve Jobs resigned. Apple CEO Steve Jobs spoke. Microsoft praised Apple's "
+                      "design on Monday. Intel called Apple yesterday.", doc_date=date(2026, 1, 3))
+    ents, index = resolve([ex])
+    g = build_graph([ex], ents, index)
+    assert list(g.triples((None, RDF.predicate, KG.relatedTo))) and list(g.triples((None, RDF.predicate, KG.worksFor)))
+    report = validate_graph(g)
+    assert report.conforms, report.text()
+    st = first_statement(g, KG.leaderOf)
+    g.remove((g.value(st, RDF.subject), KG.leaderOf, g.value(st, RDF.object)))
+    assert not validate_graph(g).conforms
