@@ -381,3 +381,9 @@ def test_the_government_of_a_country_is_its_government_body():
     assert ("Government of Canada", "partOf", "Canada") in rels
     keys = {m.key for m in ex.mentions if m.name == "Government of Germany"}
     assert len(keys) == 1  # "the government of Germany" and "the German government" are one body
+
+
+def test_an_organizations_facility_in_a_place_seats_it_but_its_sales_do_not():
+    rels, _ = relations_of("Tesla's factory in Shanghai reopened. Apple's sales in China fell.")
+    assert ("Tesla", "locatedIn", "Shanghai") in rels
+    assert not any(s == "Apple" and p == "locatedIn" for s, p, _ in rels)

@@ -142,10 +142,11 @@ def org_places(ctx: Sent) -> list[Relation]:
     for o, osp in sentence_mentions(ctx):
         if o.cls not in ORG_FAMILY or o.kind == "demonym" or osp.end + 1 >= ctx.span.end:
             continue
-        prep = ctx.doc[osp.end]
-        if prep.lower_ not in {"in", "of"} and prep.lower_ in _FACILITIES and osp.end + 2 < ctx.span.end:
-            prep = ctx.doc[osp.end + 1]  # "the main Airbus factory in Toulouse"
-            if prep.lower_ != "in" or prep.head.i != osp.end:
+        at = osp.end + 1 if ctx.doc[osp.end].tag_ == "POS" else osp.end  # "Tesla's factory in Shanghai"
+        prep = ctx.doc[at]
+        if prep.lower_ not in {"in", "of"} and prep.lower_ in _FACILITIES and at + 2 < ctx.span.end:
+            prep = ctx.doc[at + 1]  # "the main Airbus factory in Toulouse"
+            if prep.lower_ != "in" or prep.head.i != at:
                 continue
         elif prep.dep_ != "prep" or prep.head.i not in range(osp.start, osp.end) or prep.lower_ not in {"in", "of"}:
             continue
