@@ -387,3 +387,10 @@ def test_an_organizations_facility_in_a_place_seats_it_but_its_sales_do_not():
     rels, _ = relations_of("Tesla's factory in Shanghai reopened. Apple's sales in China fell.")
     assert ("Tesla", "locatedIn", "Shanghai") in rels
     assert not any(s == "Apple" and p == "locatedIn" for s, p, _ in rels)
+
+
+def test_a_secretary_of_a_body_heads_it_but_a_press_secretary_does_not():
+    rels, _ = relations_of("Henry Paulson, the US Treasury Secretary, explained it. Pentagon press secretary John "
+                           "Kirby spoke.")
+    assert ("Henry Paulson", "leaderOf", "Treasury") in rels
+    assert ("John Kirby", "worksFor", "Pentagon") in rels

@@ -43,6 +43,8 @@ def _role_predicate(title: str, obj: Mention) -> str | None:
         return "memberOf"
     leader = (title.lower() in L.LEADER_ROLES or words[-1] in _LEADER_HEADS or " ".join(words[-2:]) in _LEADER_HEADS
               or "chief executive" in title.lower() or "prime minister" in title.lower())
+    if words[-1] in _HEADS_OF_BODIES and len(words) == 1 and obj.cls in {"GovernmentBody", "ArmedForces"}:
+        leader = True  # "Treasury Secretary X", "the Secretary of the Air Force": the head of that body
     if words[-1] in {"chief", "head"} and len(words) > 1 and words[-2] not in {"the", "former", "acting", "interim"}:
         leader = False  # "foreign policy chief", "intelligence chief": heads a department, not the whole
     if leader and not set(words) & _SUBORDINATE:
@@ -148,7 +150,9 @@ def roles(ctx: Sent) -> list[Relation]:
                 if lead and not _role_predicate(title, inner[-1][0]) == "leaderOf":
                     title = lead  # "Chairman and Chief Operating Officer of X": the chairman leads X
                 former = any(t.lower_ in {"former", "ex"} for t in doc[k:stop])
-                o = inner[-1][0] if doc[title_toks[0].i + 1].lower_ == "of" else inner[0][0]
+                before = [m for m, msp in inner if msp.end <= title_toks[0].i]
+                o = inner[-1][0] if doc[title_toks[0].i + 1].lower_ == "of" or not before else before[-1]
+                # "Henry Paulson, the US Treasury Secretary": the name nearest the title
                 pred = _role_predicate(title, o)
                 if pred:
                     out.append(make_relation(ctx, p, pred, o, "role:apposition", 0.6 if former else 0.85, role=title,
