@@ -61,14 +61,32 @@ def predict_naive(articles: list[GoldArticle], model: str | None = None) -> list
             if ent.label_ in NAIVE_CLASSES and L.fold(ent.text):
                 groups[L.fold(ent.text)].append(ent)
         preds = []
+        node_of: dict[int, int] = {}  # token index -> node
         for ents in groups.values():
             label = Counter(e.label_ for e in ents).most_common(1)[0][0]
             cls = NAIVE_CLASSES[label]
             if cls == "GPE":
                 cls = "Country" if L.lookup_country(ents[0].text) else "Location"
+            for e in ents:
+                node_of.update((t.i, len(preds)) for t in e)
             preds.append(PredEntity(cls, [ents[0].text], [(e.start_char, e.end_char) for e in ents]))
-        out.append(Prediction(preds))
+        out.append(Prediction(preds, _svo(doc, node_of)))
     return out
+
+
+def _svo(doc, node_of: dict[int, int]) -> list[PredRelation]:
+    """Subject-verb-object triples over the NER entities, as one writes them by hand: the verb's lemma as
+    the predicate (so they match no typed gold relation; `pairs related` shows what they reach)."""
+    rels = []
+    for verb in doc:
+        if verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        subj = [node_of[c.i] for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i in node_of]
+        obj = [node_of[c.i] for c in verb.children if c.dep_ in {"dobj", "attr"} and c.i in node_of]
+        obj += [node_of[g.i] for c in verb.children if c.dep_ == "prep" for g in c.children
+                if g.dep_ == "pobj" and g.i in node_of]
+        rels.extend(PredRelation(s, verb.lemma_.lower(), o, ()) for s in subj for o in obj if s != o)
+    return rels
 
 
 # ---------------------------------------------------------------- the whole evaluation and its report

@@ -337,3 +337,19 @@ def test_cli_evaluate(tmp_path):
     assert "system: naive" in result.output and "corpus seed" in result.output
     result = runner.invoke(main, ["evaluate", str(tmp_path / "nothing")])
     assert result.exit_code != 0 and "no such file or folder" in result.output
+
+
+@pytest.mark.model
+def test_the_naive_baseline_reads_subject_verb_object_triples_that_match_no_typed_gold():
+    from kg.evaluate import GoldArticle, GoldEntity, GoldRelation
+    from kg.evaluate_run import evaluate, predict_naive
+
+    text = "Google acquired YouTube in 2006. Larry Page leads Google."
+    art = GoldArticle(id="t", corpus="t", path="t", text=text, date=None,
+                      entities=[GoldEntity("Organization", ["Google"]), GoldEntity("Organization", ["YouTube"]),
+                                GoldEntity("Person", ["Larry Page"])],
+                      relations=[GoldRelation(0, "acquired", 1, None), GoldRelation(2, "leaderOf", 0, None)])
+    (pred,) = predict_naive([art])
+    assert {(r.predicate) for r in pred.relations} >= {"acquire"}
+    (res,) = evaluate([art], [pred])
+    assert res.relations.tp_gold == 0 and res.relations.pairs_found >= 1
