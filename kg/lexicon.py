@@ -303,6 +303,9 @@ ORG_DESCRIPTORS = {
     "insurer", "lender", "investor", "fund", "operator", "distributor", "dealer", "club", "team", "party",
     "union", "airframer", "builder", "developer", "publisher", "studio", "label", "exchange",
 }
+# Words for a part of an organization that a name can stand before ("General Motors' Saturn unit").
+UNIT_WORDS = {"unit", "division", "subsidiary", "brand", "arm", "affiliate", "plant", "business", "marque",
+              "offshoot"}
 OPERATION_CUES = {"operation", "campaign", "offensive", "mission", "exercise", "exercises"}
 # Words that mark equipment (aircraft, ships, weapons), which kg does not make entities of.
 EQUIPMENT_WORDS = {

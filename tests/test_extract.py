@@ -394,3 +394,9 @@ def test_a_secretary_of_a_body_heads_it_but_a_press_secretary_does_not():
                            "Kirby spoke.")
     assert ("Henry Paulson", "leaderOf", "Treasury") in rels
     assert ("John Kirby", "worksFor", "Pentagon") in rels
+
+
+def test_a_press_secretary_of_a_body_works_for_it():
+    rels, _ = relations_of("Press secretary of the Pentagon John Kirby spoke.")
+    assert ("John Kirby", "worksFor", "Pentagon") in rels
+    assert ("John Kirby", "leaderOf", "Pentagon") not in rels

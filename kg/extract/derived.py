@@ -12,9 +12,6 @@ from .common import clean_name as _clean_name
 from .common import make_mention as _mention
 
 
-_PART_WORDS = {"division", "unit", "subsidiary", "arm", "brand", "affiliate"}
-
-
 def descriptor_names(doc, sent_index, covered: set[int]) -> Iterator[Mention]:
     """Names NER missed next to a word for an organization: "its European division, Opel", "carmaker Opel"."""
     for tok in doc:
@@ -23,8 +20,8 @@ def descriptor_names(doc, sent_index, covered: set[int]) -> Iterator[Mention]:
         if tok.ent_type_ and not (tok.ent_type_ == "PRODUCT" and _owned_unit(doc, tok)):
             continue
         head = tok.head
-        cue = (tok.dep_ == "appos" and head.lemma_.lower() in L.ORG_DESCRIPTORS | _PART_WORDS) or (
-            tok.i > 0 and doc[tok.i - 1].lower_ in L.ORG_DESCRIPTORS | _PART_WORDS and doc[tok.i - 1].pos_ == "NOUN"
+        cue = (tok.dep_ == "appos" and head.lemma_.lower() in L.ORG_DESCRIPTORS | L.UNIT_WORDS) or (
+            tok.i > 0 and doc[tok.i - 1].lower_ in L.ORG_DESCRIPTORS | L.UNIT_WORDS and doc[tok.i - 1].pos_ == "NOUN"
             and doc[tok.i - 1].is_lower) or _owned_unit(doc, tok)
         if not cue or L.is_given_name(tok.text) or L.lookup_place(tok.text):
             continue
@@ -43,7 +40,7 @@ def _owned_unit(doc, tok) -> bool:
     end = tok.i + 1
     while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
         end += 1
-    return end < len(doc) and doc[end].lemma_.lower() in _PART_WORDS and doc[end].is_lower
+    return end < len(doc) and doc[end].lemma_.lower() in L.UNIT_WORDS and doc[end].is_lower
 
 
 def acronyms(doc, mentions: list[Mention], sent_index) -> Iterator[Mention]:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from .. import lexicon as L
 from ..records import Mention, Relation
 from .common import APOSTROPHES
 from .context import ORG_FAMILY, Sent, make_relation, sentence_mentions, span_of
@@ -10,8 +11,6 @@ from .context import ORG_FAMILY, Sent, make_relation, sentence_mentions, span_of
 
 _PARENT_WORDS = {"parent", "owner"}
 _PARENT_NOUNS = {"company", "group", "firm", "corporation", "conglomerate"}
-_UNIT_NOUNS = {"unit", "division", "subsidiary", "brand", "arm", "affiliate", "plant", "business", "marque",
-               "offshoot"}
 
 
 def _org_at(ctx: Sent, tok) -> Mention | None:
@@ -129,7 +128,7 @@ def units(ctx: Sent) -> list[Relation]:
         while k < ctx.span.end and len(nouns) < 3 and doc[k].pos_ == "NOUN" and doc[k].is_lower:
             nouns.append(doc[k])
             k += 1
-        if not any(t.lemma_.lower() in _UNIT_NOUNS for t in nouns):
+        if not any(t.lemma_.lower() in L.UNIT_WORDS for t in nouns):
             continue
         for m, msp in members:
             if m.name != owner.name:

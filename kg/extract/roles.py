@@ -213,9 +213,6 @@ def roles(ctx: Sent) -> list[Relation]:
         ok = len(between) == 0 or (between[0].text == "," and between[-1].text == "," and len(between) <= 12)
         if ok:
             pred = _role_predicate(role, o)
-            if role.split()[-1] in _HEADS_OF_BODIES and o.cls in {"GovernmentBody", "ArmedForces"} \
-                    and not set(role.split()) & _SUBORDINATE:
-                pred = "leaderOf"  # "Secretary of the Air Force X", "Director of the FBI X" head the body itself
             if pred:
                 out.append(make_relation(ctx, p, pred, o, "role:title-of-before", 0.8, role=role, tokens=[psp.root.i]))
     return out
