@@ -270,14 +270,14 @@ def evaluate(gold, baseline, details, model, jobs, convert_meantime):
       kg evaluate --convert-meantime ../shared/data/meantime/intra_cross-doc_annotation gold/meantime
     """
     if convert_meantime:
-        from .meantime import convert_folder
+        from .evaluation.meantime import convert_folder
 
         written = convert_folder(*convert_meantime)
         click.echo(f"wrote {len(written)} gold files to {convert_meantime[1]}")
         return
-    from .evaluate import load_gold
-    from .evaluate_run import evaluate as run_evaluate
-    from .evaluate_run import format_report, predict_kg, predict_naive
+    from .evaluation.runner import evaluate as run_evaluate
+    from .evaluation.runner import format_report, predict_kg, predict_naive
+    from .evaluation.scorer import load_gold
 
     articles = load_gold(list(gold) or ["gold"])
     if baseline == "naive":

@@ -29,10 +29,14 @@ _PARTIAL = ".store-partial-"  # a first store being bulk-loaded; renamed to STOR
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """A digest of kg's own source and data files: any change of the code re-analyses every article."""
+    """A digest of kg's own source and data files: any change of the code re-analyses every article.
+    The evaluation (kg/evaluation/) is left out: scoring does not change what kg extracts."""
     root = Path(__file__).resolve().parent
     h = hashlib.sha256(f"{__version__}\x1f{PIPELINE_VERSION}".encode())
     for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root)
+        if rel.parts[0] == "evaluation":
+            continue
         if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
             h.update(str(path.relative_to(root)).encode() + b"\x00" + path.read_bytes())
     # the shape of the records: a pickled record of another shape must not be read back

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from kg.errors import InputError
-from kg.evaluate import (GoldArticle, GoldEntity, GoldRelation, PredEntity, Prediction, PredRelation, load_gold,
-                         parse_gold, score_entities, score_relations)
+from kg.evaluation.scorer import (GoldArticle, GoldEntity, GoldRelation, PredEntity, Prediction, PredRelation,
+                                  load_gold, parse_gold, score_entities, score_relations)
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "gold"
@@ -240,7 +240,7 @@ CAT = """<?xml version="1.0" ?><Document doc_id="9" doc_name="9_Test" lang="en" 
 
 
 def test_meantime_conversion(tmp_path):
-    from kg.meantime import convert_file, convert_folder
+    from kg.evaluation.meantime import convert_file, convert_folder
 
     path = tmp_path / "9_Test.xml"
     path.write_text(CAT, encoding="utf-8")
@@ -268,7 +268,7 @@ def test_meantime_conversion(tmp_path):
 
 
 def test_meantime_conversion_refuses_other_xml(tmp_path):
-    from kg.meantime import convert_file, convert_folder
+    from kg.evaluation.meantime import convert_file, convert_folder
 
     bad = tmp_path / "bad.xml"
     bad.write_text("<html><body>hello</body></html>", encoding="utf-8")
@@ -284,7 +284,7 @@ def test_meantime_conversion_refuses_other_xml(tmp_path):
 def test_committed_meantime_gold_is_what_the_converter_writes(tmp_path):
     if not MEANTIME_XML.is_dir():
         pytest.skip(f"MEANTIME source files not found at {MEANTIME_XML}; the committed gold is checked elsewhere")
-    from kg.meantime import convert_file
+    from kg.evaluation.meantime import convert_file
 
     for gold_file in MEANTIME_SAMPLE:
         committed = json.loads(gold_file.read_text(encoding="utf-8"))
@@ -302,7 +302,7 @@ def test_committed_meantime_gold_is_what_the_converter_writes(tmp_path):
 # ---------------------------------------------------------------- kg on the development gold
 
 def test_kg_on_the_seed_meets_the_entity_goal():
-    from kg.evaluate_run import evaluate, predict_kg
+    from kg.evaluation.runner import evaluate, predict_kg
 
     articles = load_gold([GOLD / "seed.json"])
     (res,) = evaluate(articles, predict_kg(articles))
@@ -311,7 +311,7 @@ def test_kg_on_the_seed_meets_the_entity_goal():
 
 
 def test_kg_and_the_baseline_on_meantime_articles():
-    from kg.evaluate_run import evaluate, format_report, predict_kg, predict_naive
+    from kg.evaluation.runner import evaluate, format_report, predict_kg, predict_naive
 
     articles = load_gold(MEANTIME_SAMPLE)
     kg_res = {r.corpus: r for r in evaluate(articles, predict_kg(articles))}
@@ -341,8 +341,8 @@ def test_cli_evaluate(tmp_path):
 
 @pytest.mark.model
 def test_the_naive_baseline_reads_subject_verb_object_triples_that_match_no_typed_gold():
-    from kg.evaluate import GoldArticle, GoldEntity, GoldRelation
-    from kg.evaluate_run import evaluate, predict_naive
+    from kg.evaluation.scorer import GoldArticle, GoldEntity, GoldRelation
+    from kg.evaluation.runner import evaluate, predict_naive
 
     text = "Google acquired YouTube in 2006. Larry Page leads Google."
     art = GoldArticle(id="t", corpus="t", path="t", text=text, date=None,

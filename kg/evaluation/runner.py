@@ -6,10 +6,10 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from . import lexicon as L
-from .evaluate import (Counts, Error, GoldArticle, PredEntity, Prediction, PredRelation, RelationScore,
-                       relation_properties, score_entities, score_relations)
-from .ontology import ENTITY_CLASSES, KG
+from .. import lexicon as L
+from ..ontology import ENTITY_CLASSES, KG
+from .scorer import (Counts, Error, GoldArticle, PredEntity, Prediction, PredRelation, RelationScore,
+                     relation_properties, score_entities, score_relations)
 
 
 # ---------------------------------------------------------------- running kg and the baseline
@@ -18,10 +18,10 @@ def predict_kg(articles: list[GoldArticle], model: str | None = None, jobs: int 
     """Build each gold article alone with kg and read its nodes and relations from the graph."""
     from rdflib import RDF
 
-    from .graph import entity_iri
-    from .nlp import DEFAULT_MODEL
-    from .pipeline import analyse, build_from_extractions
-    from .records import Document
+    from ..graph import entity_iri
+    from ..nlp import DEFAULT_MODEL
+    from ..pipeline import analyse, build_from_extractions
+    from ..records import Document
 
     docs = [Document(text=a.text, source=a.path, doc_id=re.sub(r"[^\w-]+", "-", a.id), date=a.date) for a in articles]
     out = []
@@ -51,7 +51,7 @@ NAIVE_CLASSES = {"PERSON": "Person", "ORG": "Organization", "NORP": "Organizatio
 
 def predict_naive(articles: list[GoldArticle], model: str | None = None) -> list[Prediction]:
     """The naive baseline: plain spaCy NER, one node per distinct name, the class from the NER label."""
-    from .nlp import DEFAULT_MODEL, load_nlp, pipe_docs
+    from ..nlp import DEFAULT_MODEL, load_nlp, pipe_docs
 
     nlp = load_nlp(model or DEFAULT_MODEL)
     out = []

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import lexicon as L
-from .errors import InputError
-from .ontology import ENTITY_CLASSES, KG, TOP_CLASS
+from .. import lexicon as L
+from ..errors import InputError
+from ..ontology import ENTITY_CLASSES, KG, TOP_CLASS
 
 SYMMETRIC = {"borders", "metWith"}
 # kg: properties that are not relations between two entities
@@ -67,7 +67,7 @@ def relation_properties() -> set[str]:
     """Local names of kg: properties that relate two entities."""
     from rdflib import OWL, RDF
 
-    from .ontology import ontology_graph
+    from ..ontology import ontology_graph
 
     ns = str(KG._NS)
     return {str(p)[len(ns):] for p in ontology_graph().subjects(RDF.type, OWL.ObjectProperty)

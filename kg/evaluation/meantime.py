@@ -11,8 +11,8 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import unquote
 
-from . import lexicon as L
-from .errors import InputError
+from .. import lexicon as L
+from ..errors import InputError
 
 CLASSES = {"PER": "Person", "ORG": "Organization", "LOC": "Location"}
 # Mention types that are names: a name, or a name used as a modifier ("US troops", "Airbus parent").
@@ -409,7 +409,7 @@ def convert_folder(folder: str | Path, out: str | Path) -> list[Path]:
                 continue
             if "relations" in old:
                 record["relations"] = old["relations"]
-        from .io import write_text_atomic
+        from ..io import write_text_atomic
 
         write_text_atomic(target, json.dumps(record, ensure_ascii=False, indent=1) + "\n")
         written.append(target)
