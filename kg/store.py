@@ -1,148 +1,20 @@
-"""The persistent store of an output folder: an Oxigraph store of the graph and a cache of per-article
-extractions, so that a rebuild analyses only new or changed articles."""
+"""The Oxigraph store of an output folder: written by `kg build`, read by `kg query`.
+
+(The other persistent part of a folder, the per-article extraction cache, is kg/cache.py.)"""
 
 from __future__ import annotations
 
-import hashlib
 import os
-import pickle
 import shutil
-import sqlite3
-from collections.abc import Iterable
-from dataclasses import fields, replace
-from functools import lru_cache
 from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, URIRef
 
-from . import PIPELINE_VERSION, __version__
 from .errors import GraphError
 from .ontology import PREFIXES
-from .records import Document, Event, Extraction, Mention, Relation, Sentence
 
 STORE_DIR = "store"  # the Oxigraph store inside an output folder
-CACHE_FILE = "extractions.sqlite"  # per-article extractions, keyed by cache_key()
 _PARTIAL = ".store-partial-"  # a first store being bulk-loaded; renamed to STORE_DIR when complete
-
-
-# ---------------------------------------------------------------- cache keys
-
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """A digest of kg's own source and data files: any change of the code re-analyses every article.
-    The evaluation (kg/evaluation/) is left out: scoring does not change what kg extracts."""
-    root = Path(__file__).resolve().parent
-    h = hashlib.sha256(f"{__version__}\x1f{PIPELINE_VERSION}".encode())
-    for path in sorted(root.rglob("*")):
-        rel = path.relative_to(root)
-        if rel.parts[0] == "evaluation":
-            continue
-        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
-            h.update(str(path.relative_to(root)).encode() + b"\x00" + path.read_bytes())
-    # the shape of the records: a pickled record of another shape must not be read back
-    for cls in (Document, Mention, Relation, Event, Sentence, Extraction):
-        h.update(",".join(f.name for f in fields(cls)).encode())
-    return h.hexdigest()
-
-
-@lru_cache(maxsize=8)
-def model_version(model: str) -> str:
-    """The installed version of a spaCy pipeline package, without loading it."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version(model)
-    except PackageNotFoundError:
-        return "unknown"
-
-
-def cache_key(doc: Document, model: str) -> str:
-    """What an article's extraction depends on: its text, its date, the model and kg's code."""
-    h = hashlib.sha256()
-    for part in (doc.text, str(doc.offset), doc.date.isoformat() if doc.date else "", model,
-                 model_version(model), code_fingerprint()):
-        h.update(part.encode("utf-8", "surrogatepass") + b"\x1f")
-    return h.hexdigest()
-
-
-def rebind(ex: Extraction, doc: Document) -> Extraction:
-    """A cached extraction for the article as read now (its id or path may have changed)."""
-    return ex if ex.doc == doc else replace(ex, doc=doc)
-
-
-# ---------------------------------------------------------------- the extraction cache
-
-class ExtractionCache:
-    """Pickled extractions in SQLite: each write is a transaction, so a killed build loses nothing it saved."""
-
-    def __init__(self, out_dir: str | Path):
-        path = Path(out_dir) / CACHE_FILE
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._lock = _lock_folder(path.parent)
-        try:
-            self.db = sqlite3.connect(path, timeout=30)
-            self.db.execute("CREATE TABLE IF NOT EXISTS extraction (key TEXT PRIMARY KEY, data BLOB NOT NULL)")
-            self.db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
-            self.db.commit()
-        except sqlite3.DatabaseError as e:
-            self._lock.close()
-            raise GraphError(f"{path}: cannot use the kg cache ({e}); if it is damaged, delete it: the next "
-                             "build analyses every article again") from None
-        self.path = path
-
-    def get_many(self, keys: Iterable[str]) -> dict[str, Extraction]:
-        out: dict[str, Extraction] = {}
-        wanted = list(dict.fromkeys(keys))
-        for i in range(0, len(wanted), 500):
-            chunk = wanted[i:i + 500]
-            rows = self.db.execute(f"SELECT key, data FROM extraction WHERE key IN ({','.join('?' * len(chunk))})",
-                                   chunk)
-            for key, data in rows:
-                try:
-                    out[key] = pickle.loads(data)
-                except Exception:  # a damaged entry is analysed again
-                    continue
-        return out
-
-    def put_many(self, items: dict[str, Extraction]) -> None:
-        if not items:
-            return
-        with self.db:
-            self.db.executemany("INSERT OR REPLACE INTO extraction VALUES (?, ?)",
-                                [(k, pickle.dumps(ex, protocol=pickle.HIGHEST_PROTOCOL)) for k, ex in items.items()])
-
-    def retain(self, keys: Iterable[str]) -> int:
-        """Drop the entries of articles no longer built; returns how many were dropped."""
-        keep = set(keys)
-        gone = [k for (k,) in self.db.execute("SELECT key FROM extraction") if k not in keep]
-        with self.db:
-            self.db.executemany("DELETE FROM extraction WHERE key = ?", [(k,) for k in gone])
-        return len(gone)
-
-    def get_meta(self, name: str) -> str | None:
-        row = self.db.execute("SELECT value FROM meta WHERE name = ?", (name,)).fetchone()
-        return row[0] if row else None
-
-    def set_meta(self, values: dict[str, str]) -> None:
-        with self.db:
-            self.db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", list(values.items()))
-
-    def close(self) -> None:
-        self.db.close()
-        self._lock.close()
-
-
-def _lock_folder(folder: Path):
-    """Hold an exclusive lock on the output folder for the life of a build; another build there is refused."""
-    import fcntl
-
-    handle = open(folder / ".kg-build.lock", "a+")
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        handle.close()
-        raise GraphError(f"{folder}: another kg build is writing to this folder; wait for it to finish") from None
-    return handle
 
 
 # ---------------------------------------------------------------- the local Oxigraph store

@@ -16,7 +16,8 @@ from rdflib import Graph
 from kg import pipeline
 from kg.cli import main
 from kg.query import load_graph, run_query
-from kg.store import ExtractionCache, code_fingerprint, find_store
+from kg.cache import ExtractionCache, code_fingerprint
+from kg.store import find_store
 
 pytestmark = pytest.mark.model
 
