@@ -196,18 +196,27 @@ class ExtractionCache:
             reason = self._foreign()
             self._close_db()
             if reason:
-                moved = set_aside(self.path)
-                for extra in ("-journal", "-wal", "-shm"):
-                    side = self.path.with_name(self.path.name + extra)
-                    if side.exists():
-                        side.rename(moved.with_name(moved.name + extra))
+                moved = self._set_aside()
                 self.notes.append(f"{self.path}: {reason}; set aside as {moved.name}, its articles are "
                                   "analysed again (delete it when you no longer need it)")
         self.db = sqlite3.connect(self.path, timeout=30)
+        # A write-ahead log without a sync at each commit: a saved article survives a kill of kg (the system
+        # holds it), and a power cut loses at most the last ones, never the file; each save costs well under a
+        # millisecond instead of a sync's tens.
+        self.db.execute("PRAGMA journal_mode = WAL")
+        self.db.execute("PRAGMA synchronous = NORMAL")
         with self.db:
             self.db.execute("CREATE TABLE IF NOT EXISTS extraction (key TEXT PRIMARY KEY, data TEXT NOT NULL)")
             self.db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
             self.db.execute("INSERT OR IGNORE INTO meta VALUES ('format', ?)", (CACHE_FORMAT,))
+
+    def _set_aside(self) -> Path:
+        moved = set_aside(self.path)
+        for extra in ("-journal", "-wal", "-shm"):  # SQLite's side files go with it
+            side = self.path.with_name(self.path.name + extra)
+            if side.exists():
+                side.rename(moved.with_name(moved.name + extra))
+        return moved
 
     def _foreign(self) -> str | None:
         """Why the existing file cannot be used as it is, or None."""
@@ -261,7 +270,7 @@ class ExtractionCache:
                         continue
         except sqlite3.DatabaseError as e:  # damage found past the first page: start a new cache
             self._close_db()
-            moved = set_aside(self.path)
+            moved = self._set_aside()
             self.notes.append(f"{self.path}: damaged ({e}); set aside as {moved.name}, its articles are analysed "
                               "again (delete it when you no longer need it)")
             try:
