@@ -314,7 +314,9 @@ EQUIPMENT_WORDS = {
     "ship", "ships", "carrier", "submarine", "submarines", "rifle", "rifles", "rocket", "rockets",
     "destroyer", "frigate", "vessel", "vessels", "airliner", "airliners",
 }
-_EQUIPMENT_CODE = re.compile(r"^(?:[A-Z]{1,4}[/-]?)+\d[\w-]*s?$|^\d{3}[A-Z]?$")
+# Capitals, each "/" or "-" between them taken once: one way to read any run of capitals, so linear in
+# the text (a repeated group of 1 to 4 capitals backtracked exponentially on an all-caps headline).
+_EQUIPMENT_CODE = re.compile(r"^[A-Z]+(?:[/-][A-Z]+)*[/-]?\d[\w-]*$|^\d{3}[A-Z]?$")
 
 
 def looks_like_equipment_code(text: str) -> bool:

@@ -29,7 +29,7 @@ UPDATE_KEYWORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD",
 QUERY_KEYWORDS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 # Comments, PREFIX and BASE declarations before the query form keyword.
 _PROLOGUE = re.compile(r"(?:\s+|#[^\n]*(?:\n|$)|PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)*", re.I)
-_PYPARSING_WHERE = re.compile(r"\s*\(at char \d+\),\s*\(line:\d+, col:\d+\)\s*$")
+_PYPARSING_WHERE = re.compile(r"(?<!\s)\s*\(at char \d+\),\s*\(line:\d+, col:\d+\)\s*$")
 _UNKNOWN_PREFIX = re.compile(r"Unknown namespace prefix\s*:\s*(\S+)")
 
 
@@ -388,7 +388,7 @@ class NamedQuery:
                       if m.group(1) in self.params else m.group(0), "\n".join(kept) + "\n")
 
 
-_DIRECTIVE = re.compile(r"\s*#(if|else|end)\b\s*(\w*)\s*$")
+_DIRECTIVE = re.compile(r"(?<!\s)\s*+#(if|else|end)\b\s*+(\w*+)\s*+$")  # possessive: linear on any line
 _PARAM_LINE = re.compile(r"#\s*param\s+(\w+)\s*(\(required\))?\s*:\s*(.*)")
 
 

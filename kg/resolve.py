@@ -152,7 +152,7 @@ def _acronym_pairs(mentions: list[Mention], text: str) -> dict[str, str]:
     shorts = {L.fold(m.name): m for m in mentions if m.name.isupper() and 2 <= len(m.name.replace(".", "")) <= 6}
     for m in longs:
         after = text[m.end: m.end + 12]
-        par = re.match(r"\s*\(([A-Z][A-Za-z.&-]{1,9})\)", after)
+        par = re.match(r"(?<!\s)\s*\(([A-Z][A-Za-z.&-]{1,9})\)", after)
         if par:
             pairs[L.fold(par.group(1))] = _canonical_country_prefix(L.fold(m.name))
         ini = initials(m.name)

@@ -91,7 +91,7 @@ def detokenize(tokens: list[_Token]) -> str:
 
 def _article_date(sentence: str) -> str | None:
     """The Wikinews date line, "January 18 , 2005", as YYYY-MM-DD."""
-    cleaned = re.sub(r"\s+,", ",", sentence.strip())
+    cleaned = re.sub(r"(?<!\s)\s+,", ",", sentence.strip())
     for fmt in ("%B %d, %Y", "%b %d, %Y", "%d %B %Y"):
         try:
             return datetime.strptime(cleaned, fmt).date().isoformat()
@@ -141,7 +141,7 @@ def _candidates(text: str) -> list[str]:
     out = []
     for m in re.finditer(r"\(([^()]+)\)?", text):
         out.append(m.group(1))
-    out.insert(0, re.split(r"\s*\(", text, maxsplit=1)[0])
+    out.insert(0, text.split("(", 1)[0].rstrip())
     return [re.sub(r"-(based|led|owned|made|built)$", "", c.strip()) for c in out]
 
 
