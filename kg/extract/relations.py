@@ -13,6 +13,7 @@ from .holdings import is_named_child, owned_names, parents, units
 from .context import AGENTS, ORG_FAMILY, PLACES, Sent, make_relation
 from .places import (administrations, borders, national, national_bodies, org_places, part_of, places, seats,
                      subsidiaries)
+from .nationality import nationalities
 from .roles import appointments, implied_roles, roles
 
 
@@ -60,6 +61,7 @@ SIGNATURES: dict[str, tuple[set[str], set[str]]] = {
     "metWith": (AGENTS, AGENTS), "acquired": (AGENTS, ORG_FAMILY), "founded": (AGENTS, ORG_FAMILY),
     "leaderOf": ({"Person"}, ORG_FAMILY | {"Country", "MilitaryOperation"}),
     "memberOf": ({"Person", "Country"}, ORG_FAMILY), "worksFor": ({"Person"}, ORG_FAMILY),
+    "nationality": ({"Person"}, {"Country"}),
 }
 
 
@@ -72,9 +74,8 @@ def extract_relations(doc, mentions: list[Mention], *, article_date: date | None
     contexts = [Sent(doc, sent, si, index, attrs.get(si, []), article_date, focus, country)
                 for si, sent in enumerate(doc.sents)]
     for ctx in contexts:
-        for read in (roles, places, seats, org_places, national, borders, part_of, parents, units, owned_names, _verbs,
-                     _nominals,
-                     appointments):
+        for read in (roles, nationalities, places, seats, org_places, national, borders, part_of, parents, units,
+                     owned_names, _verbs, _nominals, appointments):
             found.extend(read(ctx))
     # titles with their organization or country left implied, for people with no role stated anywhere
     known = {r.subj.name.split()[-1].lower() for r in found if r.subj.cls == "Person" and r.role}

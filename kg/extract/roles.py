@@ -32,7 +32,25 @@ _LEADER_HEADS = {"general manager", "managing director", "president", "chairman"
                  "secretary-general"}
 
 
+# roles held in a state's service: "the Polish foreign minister" works for Poland, while "a Polish journalist"
+# is only of Polish nationality (see nationality.py)
+_STATE_ROLES = {"minister", "secretary", "ambassador", "envoy", "diplomat", "senator", "lawmaker", "mp",
+                "congressman", "congresswoman", "representative", "general", "admiral", "colonel", "commander",
+                "official", "officer", "spokesman", "spokeswoman", "spokesperson", "prosecutor", "judge", "justice",
+                "attorney general", "adviser", "advisor", "aide", "negotiator", "deputy", "lieutenant", "captain",
+                "major", "sergeant", "commissioner", "administrator", "director", "chief", "head", "counsel",
+                "treasurer", "consul", "legislator", "delegate", "governor", "mayor"}
+
+
 def _role_predicate(title: str, obj: Mention) -> str | None:
+    pred = _role_predicate_of(title, obj)
+    if pred == "worksFor" and obj.cls == "Country" and not {title.lower().split()[-1], title.lower()} & (
+            _STATE_ROLES | _LEADER_HEADS | L.LEADER_ROLES):
+        return None  # "a Lebanese lecturer": a nationality, not an employer
+    return pred
+
+
+def _role_predicate_of(title: str, obj: Mention) -> str | None:
     """The property a role phrase gives: "chief executive" leads, "vice president" works for, "founder" founded."""
     words = title.lower().split()
     if obj.cls not in ORG_FAMILY | PLACES or not words:
