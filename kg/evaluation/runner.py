@@ -116,6 +116,7 @@ def evaluate(articles: list[GoldArticle], predictions: list[Prediction]) -> list
     results: dict[str, CorpusResult] = {}
     for gold, pred in zip(articles, predictions):
         groups = [gold.corpus] + ([f"{gold.corpus} ({gold.subset})"] if gold.subset else [])
+        groups += [f"{gold.corpus} ({gold.subset + ', ' if gold.subset else ''}{g})" for g in gold.genres]
         for group in groups:
             _score_into(results.setdefault(group, CorpusResult(group)), gold, pred)
     return list(results.values())

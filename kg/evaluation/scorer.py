@@ -61,6 +61,7 @@ class GoldArticle:
     spans: list[tuple[int, int]] | None = None  # annotated mention spans, when the gold is not exhaustive
     relations: list[GoldRelation] | None = None  # None: relations not annotated
     subset: str | None = None  # also scored as the group "<corpus> (<subset>)", e.g. hand-checked articles
+    genres: tuple[str, ...] = ()  # also scored as "<corpus> (<subset>, <genre>)" for each genre
 
 
 def relation_properties() -> set[str]:

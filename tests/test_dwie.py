@@ -1,0 +1,143 @@
+"""The DWIE converter and its split, on made-up documents in DWIE's JSON layout (no DWIE text)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from kg.errors import InputError
+from kg.evaluation import dwie
+
+TEXT = ("Ostland opens a new port\n"
+        "Ostland's Prime Minister Vera Kalnin opened the port of Marisburg on Monday. "
+        "The Ostlandic leader spoke beside Tomas Brenn, the head of the Harbour Union, a member of the Blue Party. "
+        "The Blue Harbour Festival follows.\n"
+        "Author Jo Writer")
+
+
+def _mention(text: str, phrase: str, concept: int, nth: int = 0) -> dict:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(phrase, start + 1)
+    return {"begin": start, "end": start + len(phrase), "text": phrase, "concept": concept}
+
+
+def make_doc(doc_id: str = "DW_1", iptc=("11000000", "04000000", "20000001")) -> dict:
+    t = TEXT
+    concepts = [
+        (0, "Ostland", "Ostland", ["entity", "location", "gpe", "gpe0"]),
+        (1, "Vera Kalnin", None, ["entity", "person", "politician", "head_of_gov"]),
+        (2, "Marisburg", None, ["entity", "location", "gpe", "gpe2"]),
+        (3, "Tomas Brenn", None, ["entity", "person"]),
+        (4, "Harbour Union", None, ["entity", "organization", "union"]),
+        (5, "Blue Party", None, ["entity", "organization", "party"]),
+        (6, "Ostlandic", None, ["other", "gpe0-x"]),
+        (7, "Blue Harbour Festival", None, ["entity", "event", "festival"]),
+        (8, "Author Jo Writer", None, ["other", "footer"]),
+        (9, "Monday", None, ["value", "time"]),
+        (10, None, "Westland", []),  # no mention, and no adjective: not an entity
+    ]
+    mentions = [_mention(t, "Ostland", 0), _mention(t, "Ostland", 0, 1), _mention(t, "Vera Kalnin", 1),
+                _mention(t, "Marisburg", 2), _mention(t, "Tomas Brenn", 3), _mention(t, "Harbour Union", 4),
+                _mention(t, "Blue Party", 5), _mention(t, "Ostlandic", 6),
+                _mention(t, "Blue Harbour Festival", 7), _mention(t, "Author Jo Writer", 8),
+                _mention(t, "Monday", 9)]
+    return {
+        "id": doc_id, "tags": ["all", "train"], "iptc": list(iptc), "content": t, "mentions": mentions,
+        "concepts": [{"concept": c, **({"text": txt} if txt else {}), "keyword": False, "count": 1,
+                      "link": link, "tags": [f"type::{x}" for x in tags]} for c, txt, link, tags in concepts],
+        "relations": [
+            {"s": 1, "p": "head_of_gov", "o": 0}, {"s": 1, "p": "agent_of", "o": 0},
+            {"s": 1, "p": "citizen_of", "o": 0}, {"s": 1, "p": "citizen_of-x", "o": 6},
+            {"s": 2, "p": "in0", "o": 0}, {"s": 6, "p": "gpe0", "o": 0},
+            {"s": 3, "p": "head_of", "o": 4}, {"s": 3, "p": "member_of", "o": 4},
+            {"s": 3, "p": "member_of", "o": 5}, {"s": 4, "p": "based_in2", "o": 2},
+            {"s": 3, "p": "spouse_of", "o": 1}, {"s": 1, "p": "citizen_of", "o": 10},
+        ],
+        "frames": [],
+    }
+
+
+def triples(art):
+    return {(art.entities[r.subject].names[0], r.predicate, art.entities[r.object].names[0]) for r in art.relations}
+
+
+def test_entities_classes_and_names():
+    art = dwie.convert(make_doc(), "DW_1.json")
+    got = {e.names[0]: (e.cls, e.names) for e in art.entities}
+    assert set(got) == {"Ostland", "Vera Kalnin", "Marisburg", "Tomas Brenn", "Harbour Union", "Blue Party"}
+    assert got["Ostland"] == ("Country", ["Ostland", "Ostlandic"])  # the adjective is a name of its country
+    assert got["Marisburg"][0] == "City" and got["Blue Party"][0] == "PoliticalParty"
+    assert got["Harbour Union"][0] == "Organization" and got["Vera Kalnin"][0] == "Person"
+    assert art.other == [("event", {"blue harbour festival"})]
+    assert "author jo writer" in art.ignore and art.ignore_spans == [(TEXT.index("Author"), len(TEXT))]
+    assert art.text == TEXT and art.corpus == "dwie" and art.genres == ("politics", "business")
+
+
+def test_relations_mapped_to_kg_properties():
+    art = dwie.convert(make_doc(), "DW_1.json")
+    assert triples(art) == {
+        ("Vera Kalnin", "leaderOf", "Ostland"),  # agent_of dropped beside the leader relation
+        ("Vera Kalnin", "nationality", "Ostland"),  # once, though given to the country and its adjective
+        ("Marisburg", "locatedIn", "Ostland"),
+        ("Tomas Brenn", "leaderOf", "Harbour Union"),  # member_of dropped beside head_of
+        ("Tomas Brenn", "memberOf", "Blue Party"),
+        ("Harbour Union", "locatedIn", "Marisburg"),
+    }  # spouse_of has no kg counterpart; Westland has no mention
+
+
+def test_genres_and_split():
+    assert dwie.genres(["16000000", "20000001"]) == ("conflict",)
+    assert dwie.genres(["13000000"]) == ("other",) and dwie.genres(None) == ("other",)
+    parts = [dwie.part_of(f"DW_{i}") for i in range(600)]
+    assert parts == [dwie.part_of(f"DW_{i}") for i in range(600)]  # fixed by the id alone
+    assert 150 < parts.count("held-out") < 250 and set(parts) == {"dev", "held-out"}
+
+
+def _folder(tmp_path, n=6):
+    for i in range(n):
+        (tmp_path / f"DW_{i}.json").write_text(json.dumps(make_doc(f"DW_{i}")), encoding="utf-8")
+    return tmp_path
+
+
+def test_read_folder_parts_and_limit(tmp_path):
+    folder = _folder(tmp_path)
+    dev = dwie.read_folder(folder, "dev")
+    held = dwie.read_folder(folder, "held-out")
+    assert len(dev) + len(held) == 6 and all(a.subset == "dev" for a in dev)
+    assert {a.id for a in dwie.read_folder(folder, "all")} == {f"DW_{i}" for i in range(6)}
+    assert len(dwie.read_folder(folder, "all", limit=2)) == 2
+    assert dwie.is_dwie_folder(folder) and not dwie.is_dwie_folder(tmp_path / "nothing")
+
+
+@pytest.mark.parametrize("broken, message", [
+    ("[1, 2]", "one JSON object"),
+    ('{"id": "DW_9", "content": "x"}', "'mentions' is missing"),
+    ("{not json", "not valid JSON"),
+])
+def test_bad_documents_name_the_file(tmp_path, broken, message):
+    (tmp_path / "DW_9.json").write_text(broken, encoding="utf-8")
+    with pytest.raises(InputError, match=message) as e:
+        dwie.read_folder(tmp_path, "all")
+    assert "DW_9.json" in str(e.value)
+
+
+def test_mention_outside_the_text_is_refused():
+    doc = make_doc()
+    doc["mentions"][0]["end"] = len(TEXT) + 5
+    with pytest.raises(InputError, match="outside the text"):
+        dwie.convert(doc, "DW_1.json")
+
+
+def test_cli_scores_a_dwie_folder_with_the_baseline(tmp_path):
+    from kg.cli import main
+
+    folder = _folder(tmp_path, 3)
+    result = CliRunner().invoke(main, ["evaluate", "--dwie", str(folder), "--part", "all", "--baseline", "naive"])
+    assert result.exit_code == 0, result.output
+    assert "corpus dwie: 3 articles" in result.output
+    assert "corpus dwie (dev, politics)" in result.output or "corpus dwie (held-out, politics)" in result.output
+    result = CliRunner().invoke(main, ["evaluate", str(folder), "--part", "all", "--limit", "1", "--baseline", "naive"])
+    assert result.exit_code == 0 and "corpus dwie: 1 articles" in result.output
