@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 from decimal import Decimal
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
 from .io import clean_text
-from .ontology import DCTERMS, GEONAMES, ID, KG, NIF, SEM, bind_prefixes
+from .events_resolve import EventCluster, cluster_events
+from .ontology import DCTERMS, GAF, GEONAMES, ID, KG, NIF, SEM, bind_prefixes
 from .records import Event, Extraction, Mention, Relation
 from .resolve import Entity
 
@@ -102,47 +104,96 @@ def add_relation(g: Graph, ex: Extraction, rel: Relation, subj: URIRef, obj: URI
     return st
 
 
-def _event_label(ev: Event, actors: list[str], targets: list[str], places: list[str]) -> str:
-    """"Attack by US Navy in Pacific Ocean on 2025-12-16": what a reader of the page or a query sees."""
-    label = f"{ev.kind} ({ev.trigger})"
+def _event_label(kind: str, trigger: str, actors: list[str], targets: list[str], places: list[str],
+                 when: date | None) -> str:
+    """"Attack (struck) by US Navy in Pacific Ocean, 2025-12-16": what a reader of the page or a query sees."""
+    label = f"{kind} ({trigger})"
     if actors:
         label += " by " + ", ".join(actors)
     if targets:
         label += " on " + ", ".join(targets)
     if places:
         label += " in " + ", ".join(places)
-    if ev.date:
-        label += f", {ev.date.isoformat()}"
+    if when:
+        label += f", {when.isoformat()}"
     return label
 
 
-def add_event(g: Graph, ex: Extraction, ev: Event, resolve_mention, source: URIRef | None) -> URIRef:
-    node = ID[f"event/{ex.doc.doc_id}/{_digest(ev.kind, ev.start, ev.end, ev.trigger)}"]
-    g.add((node, RDF.type, KG[ev.kind]))
+def mention_iri(doc_id: str, ev: Event) -> URIRef:
+    return ID[f"mention/{doc_id}/{_digest(ev.kind, ev.start, ev.end, ev.trigger)}"]
+
+
+def event_iri(cluster: EventCluster) -> URIRef:
+    first = cluster.first
+    return ID[f"event/{first.doc_id}/{_digest(first.event.kind, first.event.start, first.event.end, first.event.trigger)}"]
+
+
+_ROLES = ((SEM.hasActor, "actors"), (KG.hasTarget, "targets"), (SEM.hasPlace, "places"))
+
+
+def add_event_mention(g: Graph, ex: Extraction, ev: Event, resolve_mention, source: URIRef | None) -> URIRef:
+    """One report of an event: its trigger, sentence, article and what this report states about it."""
+    node = mention_iri(ex.doc.doc_id, ev)
+    g.add((node, RDF.type, KG.EventMention))
     g.add((node, KG.trigger, text_literal(ev.trigger)))
-    names: dict[URIRef, list[str]] = {SEM.hasActor: [], KG.hasTarget: [], SEM.hasPlace: []}
-    for role, mentions in ((SEM.hasActor, ev.actors), (KG.hasTarget, ev.targets), (SEM.hasPlace, ev.places)):
-        for m in mentions:
+    g.add((node, KG.triggerStart, Literal(ev.start + ex.doc.offset)))
+    g.add((node, KG.triggerEnd, Literal(ev.end + ex.doc.offset)))
+    g.add((node, KG.eventKind, KG[ev.kind]))
+    for role, attr in _ROLES:
+        for m in getattr(ev, attr):
             target = resolve_mention(m)
             if target is not None:
                 g.add((node, role, target))
-                label = str(g.value(target, RDFS.label) or m.name)
-                if label not in names[role]:
-                    names[role].append(label)
-    g.add((node, RDFS.label, text_literal(_event_label(ev, names[SEM.hasActor], names[KG.hasTarget],
-                                                        names[SEM.hasPlace]))))
     if ev.date:
         g.add((node, KG.date, Literal(ev.date, datatype=XSD.date)))
-        g.add((node, SEM.hasTimeStamp, Literal(ev.date, datatype=XSD.date)))
     for name, value in ev.counts:
         g.add((node, KG[name], Literal(value)))
     _provenance(g, node, ex, ev.sent, ev.rule, ev.confidence, source)
     return node
 
 
-def build_graph(extractions: list[Extraction], entities: list[Entity], index: dict[tuple[str, Mention], Entity]) -> Graph:
-    """The whole graph of a build: articles, entities, relations with statements, events."""
+def add_event(g: Graph, cluster: EventCluster, mention_nodes: dict[tuple[str, Event], URIRef]) -> URIRef:
+    """One real event: the union of what its reports state, its best date and range, a link to each report."""
+    node = event_iri(cluster)
+    g.add((node, RDF.type, KG[cluster.kind]))
+    g.add((node, KG.trigger, text_literal(cluster.first.event.trigger)))
+    names: dict[URIRef, list[str]] = {role: [] for role, _ in _ROLES}
+    for ref in cluster.mentions:
+        mention = mention_nodes[(ref.doc_id, ref.event)]
+        g.add((node, GAF.denotedBy, mention))
+        for role, _ in _ROLES:
+            for target in g.objects(mention, role):
+                g.add((node, role, target))
+        for count in (KG.casualties, KG.injured, KG.quantity):
+            for value in g.objects(mention, count):
+                g.add((node, count, value))
+    for role, _ in _ROLES:
+        names[role] = sorted({str(g.value(t, RDFS.label) or "") for t in g.objects(node, role)} - {""})
+    when = cluster.best_date
+    g.add((node, RDFS.label, text_literal(_event_label(cluster.kind, cluster.first.event.trigger, names[SEM.hasActor],
+                                                        names[KG.hasTarget], names[SEM.hasPlace], when))))
+    if when:
+        g.add((node, KG.date, Literal(when, datatype=XSD.date)))
+        g.add((node, SEM.hasTimeStamp, Literal(when, datatype=XSD.date)))
+    if cluster.lo and cluster.hi and cluster.lo <= cluster.hi and any(m.event.date for m in cluster.mentions):
+        g.add((node, SEM.hasEarliestBeginTimeStamp, Literal(cluster.lo, datatype=XSD.date)))
+        g.add((node, SEM.hasLatestEndTimeStamp, Literal(cluster.hi, datatype=XSD.date)))
+    g.add((node, KG.reportCount, Literal(len(cluster.mentions))))
+    g.add((node, KG.articleCount, Literal(len(cluster.articles))))
+    return node
+
+
+def build_graph(extractions: list[Extraction], entities: list[Entity], index: dict[tuple[str, Mention], Entity],
+                events: list[EventCluster] | None = None) -> Graph:
+    """The whole graph of a build: articles, entities, relations with statements, events and their reports.
+
+    events are the clusters of event mentions (`events_resolve.cluster_events`), worked out here when not given.
+    """
+    if events is None:
+        events = cluster_events(extractions, index)
     g = new_graph()
+    mention_nodes: dict[tuple[str, Event], URIRef] = {}
+    clustered = {(ref.doc_id, ref.event) for c in events for ref in c.mentions}
     for ent in entities:
         add_entity(g, ent)
     for ex in extractions:
@@ -161,7 +212,10 @@ def build_graph(extractions: list[Extraction], entities: list[Entity], index: di
                 continue
             add_relation(g, ex, rel, s, o, node_of(rel.source))
         for ev in ex.events:
-            add_event(g, ex, ev, node_of, node_of(ev.source))
+            if (doc_id, ev) in clustered:
+                mention_nodes[(doc_id, ev)] = add_event_mention(g, ex, ev, node_of, node_of(ev.source))
+    for cluster in events:
+        add_event(g, cluster, mention_nodes)
     # who leads an organization also works for it: keep the more specific fact as the direct triple (the
     # statement reading "works for" stays, with its sentence)
     for s, o in list(g.subject_objects(KG.leaderOf)):

@@ -19,6 +19,7 @@ NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#
 SCHEMA = Namespace("https://schema.org/")
 DCTERMS = Namespace("http://purl.org/dc/terms/")
 GEONAMES = Namespace("https://sws.geonames.org/")
+GAF = Namespace("http://groundedannotationframework.org/gaf#")
 
 
 class KG(DefinedNamespace):
@@ -99,6 +100,13 @@ class KG(DefinedNamespace):
     casualties: URIRef
     injured: URIRef
     quantity: URIRef
+    # events and their reports
+    EventMention: URIRef
+    eventKind: URIRef
+    triggerStart: URIRef
+    triggerEnd: URIRef
+    reportCount: URIRef
+    articleCount: URIRef
 
 
 # Entity classes a mention may carry, most specific first within each family.
@@ -127,6 +135,7 @@ PREFIXES = {
     "nif": str(NIF),
     "schema": str(SCHEMA),
     "dcterms": str(DCTERMS),
+    "gaf": str(GAF),
 }
 
 

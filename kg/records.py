@@ -67,6 +67,7 @@ class Event:
     date: date | None = None
     counts: tuple[tuple[str, int], ...] = ()  # e.g. (("killed", 8),)
     source: Mention | None = None
+    anaphoric: bool = False  # "the attacks": refers back to an event told before; joins it or is dropped
 
 
 @dataclass(frozen=True)

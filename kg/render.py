@@ -17,7 +17,7 @@ from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
 from .errors import KgError
-from .ontology import DCTERMS, KG, SEM, ontology_graph
+from .ontology import DCTERMS, GAF, KG, SEM, ontology_graph
 
 # Beyond this many entities the page keeps the most connected ones: vis-network's physics and
 # the browser's canvas stay responsive up to about this size.
@@ -150,6 +150,21 @@ def _provenance(g: Graph, node: URIRef, vocab: dict) -> dict:
     }
 
 
+def _reports(g: Graph, event: URIRef, vocab: dict) -> list[dict]:
+    """The reports of an event (gaf:denotedBy), each with what it states, by publication date and outlet."""
+    out = []
+    for mention in set(g.objects(event, GAF.denotedBy)):
+        prov = _provenance(g, mention, vocab)
+        article = g.value(mention, PROV.wasDerivedFrom)
+        publisher = g.value(article, DCTERMS.publisher) if article is not None else None
+        prov["published"] = _iso(g.value(article, DCTERMS.date)) if article is not None else None
+        prov["outlet"] = (_label(g, publisher, vocab) if isinstance(publisher, URIRef) else _text(publisher)) or None
+        prov["counts"] = {_local(p): _int(g.value(mention, p)) for p in EVENT_COUNTS if g.value(mention, p) is not None}
+        prov["trigger"] = _text(g.value(mention, KG.trigger)) or None
+        out.append(prov)
+    return sorted(out, key=lambda r: (r["published"] or "9999", r["outlet"] or "", r["article"] or "", r["sentence"]))
+
+
 def _articles(g: Graph) -> dict[str, dict]:
     out = {}
     for art in sorted(set(g.subjects(RDF.type, KG.Article)), key=str):
@@ -183,16 +198,21 @@ def _events(g: Graph, vocab: dict) -> dict[URIRef, dict]:
     out = {}
     for node in sorted(nodes, key=str):
         cls = _class_of(g, node, vocab["event_depth"]) or "Event"
-        counts = {_local(p): _int(g.value(node, p)) for p in EVENT_COUNTS if g.value(node, p) is not None}
+        # every value the reports give (several values of one figure are reports that disagree)
+        counts = {_local(p): sorted(_int(v) for v in g.objects(node, p)) for p in EVENT_COUNTS if (node, p, None) in g}
         prov = _provenance(g, node, vocab)
+        reports = _reports(g, node, vocab) or ([prov] if prov["sentence"] else [])
+        disputed = sorted(k for k, values in counts.items() if len(values) > 1)
+        outlets = {r.get("outlet") or r["article"] for r in reports if r["article"]}
         out[node] = {
             "id": str(node), "kind": "event", "cls": cls,
             "label": _text(g.value(node, RDFS.label)) or vocab["labels"].get(str(KG[cls]), cls),
             "clsLabel": vocab["labels"].get(str(KG[cls]), cls),
             "trigger": _text(g.value(node, KG.trigger)) or None,
             "date": prov["date"] or _iso(g.value(node, SEM.hasTimeStamp)),
-            "confidence": prov["confidence"], "counts": counts,
-            "statements": [prov] if prov["sentence"] else [],
+            "confidence": max((r["confidence"] for r in reports if r["confidence"] is not None), default=None),
+            "counts": counts, "disputed": disputed, "outlets": len(outlets), "reports": len(reports),
+            "statements": reports,
         }
     return out
 

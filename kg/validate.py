@@ -95,7 +95,7 @@ def _violation(results: Graph, node) -> Violation:
 
 def _checked(graph: Graph) -> dict[str, int]:
     entities = {s for s in graph.subjects(KG.mentionCount, None)} | {s for s in graph.subjects(KG.mentionedIn, None)}
-    events = {s for s in graph.subjects(KG.trigger, None)}
+    events = {s for s in graph.subjects(KG.reportCount, None)}
     return {"entities": len(entities), "statements": sum(1 for _ in graph.subjects(RDF.type, KG.Statement)),
             "events": len(events), "triples": len(graph)}
 

@@ -146,7 +146,7 @@ def test_unknown_prefix(ttl):
     res = kg("query", "SELECT ?x WHERE { ?x a foo:Bar }", "--graph", ttl)
     assert res.exit_code == 1
     assert lines(res.stderr) == ["Error: SPARQL error: unknown prefix 'foo:'; declare it with PREFIX foo: <...> "
-                                 "or use a predeclared one: rdf rdfs owl xsd skos prov kg kgid sem nif schema dcterms"]
+                                 "or use a predeclared one: rdf rdfs owl xsd skos prov kg kgid sem nif schema dcterms gaf"]
 
 
 @pytest.mark.parametrize("update", [

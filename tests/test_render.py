@@ -161,7 +161,7 @@ def test_events_have_dates_roles_and_provenance():
     data = data_of(render_html(small_graph()))
     events = {n["cls"]: n for n in data["nodes"] if n["kind"] == "event"}
     attack = events["Attack"]
-    assert attack["date"] == "2026-01-03" and attack["counts"] == {"casualties": 3}
+    assert attack["date"] == "2026-01-03" and attack["counts"] == {"casualties": [3]}
     assert attack["statements"][0]["sentence"] == "Norland struck Port City on Saturday."
     assert attack["clsLabel"] == "Attack" and attack["confidence"] == 0.8
     roles = sorted((e["label"], e["to"]) for e in data["edges"] if e.get("role") and e["from"] == attack["id"])

@@ -10,7 +10,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import SH
 
 from kg.cli import main
-from kg.ontology import ID, KG, SHAPES_FILE
+from kg.ontology import GAF, ID, KG, SHAPES_FILE
 from kg.validate import validate_graph
 
 from .handmade import handmade_graph
@@ -30,6 +30,10 @@ def first_event(g: Graph, cls: URIRef) -> URIRef:
     return next(g.subjects(RDF.type, cls))
 
 
+def first_mention(g: Graph, cls: URIRef) -> URIRef:
+    return next(g.objects(first_event(g, cls), GAF.denotedBy))
+
+
 def test_shapes_file_is_shacl():
     shapes = Graph().parse(SHAPES_FILE, format="turtle")
     assert len(set(shapes.subjects(RDF.type, SH.NodeShape))) >= 7
@@ -38,7 +42,7 @@ def test_shapes_file_is_shacl():
 def test_handmade_graph_conforms():
     report = validate_graph(handmade_graph())
     assert report.conforms, report.text()
-    assert report.checked == {"entities": 9, "statements": 6, "events": 4, "triples": 174}
+    assert report.checked == {"entities": 9, "statements": 6, "events": 4, "triples": 223}
 
 
 @pytest.mark.model
@@ -85,7 +89,11 @@ def _statement_without_article(g):
 
 
 def _event_without_provenance(g):
-    g.remove((first_event(g, KG.Attack), KG.rule, None))
+    g.remove((first_mention(g, KG.Attack), KG.rule, None))
+
+
+def _event_without_report(g):
+    g.remove((first_event(g, KG.Attack), GAF.denotedBy, None))
 
 
 def _invalid_date(g):
@@ -121,6 +129,7 @@ BREAKS = {
     "no article": (_statement_without_article, "prov:wasDerivedFrom: a statement or event is prov:wasDerivedFrom "
                                                "exactly one kg:Article"),
     "event without rule": (_event_without_provenance, "kg:rule: a statement or event names the one kg:rule"),
+    "event without report": (_event_without_report, "gaf:denotedBy: an event is gaf:denotedBy at least one kg:EventMention"),
     "invalid date": (_invalid_date, "kg:date: kg:date is at most one xsd:date (value: 2025-02-30)"),
     "date as text": (_date_as_text, "kg:date: kg:date is at most one xsd:date (value: January 3)"),
     "confidence": (_confidence_out_of_range, "kg:confidence: kg:confidence is one xsd:decimal between 0 and 1"),
@@ -147,7 +156,7 @@ def test_cli_validate_conforming_graph(tmp_path):
     res = kg("validate", "--graph", path)
     assert res.exit_code == 0, res.output
     assert res.stdout == (f"{path} conforms to the kg graph contract "
-                          "(9 entities, 6 statements, 4 events, 174 triples checked)\n")
+                          "(9 entities, 6 statements, 4 events, 223 triples checked)\n")
 
 
 def test_cli_validate_broken_graph_exits_1(tmp_path):
@@ -160,7 +169,7 @@ def test_cli_validate_broken_graph_exits_1(tmp_path):
     assert res.exit_code == 1
     out = res.stdout.splitlines()
     assert out[0] == (f"{path} does not conform to the kg graph contract: 3 violations "
-                      "(9 entities, 6 statements, 4 events, 173 triples checked)")
+                      "(9 entities, 6 statements, 4 events, 222 triples checked)")
     assert out[1:] == [
         "- 2025-02-30: a date is a valid xsd:date (YYYY-MM-DD)",
         "- kgid:entity/caracas rdfs:label: an entity has exactly one rdfs:label, a non-empty string",

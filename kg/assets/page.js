@@ -6,7 +6,7 @@
   var DATA = JSON.parse(document.getElementById("kg-data").textContent);
   var META = DATA.meta;
   var byId = {}, edgeById = {}, classInfo = {}, articleById = {}, base = {}, edgeBase = {};
-  var state = { classes: {}, relations: {}, minConfidence: 0, from: "", to: "", isolated: true,
+  var state = { classes: {}, relations: {}, minConfidence: 0, minOutlets: 0, from: "", to: "", isolated: true,
                 highlight: null, size: "mentions" };
   var page = window.kgPage = { stabilized: false, stabilizeMs: null, data: DATA };
   var started = performance.now();
@@ -124,6 +124,11 @@
       $("kg-confidence-value").textContent = state.minConfidence.toFixed(2);
       applyFilters();
     });
+    var outlets = $("kg-outlets");
+    outlets.addEventListener("input", function () {
+      state.minOutlets = Math.max(0, parseInt(outlets.value, 10) || 0);
+      applyFilters();
+    });
     var range = META.factDates, from = $("kg-date-from"), to = $("kg-date-to");
     if (range) {
       [from, to].forEach(function (input) { input.min = range[0]; input.max = range[1]; });
@@ -190,9 +195,9 @@
     var c = classInfo[n.cls] || { shape: "dot", label: n.cls };
     var style = nodeStyle(n);
     base[n.id] = style;
-    var label = n.kind === "event" ? n.clsLabel + (n.date ? "\n" + n.date : "") : short(n.label);
+    var label = n.kind === "event" ? n.clsLabel + (n.reports > 1 ? " ×" + n.reports : "") + (n.date ? "\n" + n.date : "") : short(n.label);
     var tip = n.kind === "event"
-      ? [n.label, n.date ? "date: " + n.date : "undated"]
+      ? [n.label, n.date ? "date: " + n.date : "undated", plural(n.reports || 0, "report") + " · " + plural(n.outlets || 0, "outlet")]
       : [n.label, c.label + " · " + plural(n.mentions, "mention"), n.aliases.length ? "also: " + n.aliases.join(", ") : ""];
     return { id: n.id, label: label, shape: c.shape, value: sizeOf(n), size: n.kind === "event" ? 11 : undefined,
              x: n.x, y: n.y,
@@ -277,7 +282,7 @@
 
   function nodeShown(n) {
     if (!state.classes[n.cls]) return false;
-    if (n.kind === "event") return confOk(n.confidence) && dateOk(n.date);
+    if (n.kind === "event") return confOk(n.confidence) && dateOk(n.date) && (n.outlets || 0) >= state.minOutlets;
     return true;
   }
 

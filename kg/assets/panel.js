@@ -47,6 +47,21 @@
     return box;
   }
 
+  function report(s, disputed) {
+    // one report of an event: its outlet and publication date, then its sentence and the figures it gives
+    var box = provenance(s), head = [];
+    if (s.outlet) head.push(s.outlet);
+    if (s.published) head.push("published " + s.published);
+    if (head.length) box.insertBefore(el("div", { className: "kg-meta", text: head.join(" · ") }), box.firstChild);
+    var figures = Object.keys(s.counts || {});
+    if (figures.length) {
+      box.appendChild(el("div", { className: "kg-meta" }, figures.map(function (k) {
+        return el("span", { className: disputed.indexOf(k) >= 0 ? "kg-disputed" : "", text: k + " " + fmt(s.counts[k]) + " " });
+      })));
+    }
+    return box;
+  }
+
   function hiddenNote(id) {
     var item = nodes.get(id);
     return item && item.hidden ? el("p", { className: "kg-meta", text: "Hidden by the current filters." }) : null;
@@ -108,13 +123,17 @@
       out.push(el("h3", { text: "Who and where" }));
       out.push(el("ul", {}, parts.map(function (p) { return el("li", {}, [p.role + ": ", nodeLink(p.node)]); })));
     }
-    var counts = Object.keys(n.counts || {});
+    var counts = Object.keys(n.counts || {}), disputed = n.disputed || [];
     if (counts.length) {
       out.push(el("h3", { text: "Figures" }));
-      out.push(el("ul", {}, counts.map(function (k) { return el("li", { text: k + ": " + fmt(n.counts[k]) }); })));
+      out.push(el("ul", {}, counts.map(function (k) {
+        var values = [].concat(n.counts[k]).map(fmt).join(" or ");
+        var bad = disputed.indexOf(k) >= 0;
+        return el("li", { className: bad ? "kg-disputed" : "", text: k + ": " + values + (bad ? " (the reports disagree)" : "") });
+      })));
     }
-    out.push(el("h3", { text: "Read in" }));
-    n.statements.forEach(function (s) { out.push(provenance(s)); });
+    out.push(el("h3", { text: plural(n.statements.length, "report") + " · " + plural(n.outlets || 0, "outlet") }));
+    n.statements.forEach(function (s) { out.push(report(s, disputed)); });
     if (!n.statements.length) out.push(el("p", { className: "kg-meta", text: "No sentence recorded." }));
     openPanel(out);
   }

@@ -57,13 +57,16 @@ def extract_events(doc, mentions: list[Mention], *, article_date: date | None = 
                 continue
             if kind == "Killing":
                 continue  # deaths are counts on the event that caused them (below)
-            if tok.pos_ == "NOUN" and _anaphoric(tok) and not _has_own_args(tok, index):
-                continue
+            anaphor = tok.pos_ == "NOUN" and _anaphoric(tok) and not _has_own_args(tok, index)
             if kind == "Launch" and not _launch_object(tok, index):
                 continue
             if tok.pos_ == "VERB" and tok.lemma_.lower() in {"fire", "launch"} and not _weapon_object(tok):
                 continue
             ev = _event(doc, sent, si, tok, kind, index, article_date, attrs.get(si, []))
+            if anaphor:
+                # "the attacks": a mention of an event told before, which event resolution joins to it
+                events.append(Event(**{**ev.__dict__, "actors": (), "targets": (), "places": (), "anaphoric": True}))
+                continue
             if not (ev.actors or ev.targets or ev.places):
                 continue  # an event linked to no entity tells the graph nothing
             if kind == "Agreement" and not (ev.actors or ev.targets):

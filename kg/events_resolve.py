@@ -1,0 +1,218 @@
+"""Event coreference: the event mentions of all articles that report the same real event become one event.
+
+Each `Event` record an extractor yields is one *mention* of an event, read in one sentence. This module,
+run after entity resolution, groups the mentions of a build into clusters, one per real event:
+
+- within an article, an anaphoric noun ("the attacks", "the strikes") joins the latest event of a
+  compatible kind the article told before it; other mentions join an earlier event when they agree on
+  kind, date and participants, as across articles;
+- across articles, a mention joins the event it shares the most participants with (actors, targets,
+  places, a city counting as in its country), when the kinds are compatible, nothing they state
+  contradicts (different places, or different actors and different targets) and their dates fall in a
+  common window: a stated day allows a day either side, a month its whole month, and a mention that
+  states no date happened in the week before its article was published.
+
+Mentions are visited in a fixed order (article id, then position), so the clusters depend only on the
+articles, not on the order a build met them: an incremental build gives the clusters of a fresh one. A
+mention is compared only with the events that share one of its participants (the latest `_CANDIDATES` of
+each), so the work grows linearly with the number of mentions.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from .records import Event, Extraction, Mention
+from .resolve import Entity
+
+# Kinds whose mentions may denote one event: deaths reported without their cause join the attack or the
+# explosion that caused them. An explosion and an attack stay two events (one may cause the other).
+_FAMILY = {"Killing": "Harm", "Attack": "Harm", "Explosion": "Harm"}
+_JOINS = {("Killing", "Attack"), ("Killing", "Explosion"), ("Attack", "Killing"), ("Explosion", "Killing")}
+_LOCATIONS = {"Country", "City", "Location"}
+_UNDATED_DAYS = 7  # an undated report is about the week before its publication
+_CANDIDATES = 50  # events compared per shared participant: the latest ones
+_ANAPHORA_SENTENCES = 20  # how far back "the attacks" may look in its article
+
+
+@dataclass
+class MentionRef:
+    """One event mention of one article, with its participants resolved to entity keys."""
+
+    doc_id: str
+    event: Event
+    order: int
+    actors: frozenset[str]
+    targets: frozenset[str]
+    places: frozenset[str]  # places and the targets that are places
+    isos: frozenset[str]  # the countries its places are in, as far as the gazetteer knows
+    lo: date | None
+    hi: date | None
+    published: date | None
+
+    @property
+    def participants(self) -> frozenset[str]:
+        return self.actors | self.targets | self.places
+
+    @property
+    def blocking_keys(self) -> frozenset[str]:
+        """Its participants, and the countries its places are in (a city meets its country)."""
+        return self.participants | {f"iso:{c}" for c in self.isos}
+
+
+@dataclass
+class EventCluster:
+    """One real event: its mentions, in article and text order."""
+
+    mentions: list[MentionRef] = field(default_factory=list)
+    actors: set[str] = field(default_factory=set)
+    targets: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
+    isos: set[str] = field(default_factory=set)
+    lo: date | None = None
+    hi: date | None = None
+
+    @property
+    def kind(self) -> str:
+        """The kind most of its mentions give, deaths giving way to their cause."""
+        votes = Counter(m.event.kind for m in self.mentions if m.event.kind != "Killing")
+        if not votes:
+            return self.mentions[0].event.kind
+        first = {}
+        for m in self.mentions:
+            first.setdefault(m.event.kind, m.order)
+        return min(votes, key=lambda k: (-votes[k], first[k]))
+
+    @property
+    def first(self) -> MentionRef:
+        return self.mentions[0]
+
+    @property
+    def best_date(self) -> date | None:
+        """The date most reports state (the earliest of equals), else none."""
+        stated = Counter(m.event.date for m in self.mentions if m.event.date)
+        if not stated:
+            return None
+        return min(stated, key=lambda d: (-stated[d], d))
+
+    @property
+    def articles(self) -> list[str]:
+        return sorted({m.doc_id for m in self.mentions})
+
+    def add(self, ref: MentionRef) -> None:
+        self.mentions.append(ref)
+        self.actors |= ref.actors
+        self.targets |= ref.targets
+        self.places |= ref.places
+        self.isos |= ref.isos
+        self.lo, self.hi = _intersect((self.lo, self.hi), (ref.lo, ref.hi)) if self.mentions[1:] else (ref.lo, ref.hi)
+
+
+def _intersect(a: tuple[date | None, date | None], b: tuple[date | None, date | None]) -> tuple[date | None, date | None]:
+    lo = max((d for d in (a[0], b[0]) if d), default=None)
+    hi = min((d for d in (a[1], b[1]) if d), default=None)
+    return lo, hi
+
+
+def date_window(stated: date | None, published: date | None) -> tuple[date | None, date | None]:
+    """The days a mention's event may have happened on, from how precisely its date is known."""
+    if stated is not None:
+        if stated.day == 1:  # a month alone is normalised to its first day
+            nxt = (stated.replace(day=28) + timedelta(days=4)).replace(day=1)
+            return stated - timedelta(days=1), nxt
+        return stated - timedelta(days=1), stated + timedelta(days=1)
+    if published is not None:
+        return published - timedelta(days=_UNDATED_DAYS), published
+    return None, None
+
+
+def _dates_meet(a_lo, a_hi, b_lo, b_hi) -> bool:
+    if a_lo and b_hi and a_lo > b_hi:
+        return False
+    if b_lo and a_hi and b_lo > a_hi:
+        return False
+    return True
+
+
+def _kinds_meet(a: str, b: str) -> bool:
+    return a == b or (a, b) in _JOINS
+
+
+def _score(ref: MentionRef, c: EventCluster) -> int | None:
+    """How many participants a mention shares with an event, or None when they cannot be the same."""
+    if not _kinds_meet(ref.event.kind, c.kind) or not _dates_meet(ref.lo, ref.hi, c.lo, c.hi):
+        return None
+    if ref.places and c.places and not (ref.places & c.places or ref.isos & c.isos):
+        return None  # different places
+    actors_shared = len(ref.actors & c.actors)
+    targets_shared = len((ref.targets - ref.places) & (c.targets - c.places))
+    if ref.actors and c.actors and not actors_shared and not targets_shared:
+        return None  # different actors, and nothing else in common to make it a dispute about who did it
+    return actors_shared + targets_shared + len(ref.places & c.places) + (1 if ref.isos & c.isos else 0)
+
+
+def _refs(extractions: list[Extraction], index: dict[tuple[str, Mention], Entity]) -> list[MentionRef]:
+    refs: list[MentionRef] = []
+    for ex in sorted(extractions, key=lambda e: e.doc.doc_id):
+        doc_id = ex.doc.doc_id
+
+        def keys(ms: tuple[Mention, ...]) -> list[Entity]:
+            return [e for m in ms if (e := index.get((doc_id, m))) is not None]
+
+        for ev in sorted(ex.events, key=lambda e: (e.start, e.end, e.kind)):
+            actors, targets, places = keys(ev.actors), keys(ev.targets), keys(ev.places)
+            located = places + [t for t in targets if t.cls in _LOCATIONS]
+            lo, hi = date_window(ev.date, ex.doc.date)
+            refs.append(MentionRef(
+                doc_id=doc_id, event=ev, order=len(refs),
+                actors=frozenset(e.key for e in actors), targets=frozenset(e.key for e in targets),
+                places=frozenset(e.key for e in located), isos=frozenset(e.iso for e in located if e.iso),
+                lo=lo, hi=hi, published=ex.doc.date))
+    return refs
+
+
+def cluster_events(extractions: list[Extraction], index: dict[tuple[str, Mention], Entity]) -> list[EventCluster]:
+    """The events of a build: every event mention in exactly one cluster, except anaphors that found none."""
+    clusters: list[EventCluster] = []
+    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)  # (family, participant) -> cluster ids
+    in_article: list[int] = []  # clusters of the current article, in order
+    current = None
+    for ref in _refs(extractions, index):
+        if ref.doc_id != current:
+            current, in_article = ref.doc_id, []
+        family = _FAMILY.get(ref.event.kind, ref.event.kind)
+        if ref.event.anaphoric and not ref.participants:
+            target = _antecedent(ref, clusters, in_article)
+            if target is not None:
+                clusters[target].add(ref)
+            continue
+        candidates = sorted({i for p in ref.blocking_keys for i in by_key[(family, p)][-_CANDIDATES:]})
+        best, best_score = None, 0
+        for i in candidates:
+            score = _score(ref, clusters[i])
+            if score and score > best_score:
+                best, best_score = i, score
+        if best is None:
+            best = len(clusters)
+            clusters.append(EventCluster())
+        clusters[best].add(ref)
+        if best not in in_article:
+            in_article.append(best)
+        for p in ref.blocking_keys:
+            ids = by_key[(family, p)]
+            if not ids or ids[-1] != best:
+                ids.append(best)
+    return clusters
+
+
+def _antecedent(ref: MentionRef, clusters: list[EventCluster], in_article: list[int]) -> int | None:
+    """The latest event of a compatible kind the article told shortly before an anaphoric noun."""
+    for i in reversed(in_article):
+        c = clusters[i]
+        last = max((m for m in c.mentions if m.doc_id == ref.doc_id), key=lambda m: m.order)
+        if last.event.start < ref.event.start and ref.event.sent - last.event.sent <= _ANAPHORA_SENTENCES \
+                and _kinds_meet(ref.event.kind, c.kind):
+            return i
+    return None
