@@ -20,6 +20,7 @@ each), so the work grows linearly with the number of mentions.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -35,6 +36,7 @@ _LOCATIONS = {"Country", "City", "Location"}
 _UNDATED_DAYS = 7  # an undated report is about the week before its publication
 _CANDIDATES = 50  # events compared per shared participant: the latest ones
 _ANAPHORA_SENTENCES = 20  # how far back "the attacks" may look in its article
+_NATIONAL_BODY = re.compile(r"(?:armed|government):([A-Z]{2})$")  # keys of "the Russian military", "the US government"
 
 
 @dataclass
@@ -44,7 +46,7 @@ class MentionRef:
     doc_id: str
     event: Event
     order: int
-    actors: frozenset[str]
+    actors: frozenset[str]  # the sides that acted: a country stands for its armed forces and government
     targets: frozenset[str]
     places: frozenset[str]  # places and the targets that are places
     isos: frozenset[str]  # the countries its places are in, as far as the gazetteer knows
@@ -167,10 +169,18 @@ def _refs(extractions: list[Extraction], index: dict[tuple[str, Mention], Entity
             lo, hi = date_window(ev.date, ex.doc.date)
             refs.append(MentionRef(
                 doc_id=doc_id, event=ev, order=len(refs),
-                actors=frozenset(e.key for e in actors), targets=frozenset(e.key for e in targets),
+                actors=frozenset(_side(e) for e in actors), targets=frozenset(e.key for e in targets),
                 places=frozenset(e.key for e in located), isos=frozenset(e.iso for e in located if e.iso),
                 lo=lo, hi=hi, published=ex.doc.date))
     return refs
+
+
+def _side(e: Entity) -> str:
+    """The side an actor stands for: "Russia", "Russian forces" and "the Russian government" are one."""
+    if e.cls == "Country" and e.iso:
+        return f"side:{e.iso}"
+    m = _NATIONAL_BODY.search(e.key)
+    return f"side:{m.group(1)}" if m else e.key
 
 
 def cluster_events(extractions: list[Extraction], index: dict[tuple[str, Mention], Entity]) -> list[EventCluster]:

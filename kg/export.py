@@ -82,8 +82,9 @@ def _context(graph: Graph) -> dict[str, str]:
 def article_dataset(graph: Graph) -> Dataset:
     """The triples read from each article in a named graph (the article's IRI); the rest in the default graph.
 
-    A statement or event node goes with its article, and so does the entity-to-entity triple a
-    statement supports (in each article that supports it). The union of all graphs is the input graph.
+    A statement or event mention goes with its article, and so does the entity-to-entity triple a
+    statement supports (in each article that supports it); events, which span articles, stay in the
+    default graph. The union of all graphs is the input graph.
     """
     ds = Dataset()
     for prefix, ns in PREFIXES.items():

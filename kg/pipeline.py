@@ -16,6 +16,7 @@ from .errors import InputError
 from .extract.entities import extract_mentions
 from .extract.events import extract_events
 from .extract.relations import extract_relations
+from .events_resolve import cluster_events
 from .graph import build_graph
 from .ontology import KG
 from .records import Document, Extraction, Sentence
@@ -183,7 +184,8 @@ def read_documents(inputs: list[str | Path], default_date: date | None,
 
 def build_from_extractions(extractions: list[Extraction]) -> tuple[Graph, list[Entity]]:
     entities, index = resolve(extractions)
-    return build_graph(extractions, entities, index), entities
+    events = cluster_events(extractions, index)
+    return build_graph(extractions, entities, index, events), entities
 
 
 def build(inputs: list[str | Path], out_dir: str | Path = "output", *, default_date: date | None = None,

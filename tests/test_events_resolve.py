@@ -1,0 +1,103 @@
+"""Event coreference: reports of one event in several articles become one event with one report each."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, Graph, Literal, URIRef
+
+from kg.events_resolve import date_window
+from kg.ontology import GAF, KG, SEM
+from kg.pipeline import build
+from kg.validate import validate_graph
+
+ARTICLES = Path(__file__).resolve().parent.parent / "gold" / "events" / "articles"
+
+
+def events_by_place(g: Graph) -> dict[str, URIRef]:
+    out = {}
+    for ev in g.subjects(KG.reportCount, None):
+        for place in list(g.objects(ev, SEM.hasPlace)) + list(g.objects(ev, KG.hasTarget)):
+            out.setdefault(str(place).rsplit("/", 1)[-1], ev)
+    return out
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("events")
+    return build([ARTICLES], out, write=False).graph
+
+
+def test_reports_of_one_event_in_three_articles_are_one_event(built):
+    lviv = events_by_place(built)["lviv"]
+    reports = set(built.objects(lviv, GAF.denotedBy))
+    assert len(reports) == 5  # a struck, "the strikes"; b attacked, "the attack"; c attack
+    articles = {str(built.value(r, URIRef("http://www.w3.org/ns/prov#wasDerivedFrom"))).rsplit("/", 1)[-1] for r in reports}
+    assert articles == {"wire-a", "wire-b", "broadcaster-c"}
+    assert built.value(lviv, KG.reportCount) == Literal(5) and built.value(lviv, KG.articleCount) == Literal(3)
+    assert (lviv, RDF.type, KG.Attack) in built
+
+
+def test_figures_that_disagree_stay_with_their_reports(built):
+    lviv = events_by_place(built)["lviv"]
+    assert {int(v) for v in built.objects(lviv, KG.casualties)} == {12, 9}
+    by_article = {}
+    for r in built.objects(lviv, GAF.denotedBy):
+        for v in built.objects(r, KG.casualties):
+            by_article[str(built.value(r, URIRef("http://www.w3.org/ns/prov#wasDerivedFrom"))).rsplit("/", 1)[-1]] = int(v)
+    assert by_article == {"wire-a": 12, "wire-b": 9, "broadcaster-c": 12}
+
+
+def test_best_date_and_range(built):
+    beirut = events_by_place(built)["beirut"]
+    assert built.value(beirut, SEM.hasTimeStamp) == Literal(date(2026, 2, 11))
+    assert built.value(beirut, SEM.hasEarliestBeginTimeStamp) <= built.value(beirut, SEM.hasTimeStamp)
+    assert built.value(beirut, SEM.hasLatestEndTimeStamp) >= built.value(beirut, SEM.hasTimeStamp)
+
+
+def test_another_place_is_another_event(built):
+    events = events_by_place(built)
+    assert events["damascus"] != events["beirut"]
+    assert len(set(built.objects(events["damascus"], GAF.denotedBy))) == 1
+    assert len(set(built.subjects(KG.reportCount, None))) == 3
+
+
+def test_mention_has_trigger_offsets_in_the_file(built):
+    for mention in built.subjects(RDF.type, KG.EventMention):
+        source = str(built.value(built.value(mention, URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")), KG.sourceFile))
+        text = Path(source).read_text(encoding="utf-8")
+        start, end = int(built.value(mention, KG.triggerStart)), int(built.value(mention, KG.triggerEnd))
+        assert text[start:end] == str(built.value(mention, KG.trigger))
+
+
+def test_events_graph_conforms(built):
+    report = validate_graph(built)
+    assert report.conforms, report.text()
+
+
+def test_adding_a_report_extends_the_known_event(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for name in ("wire-a.txt", "paper-d.txt"):
+        shutil.copy(ARTICLES / name, inputs / name)
+    out = tmp_path / "out"
+    first = build([inputs], out).graph
+    assert len(set(first.objects(events_by_place(first)["lviv"], GAF.denotedBy))) == 2
+    shutil.copy(ARTICLES / "wire-b.txt", inputs / "wire-b.txt")
+    second = build([inputs], out)
+    assert second.reused == 2 and second.analysed == 1
+    lviv = events_by_place(second.graph)["lviv"]
+    assert len(set(second.graph.objects(lviv, GAF.denotedBy))) == 4
+    fresh = build([inputs], tmp_path / "fresh")
+    assert (out / "graph.ttl").read_bytes() == (tmp_path / "fresh" / "graph.ttl").read_bytes()
+    assert fresh.analysed == 3
+
+
+def test_date_window_follows_precision():
+    assert date_window(date(2026, 2, 10), date(2026, 2, 11)) == (date(2026, 2, 9), date(2026, 2, 11))
+    assert date_window(date(2026, 2, 1), None) == (date(2026, 1, 31), date(2026, 3, 1))  # "in February"
+    assert date_window(None, date(2026, 2, 11)) == (date(2026, 2, 4), date(2026, 2, 11))
+    assert date_window(None, None) == (None, None)
