@@ -241,7 +241,8 @@ def _analyse_into(cache, todo: dict[str, Document], model: str, jobs: int,
         progress(0, len(todo))
     unsaved: dict[str, Extraction] = {}
     try:
-        for key, ex in zip(todo, analyse(todo.values(), model=model, jobs=jobs)):
+        # small batches for the NLP: what a kill loses is the batch in progress
+        for key, ex in zip(todo, analyse(todo.values(), model=model, jobs=jobs, batch_size=4)):
             fresh[key] = unsaved[key] = ex
             if cache and cache.put_many(unsaved):
                 unsaved = {}
@@ -262,16 +263,27 @@ def _write_outputs(result: BuildResult, out: Path, cache, keys: list[str]) -> No
     docs = [ex.doc for ex in result.extractions]
     fingerprint = hashlib.sha256(repr([(k, d.doc_id, d.source, d.offset, d.sha256, d.encoding)
                                        for k, d in zip(keys, docs)]).encode()).hexdigest()
-    if (cache.get_meta("fingerprint") == fingerprint and store.find_store(result.store_path)
+    if (cache.get_meta("fingerprint") == fingerprint and store.store_intact(result.store_path)
             and cache.get_meta("files") == _stamp(result.ttl_path, result.html_path)):
         return  # the same inputs give the same graph: nothing to rewrite
     from .render import render_html
 
-    result.store_changes = store.write_store(out, result.graph)
+    # Until the last step below is done, the folder is marked as not matching any build: an interrupted
+    # build (killed, or a full disk) leaves files and store that may disagree, and the next build, whatever
+    # its articles, rewrites all three. The files go first and the store is committed last.
+    cache.set_meta({"fingerprint": ""})
     # Both texts are made before either file is touched: a failure keeps the previous pair.
-    io.write_files_atomic({result.ttl_path: serialize_turtle(result.graph), result.html_path: render_html(result.graph)})
+    texts = {result.ttl_path: serialize_turtle(result.graph), result.html_path: render_html(result.graph)}
+    io.write_files_atomic(texts)
+    _hook("files written")
+    result.store_changes = store.write_store(out, result.graph, notes=cache.notes)
+    _hook("store written")
     cache.retain(keys)
     cache.set_meta({"fingerprint": fingerprint, "files": _stamp(result.ttl_path, result.html_path)})
+
+
+def _hook(step: str) -> None:
+    """Where a test interrupts a build between two of its writes."""
 
 
 def _stamp(*paths: Path) -> str:

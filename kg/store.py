@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 from pathlib import Path
@@ -65,49 +66,88 @@ def _open_rw(path: Path):
     except OSError as e:
         if "lock" in str(e).lower():
             raise GraphError(f"{path}: the store is in use by another kg build; wait for it to finish") from None
-        raise GraphError(f"{path}: not a readable Oxigraph store ({e})") from None
+        raise _Damaged(e) from None
+    except RuntimeError as e:  # RocksDB's "Corruption: ..."
+        raise _Damaged(e) from None
 
 
-def write_store(out_dir: str | Path, graph: Graph) -> tuple[int, int]:
+class _Damaged(Exception):
+    """The store's files cannot be read: it is set aside and loaded again from the graph."""
+
+
+def write_store(out_dir: str | Path, graph: Graph, notes: list[str] | None = None) -> tuple[int, int]:
     """Make the store of out_dir hold exactly graph's triples; returns (added, removed).
 
     A first store is bulk-loaded beside its place and renamed into it; an existing one is changed in one
     transaction. Either way a build killed at any moment leaves the old or the new store, never a mix.
+    A damaged store is renamed STORE_DIR.set-aside-TIMESTAMP (a line in notes says so) and loaded anew.
     """
-    import pyoxigraph as ox
-
     out = Path(out_dir)
     target = out / STORE_DIR
     out.mkdir(parents=True, exist_ok=True)
     for stale in out.glob(_PARTIAL + "*"):  # left by a build killed during its first load
         shutil.rmtree(stale, ignore_errors=True)
     quads = to_quads(graph)
-    if not target.exists():
-        partial = out / f"{_PARTIAL}{os.getpid()}"
-        store = ox.Store(str(partial))
-        store.bulk_extend(quads)
-        store.flush()
-        del store
-        _hook("KG_TEST_PAUSE_BEFORE_STORE_COMMIT")
-        os.rename(partial, target)
-        return len(quads), 0
-    if find_store(target) != target:
-        raise GraphError(f"{target}: exists but is not an Oxigraph store; move it away to let kg create one")
+    if target.exists():
+        if find_store(target) != target:
+            raise GraphError(f"{target}: exists but is not an Oxigraph store; move it away to let kg create one")
+        try:
+            return _update_store(target, quads)
+        except _Damaged as e:
+            from .cache import set_aside
+
+            moved = set_aside(target)
+            if notes is not None:
+                notes.append(f"{target}: damaged ({_short(e)}); set aside as {moved.name} and rebuilt from the "
+                             "articles (delete it when you no longer need it)")
+    return _first_load(out, target, quads), 0
+
+
+def _first_load(out: Path, target: Path, quads: list) -> int:
+    import pyoxigraph as ox
+
+    partial = out / f"{_PARTIAL}{os.getpid()}"
+    store = ox.Store(str(partial))
+    store.bulk_extend(quads)
+    store.flush()
+    del store
+    _hook("KG_TEST_PAUSE_BEFORE_STORE_COMMIT")
+    os.rename(partial, target)
+    return len(quads)
+
+
+def _update_store(target: Path, quads: list) -> tuple[int, int]:
+    """Change an existing store into quads in one transaction; raises _Damaged if its files are unreadable."""
+    import pyoxigraph as ox
+
     store = _open_rw(target)
-    new = set(quads)
-    old = set(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
-    added, removed = new - old, old - new
-    if added or removed:
-        # one SPARQL update is one transaction: readers and a later build see all of it or none of it
-        parts = []
-        if removed:
-            parts.append("DELETE DATA {\n" + " .\n".join(str(q.triple) for q in removed) + " .\n}")
-        if added:
-            parts.append("INSERT DATA {\n" + " .\n".join(str(q.triple) for q in added) + " .\n}")
-        _hook("KG_TEST_PAUSE_BEFORE_STORE_COMMIT")
-        store.update(" ;\n".join(parts))
-        store.flush()
+    try:
+        new = set(quads)
+        old = set(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        added, removed = new - old, old - new
+        if added or removed:
+            # one SPARQL update is one transaction: readers and a later build see all of it or none of it
+            parts = []
+            if removed:
+                parts.append("DELETE DATA {\n" + " .\n".join(str(q.triple) for q in removed) + " .\n}")
+            if added:
+                parts.append("INSERT DATA {\n" + " .\n".join(str(q.triple) for q in added) + " .\n}")
+            _hook("KG_TEST_PAUSE_BEFORE_STORE_COMMIT")
+            store.update(" ;\n".join(parts))
+            store.flush()
+    except (OSError, RuntimeError) as e:
+        if "no space" in str(e).lower() or getattr(e, "errno", None) == errno.ENOSPC:
+            raise GraphError(f"{target}: the disk is full; the store was left as it was (free some space and "
+                             "build again)") from None
+        raise _Damaged(e) from None
+    finally:
+        del store
     return len(added), len(removed)
+
+
+def _short(e: BaseException) -> str:
+    text = " ".join(str(e).split())
+    return text if len(text) <= 160 else text[:160] + "..."
 
 
 def _hook(name: str) -> None:
@@ -119,6 +159,21 @@ def _hook(name: str) -> None:
 
         print(f"{name}: pausing {seconds} s", file=sys.stderr, flush=True)
         time.sleep(float(seconds))
+
+
+def store_intact(path: str | Path) -> bool:
+    """Whether the store at path opens and can be counted (which reads every block of one of its indexes)."""
+    import pyoxigraph as ox
+
+    found = find_store(path)
+    if found is None:
+        return False
+    try:
+        store = ox.Store.read_only(str(found))
+        len(store)
+    except (OSError, RuntimeError):
+        return False
+    return True
 
 
 def store_size(path: str | Path) -> int:
@@ -138,8 +193,15 @@ def open_store(path: str | Path):
         raise GraphError(f"{path}: no kg store here; run `kg build` first")
     try:
         return ox.Store.read_only(str(found))
-    except OSError as e:
-        raise GraphError(f"{found}: not a readable Oxigraph store ({e})") from None
+    except (OSError, RuntimeError) as e:
+        raise damaged_store_error(found, e) from None
+
+
+def damaged_store_error(found: Path, e: BaseException) -> GraphError:
+    """What to do about a store that cannot be read: rebuild it, or read graph.ttl meanwhile."""
+    folder = found.parent if found.name == STORE_DIR else found
+    return GraphError(f"{found}: the store is damaged ({_short(e)}); `kg build` with the same articles and "
+                      f"--out {folder} sets it aside and rebuilds it; meanwhile query --graph {folder / 'graph.ttl'}")
 
 
 class StoreGraph(Graph):

@@ -3,6 +3,7 @@ damaged caches and stores set aside, a full disk, and interruptions between the 
 
 from __future__ import annotations
 
+import os
 import pickle
 import sqlite3
 from datetime import date
@@ -148,3 +149,147 @@ def test_the_fingerprint_reads_only_extraction_code_and_data(monkeypatch):
     for other in ("render.py", "cli.py", "query.py", "graph.py", "store.py", "assets/page.js", "assets/page.css"):
         assert other not in read
     assert not [name for name in read if name.startswith(("evaluation/", "assets/", "queries/"))]
+
+
+# ---------------------------------------------------------------- builds: damage and interruptions
+
+ONE = "date 2026-03-02\n\nMayor Ada Quill of Brindle opened a bridge on Monday. Brindle thanked Vantor Mills for the steel.\n"
+TWO = "date 2026-03-03\n\nOren Talbeck, the chief executive of Vantor Mills, visited Corlake. He met Ada Quill there.\n"
+TWO_CHANGED = "date 2026-03-03\n\nOren Talbeck, the chief executive of Vantor Mills, visited Estmoor. Estmoor welcomed him.\n"
+
+
+def _write_corpus(folder: Path, **texts: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.txt"):
+        old.unlink()
+    for name, text in texts.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def _snapshot(out: Path) -> tuple[bytes, bytes, set[str]]:
+    import pyoxigraph as ox
+
+    store = ox.Store.read_only(str(out / "store"))
+    quads = {str(q) for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())}
+    del store
+    return (out / "graph.ttl").read_bytes(), (out / "graph.html").read_bytes(), quads
+
+
+@pytest.fixture(scope="module")
+def clean(tmp_path_factory):
+    """Clean builds of the two versions of the corpus, each in its own new folder."""
+    from kg import pipeline
+
+    base = tmp_path_factory.mktemp("clean")
+    out = {}
+    here = os.getcwd()
+    try:
+        for version, texts in (("v1", {"one": ONE, "two": TWO}), ("v2", {"one": ONE, "two": TWO_CHANGED})):
+            (base / version).mkdir()
+            os.chdir(base / version)  # the graph names articles by the path given: the same relative one
+            pipeline.build([_write_corpus(Path("in"), **texts)], Path("out"))
+            out[version] = _snapshot(Path("out").resolve())
+    finally:
+        os.chdir(here)
+    return out
+
+
+class _Killed(BaseException):
+    """Stands for a kill: nothing of kg catches a BaseException."""
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("step", ["files written", "inside the store", "store written", "meta"])
+@pytest.mark.parametrize("then", ["v2", "v1"])
+def test_an_interrupted_build_is_repaired_by_the_next(tmp_path, nlp, monkeypatch, clean, step, then):
+    from kg import pipeline, store
+
+    monkeypatch.chdir(tmp_path)
+    corpus = _write_corpus(Path("in"), one=ONE, two=TWO)
+    out = Path("out")
+    pipeline.build([corpus], out)
+    _write_corpus(corpus, one=ONE, two=TWO_CHANGED)
+
+    def kill(*args, **kwargs):
+        raise _Killed
+
+    with monkeypatch.context() as patch, pytest.raises(_Killed):
+        if step == "inside the store":
+            patch.setattr(store, "_hook", kill)
+        elif step == "meta":
+            patch.setattr(ExtractionCache, "retain", kill)
+        else:
+            patch.setattr(pipeline, "_hook", lambda at: kill() if at == step else None)
+        pipeline.build([corpus], out)
+    if then == "v1":  # the articles the store may still reflect
+        _write_corpus(corpus, one=ONE, two=TWO)
+    result = pipeline.build([corpus], out)
+    assert result.analysed == 0
+    assert _snapshot(out) == clean[then]
+
+
+@pytest.mark.model
+def test_a_damaged_store_is_set_aside_and_rebuilt(tmp_path, nlp, monkeypatch, clean):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    corpus = _write_corpus(Path("in"), one=ONE, two=TWO)
+    out = Path("out")
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", str(corpus), "--out", str(out)]).exit_code == 0
+    for sst in (out / "store").glob("*.sst"):
+        sst.write_bytes(b"\xff" * 64)
+    res = runner.invoke(main, ["query", "--graph", str(out), "SELECT * WHERE { ?s ?p ?o } LIMIT 1"])
+    assert res.exit_code == 1
+    (line,) = res.output.splitlines()
+    assert "the store is damaged" in line and f"--out {out}" in line and "graph.ttl" in line
+    res = runner.invoke(main, ["build", str(corpus), "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    (aside,) = out.glob("store.set-aside-*")
+    assert f"note: {out / 'store'}: damaged" in res.output and aside.name in res.output
+    assert _snapshot(out) == clean["v1"]
+    res = runner.invoke(main, ["query", "--graph", str(out), "ASK { ?s a kg:Person }"])
+    assert res.exit_code == 0 and res.output == "yes\n", res.output
+
+
+@pytest.mark.model
+def test_a_damaged_cache_is_set_aside_by_a_build(tmp_path, nlp, monkeypatch, clean):
+    from kg import pipeline
+
+    monkeypatch.chdir(tmp_path)
+    corpus = _write_corpus(Path("in"), one=ONE, two=TWO)
+    out = Path("out")
+    pipeline.build([corpus], out)
+    (out / CACHE_FILE).write_bytes(b"\x00garbage" * 300)
+    result = pipeline.build([corpus], out)
+    assert result.analysed == 2
+    (note,) = [p for p in result.problems if p.kind == "note"]
+    assert note.path == str(out / CACHE_FILE) and "damaged" in note.message and "set aside" in note.message
+    assert _snapshot(out) == clean["v1"]
+    assert pipeline.build([corpus], out).analysed == 0
+
+
+@pytest.mark.model
+def test_a_full_disk_under_the_cache_loses_nothing_else(tmp_path, nlp, monkeypatch, clean):
+    from kg import pipeline
+
+    real = ExtractionCache._open
+
+    def tiny(self):
+        real(self)
+        pages = self.db.execute("PRAGMA page_count").fetchone()[0]
+        self.db.execute(f"PRAGMA max_page_count = {pages + 2}")  # what SQLite sees on a full disk
+
+    monkeypatch.setattr(cache_mod, "to_json", lambda ex, real=to_json: real(ex) + " " * 50_000)  # big entries
+
+    monkeypatch.setattr(ExtractionCache, "_open", tiny)
+    monkeypatch.chdir(tmp_path)
+    corpus = _write_corpus(Path("in"), one=ONE, two=TWO)
+    out = Path("out")
+    result = pipeline.build([corpus], out)
+    notes = [str(p) for p in result.problems]
+    assert len(notes) == 1 and "disk is full" in notes[0] and notes[0].startswith(str(out / CACHE_FILE))
+    assert _snapshot(out) == clean["v1"]
