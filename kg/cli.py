@@ -24,6 +24,28 @@ class DateType(click.ParamType):
             self.fail(f"{value!r} is not a date in the form YYYY-MM-DD", param, ctx)
 
 
+class FieldsType(click.ParamType):
+    """`text=body,date=published`: which column of a JSON Lines or CSV file holds which field of an article."""
+
+    name = "FIELD=COLUMN,..."
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, dict):
+            return value
+        from .sources import FIELD_DEFAULTS
+
+        out = {}
+        for pair in value.split(","):
+            key, sep, column = pair.partition("=")
+            key, column = key.strip(), column.strip()
+            if not sep or not key or not column:
+                self.fail(f"{pair!r}: write it as FIELD=COLUMN, e.g. text=body,date=published", param, ctx)
+            if key not in FIELD_DEFAULTS:
+                self.fail(f"{key!r} is not a field; the fields are {', '.join(FIELD_DEFAULTS)}", param, ctx)
+            out[key] = column
+        return out
+
+
 class KgGroup(click.Group):
     """Turns every error of a command into a one-line message; `kg --debug` shows the traceback."""
 
@@ -80,18 +102,28 @@ def main(debug):
                    "--store-protocol gsp, its Graph Store endpoint); user:password@ in URL if it needs them.")
 @click.option("--store-protocol", type=click.Choice(["update", "gsp"]), default="update", show_default=True,
               help="How to write to --store: SPARQL Update, or a Graph Store HTTP Protocol PUT.")
-def build(inputs, out_dir, default_date, model, jobs, store_url, store_protocol):
-    """Build the graph of INPUT files or folders (*.txt, *.md; default seeds/).
+@click.option("--field", "field_maps", multiple=True, type=FieldsType(),
+              help="Columns of .jsonl and .csv files, e.g. text=body,date=published,title=headline,url=link,"
+                   "source=outlet (fields: text date title url source author id); repeatable.")
+def build(inputs, out_dir, default_date, model, jobs, store_url, store_protocol, field_maps):
+    """Build the graph of INPUT files or folders (default seeds/).
+
+    Reads plain text and Markdown (*.txt, *.md), saved web pages (*.html, *.htm), RSS and Atom feeds
+    (*.xml, *.rss, *.atom), JSON Lines and CSV (*.jsonl, *.csv: one article per record) and WARC web
+    archives (*.warc, *.warc.gz).
 
     \b
     Example:
       kg build seeds/ --out output/ --date 2026-01-03
+      kg build export.jsonl --field text=body,date=published,source=outlet
     """
     from .pipeline import build as run_build
 
+    fields = {k: v for mapping in field_maps for k, v in mapping.items()}
     with _progress_bar("analysing articles") as progress:
         result = run_build(list(inputs) or ["seeds"], out_dir, default_date=default_date, model=model, jobs=jobs,
-                           progress=progress, store_url=store_url, store_protocol=store_protocol)
+                           progress=progress, store_url=store_url, store_protocol=store_protocol,
+                           fields=fields)
     skipped = [p for p in result.problems if p.kind == "skipped"]
     for problem in result.problems:
         click.echo(f"{problem.kind}: {problem}", err=True)

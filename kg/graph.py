@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import date
 from decimal import Decimal
+from urllib.parse import quote
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
-from .io import clean_text
 from .events_resolve import EventCluster, cluster_events
-from .ontology import DCTERMS, GAF, GEONAMES, ID, KG, NIF, SEM, bind_prefixes
+from .io import clean_text, slugify
+from .ontology import DCTERMS, GAF, GEONAMES, ID, KG, NIF, SCHEMA, SEM, TOP_CLASS, bind_prefixes
 from .records import Event, Extraction, Mention, Relation
 from .resolve import Entity
 
@@ -51,7 +53,65 @@ def add_article(g: Graph, ex: Extraction) -> URIRef:
         g.add((art, KG.contentHash, Literal(doc.sha256)))
     if doc.date:
         g.add((art, DCTERMS.date, Literal(doc.date, datatype=XSD.date)))
+    if doc.record:
+        g.add((art, KG.sourceRecord, text_literal(doc.record)))
+    if doc.title.strip():
+        g.add((art, DCTERMS.title, text_literal(" ".join(doc.title.split()))))
+    if doc.author.strip():
+        g.add((art, DCTERMS.creator, text_literal(" ".join(doc.author.split()))))
+    url = web_iri(doc.url)
+    if url is not None:
+        g.add((art, SCHEMA.url, url))
     return art
+
+
+_WEB_IRI = re.compile(r"https?://[^/?#\s]\S*\Z", re.I)
+
+
+def web_iri(url: str) -> URIRef | None:
+    """An http(s) address as an IRI safe in Turtle and SPARQL (characters IRIs forbid are %-encoded)."""
+    url = url.strip()
+    if not _WEB_IRI.match(url):
+        return None
+    return URIRef(quote(clean_text(url), safe=":/?#[]@!$&'()*+,;=%~"))
+
+
+# "BBC News - World", "The Daily Planet | Home" (names come with their spaces normalised to one)
+_OUTLET_PART = re.compile(" [-|\u2013\u2014:] ")
+
+
+def _fold(name: str) -> str:
+    words = re.sub(r"[^\w]+", " ", name.casefold()).split()
+    return " ".join(words[1:] if words[:1] == ["the"] else words)
+
+
+def add_publishers(g: Graph, extractions: list[Extraction], entities: list[Entity]) -> None:
+    """dcterms:publisher from each article to its outlet: the organization of that name the articles speak
+    of ("according to Reuters") if there is one, else a new kg:NewsOrganization node."""
+    by_name: dict[str, URIRef] = {}
+    for ent in sorted(entities, key=lambda e: (e.cls != "NewsOrganization", e.slug)):
+        if TOP_CLASS.get(ent.cls) == "Organization":
+            for name in (ent.label, *ent.aliases):
+                by_name.setdefault(_fold(name), entity_iri(ent))
+    slugs = {e.slug for e in entities}
+    for ex in extractions:
+        raw = " ".join(ex.doc.publisher.split())
+        if not raw or not _fold(raw):
+            continue
+        # a feed or site title often adds a section or slogan after a dash or bar: the outlet is the first part
+        candidates = [raw, _OUTLET_PART.split(raw)[0]]
+        node = next((by_name[_fold(c)] for c in candidates if _fold(c) in by_name), None)
+        if node is None:
+            label = candidates[1] if _fold(candidates[1]) else raw
+            slug = slugify(label, "publisher")
+            if slug in slugs:
+                slug += "-newsorganization"
+            node = ID[f"entity/{slug}"]
+            g.add((node, RDF.type, KG.NewsOrganization))
+            g.add((node, RDFS.label, text_literal(label)))
+            for c in candidates:
+                by_name.setdefault(_fold(c), node)
+        g.add((article_iri(ex.doc.doc_id), DCTERMS.publisher, node))
 
 
 def add_entity(g: Graph, ent: Entity, mention_counts: dict[str, int] | None = None) -> URIRef:
@@ -220,4 +280,5 @@ def build_graph(extractions: list[Extraction], entities: list[Entity], index: di
     # statement reading "works for" stays, with its sentence)
     for s, o in list(g.subject_objects(KG.leaderOf)):
         g.remove((s, KG.worksFor, o))
+    add_publishers(g, extractions, entities)
     return g

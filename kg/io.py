@@ -19,6 +19,8 @@ from .errors import InputError, KgError
 from .records import Document
 
 ARTICLE_SUFFIXES = (".txt", ".md")
+# Files holding articles in another form, read by kg.sources (web pages, feeds, data files, web archives).
+SOURCE_SUFFIXES = (".html", ".htm", ".xml", ".rss", ".atom", ".jsonl", ".csv", ".warc", ".warc.gz")
 MAX_ARTICLE_BYTES = 50 * 1024 * 1024
 _DATE_HEADER = re.compile(r"\A\ufeff?[ \t\r\n]*date[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*(?:\r?\n)?", re.I)
 # Characters XML 1.0 and common RDF tools reject: C0 controls other than tab/newline/return,
@@ -122,7 +124,7 @@ def _walk(folder: Path, problems: list[Problem]) -> Iterator[Path]:
             keep.append(d)
         dirs[:] = keep
         for name in sorted(files):
-            if name.lower().endswith(ARTICLE_SUFFIXES) and not name.startswith("."):
+            if name.lower().endswith(ARTICLE_SUFFIXES + SOURCE_SUFFIXES) and not name.startswith("."):
                 f = here / name
                 try:
                     f.stat()

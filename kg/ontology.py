@@ -87,6 +87,7 @@ class KG(DefinedNamespace):
     isoCode: URIRef
     sourceFile: URIRef
     contentHash: URIRef
+    sourceRecord: URIRef
     # provenance
     sentence: URIRef
     rule: URIRef

@@ -146,32 +146,31 @@ def analyse_text(text: str, *, doc_date: date | None = None, doc_id: str = "text
 
 
 def read_documents(inputs: list[str | Path], default_date: date | None,
-                   problems: list[io.Problem]) -> list[Document]:
+                   problems: list[io.Problem], fields: dict[str, str] | None = None) -> list[Document]:
     """Read every article; unreadable files become problems, duplicates are read once.
 
     Skipped files are problems of kind "skipped"; a duplicate or an encoding other than UTF-8 is a "note".
+    Web pages, feeds, data files and web archives (kg.sources) give one article per page, entry or record;
+    fields maps the columns of data files.
     """
     from dataclasses import replace
+
+    from . import sources
 
     paths, found_problems = io.find_articles(inputs)
     problems.extend(found_problems)
     docs: list[Document] = []
     seen_hash: dict[str, str] = {}
     used_ids: set[str] = set()
-    for path in paths:
-        name = io.display_path(path)
-        try:
-            doc = io.read_article(path, default_date)
-        except InputError as e:
-            problems.append(io.Problem(name, str(e).removeprefix(f"{name}: ")))
-            continue
+    for path, doc in _read_paths(paths, default_date, fields, problems):
+        name = f"{doc.source} ({doc.record})" if doc.record else doc.source
         if doc.sha256 in seen_hash:
             problems.append(io.Problem(name, f"same content as {seen_hash[doc.sha256]}; read once", "note"))
             continue
-        if doc.encoding not in ("utf-8", "ascii"):
+        if doc.encoding not in ("utf-8", "ascii") and sources.kind_of(path) is None:
             valid = "valid " if doc.encoding.startswith("utf-8") else ""
             problems.append(io.Problem(name, f"not {valid}UTF-8; read as {doc.encoding}", "note"))
-        seen_hash[doc.sha256] = doc.source
+        seen_hash[doc.sha256] = name
         doc_id = doc.doc_id
         n = 2
         while doc_id in used_ids:
@@ -180,6 +179,26 @@ def read_documents(inputs: list[str | Path], default_date: date | None,
         used_ids.add(doc_id)
         docs.append(replace(doc, doc_id=doc_id))
     return docs
+
+
+def _read_paths(paths: list[Path], default_date: date | None, fields: dict[str, str] | None,
+                problems: list[io.Problem]) -> Iterator[tuple[Path, Document]]:
+    """The articles of each file in turn: a text file is one, a page, feed, data file or archive may be many."""
+    from . import sources
+
+    for path in paths:
+        name = io.display_path(path)
+        try:
+            if sources.kind_of(path) is None:
+                yield path, io.read_article(path, default_date)
+                continue
+            found, record_problems = sources.read_source(path, default_date, fields)
+        except InputError as e:
+            problems.append(io.Problem(name, str(e).removeprefix(f"{name}: ")))
+            continue
+        problems.extend(record_problems)
+        for doc in found:
+            yield path, doc
 
 
 def build_from_extractions(extractions: list[Extraction]) -> tuple[Graph, list[Entity]]:
@@ -191,17 +210,21 @@ def build_from_extractions(extractions: list[Extraction]) -> tuple[Graph, list[E
 def build(inputs: list[str | Path], out_dir: str | Path = "output", *, default_date: date | None = None,
           model: str = nlp_mod.DEFAULT_MODEL, jobs: int = 1, write: bool = True,
           progress: Callable[[int, int], None] | None = None, store_url: str | None = None,
-          store_protocol: str = "update") -> BuildResult:
+          store_protocol: str = "update", fields: dict[str, str] | None = None) -> BuildResult:
     """Build the graph of the given articles into out_dir: its store, graph.ttl and graph.html.
 
     Articles analysed by an earlier build into the same folder (same text, date, model and kg version) are
     taken from its cache; only new or changed ones go through the NLP. progress(done, total) is called as
-    articles are analysed. store_url also writes the graph to a remote SPARQL store.
+    articles are analysed. store_url also writes the graph to a remote SPARQL store. fields maps the
+    columns of JSON Lines and CSV files ({"text": "body", "date": "published", ...}).
     """
     from . import cache as cache_mod
+    from . import sources
 
+    if fields:
+        sources.check_fields(fields)
     problems: list[io.Problem] = []
-    docs = read_documents(inputs, default_date, problems)
+    docs = read_documents(inputs, default_date, problems, fields)
     out = Path(out_dir)
     cache = cache_mod.ExtractionCache(out) if write and docs else None
     try:
@@ -261,7 +284,7 @@ def _write_outputs(result: BuildResult, out: Path, cache, keys: list[str]) -> No
     result.ttl_path, result.html_path = out / "graph.ttl", out / "graph.html"
     result.store_path = out / store.STORE_DIR
     docs = [ex.doc for ex in result.extractions]
-    fingerprint = hashlib.sha256(repr([(k, d.doc_id, d.source, d.offset, d.sha256, d.encoding)
+    fingerprint = hashlib.sha256(repr([(k, d.doc_id, d.source, d.offset, d.sha256, d.encoding, d.record)
                                        for k, d in zip(keys, docs)]).encode()).hexdigest()
     if (cache.get_meta("fingerprint") == fingerprint and store.store_intact(result.store_path)
             and cache.get_meta("files") == _stamp(result.ttl_path, result.html_path)):

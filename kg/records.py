@@ -17,6 +17,12 @@ class Document:
     offset: int = 0  # characters removed from the start of the file (the date header)
     sha256: str = ""
     encoding: str = "utf-8"
+    # What a web page, feed entry or data record says about itself (empty when it says nothing).
+    title: str = ""
+    author: str = ""
+    url: str = ""
+    publisher: str = ""  # the outlet: "Reuters", a site or feed name
+    record: str = ""  # where in its file the article is: "line 12", "entry 3", "record <urn:uuid:...>"
 
 
 @dataclass(frozen=True)
