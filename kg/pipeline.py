@@ -15,6 +15,7 @@ from . import io, nlp as nlp_mod
 from .errors import InputError
 from .extract.entities import extract_mentions
 from .extract.events import extract_events
+from .extract import wire
 from .extract.relations import extract_relations
 from .events_resolve import cluster_events
 from .graph import build_graph
@@ -51,17 +52,23 @@ class BuildResult:
         }
 
 
-def _sentence(span) -> Sentence:
+def _sentence(span, article: str) -> Sentence:
     """A sentence without the blank lines around it; offsets still point into the article text."""
-    text = span.text
+    text = article[span.start_char: span.end_char]  # as written, capitals included (the Doc's may be re-cased)
     lead = len(text) - len(text.lstrip())
     body = text.strip()
     return Sentence(span.start_char + lead, span.start_char + lead + len(body), body)
 
 
+def nlp_text(doc: Document) -> str:
+    """The text spaCy reads: the article's, with wire copy's lines in capitals re-cased (same length)."""
+    return wire.layout(doc.text).text
+
+
 def extract_document(doc: Document, sdoc) -> Extraction:
     """All records one analysed article yields."""
-    sentences = [_sentence(s) for s in sdoc.sents]
+    sdoc.user_data["kg_wire"] = wire.layout(doc.text)
+    sentences = [_sentence(s, doc.text) for s in sdoc.sents]
     mentions = extract_mentions(sdoc)
     relations = extract_relations(sdoc, mentions, article_date=doc.date)
     events = extract_events(sdoc, mentions, article_date=doc.date)
@@ -75,7 +82,7 @@ def analyse(documents: Iterable[Document], *, model: str = nlp_mod.DEFAULT_MODEL
     if jobs > 1:
         yield from _analyse_parallel(documents, model, jobs)
         return
-    pairs = ((d.text, d) for d in documents)
+    pairs = ((nlp_text(d), d) for d in documents)
     for sdoc, doc in nlp_mod.pipe_docs(nlp, pairs, batch_size=batch_size):
         yield extract_document(doc, sdoc)
 
@@ -94,7 +101,7 @@ def _worker_init(model: str) -> None:
 
 def _analyse_batch(docs: list[Document]) -> list[Extraction]:
     nlp = nlp_mod.load_nlp(_WORKER_MODEL)
-    return [extract_document(doc, sdoc) for sdoc, doc in nlp_mod.pipe_docs(nlp, ((d.text, d) for d in docs),
+    return [extract_document(doc, sdoc) for sdoc, doc in nlp_mod.pipe_docs(nlp, ((nlp_text(d), d) for d in docs),
                                                                            batch_size=len(docs))]
 
 

@@ -54,3 +54,42 @@ def test_a_negated_citizenship_is_no_nationality():
 def test_a_title_standing_for_a_person_gives_the_nationality_of_its_adjective():
     rels, _ = relations_of("President Rafael Ortiz of Peru spoke on Monday. The Peruvian president later left.")
     assert ("Rafael Ortiz", "nationality", "Peru") in rels
+
+
+def test_wire_copy_headline_dateline_and_byline():
+    text = ("REBELS SEIZE TWO TOWNS NEAR MOSUL\n\nBy Jane Doe\n\nBAGHDAD, March 3 (Reuters) - Rebels seized two towns "
+            "near Mosul on Tuesday, the army said.\n\nTom Fisher CAIRO\n\n(Reporting by Pedro Garcia; Editing by "
+            "Tom Brown)\n")
+    ents, ex = entities_of(text)
+    assert ents["Baghdad"].cls == "City" and ents["Cairo"].cls == "City"
+    assert ents["Mosul"].cls == "City"
+    for writer in ("Jane Doe", "Tom Fisher", "Tom Fisher CAIRO", "Pedro Garcia", "Tom Brown", "REBELS"):
+        assert writer not in ents
+    # the sentences keep the article's own text, capitals included
+    assert ex.sentences[0].text.startswith("REBELS SEIZE")
+    assert ents["Reuters"].cls == "NewsOrganization"  # the agency a dateline credits is named
+
+
+def test_capitals_take_the_case_the_article_gives_a_word():
+    from kg.extract.wire import layout
+
+    text = "US AND NATO TROOPS ENTER KORAVAN\n\nNATO troops and US marines entered Koravan on Monday, officials said."
+    lo = layout(text)
+    assert len(lo.text) == len(text)
+    assert lo.text.startswith("US and NATO troops enter Koravan\n")
+
+
+@pytest.mark.parametrize("line", ["NEW RULES - The firm said it would comply.", "THE WORLD - A review of the week."])
+def test_capitals_before_a_dash_are_a_dateline_only_for_a_known_place(line):
+    from kg.extract.wire import layout
+
+    assert layout(line).places == []
+
+
+def test_a_long_headline_in_capitals_is_read_in_linear_time():
+    import time
+
+    text = ("ABCDEFGHIJKLMNOPQRSTUVWXYZ " * 400 + "\n") * 5 + "Body text follows here."
+    t = time.perf_counter()
+    analyse_text(text)
+    assert time.perf_counter() - t < 30
