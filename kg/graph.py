@@ -229,6 +229,7 @@ def add_event(g: Graph, cluster: EventCluster, mention_nodes: dict[tuple[str, Ev
                 g.add((node, count, value))
     for role, _ in _ROLES:
         names[role] = sorted({str(g.value(t, RDFS.label) or "") for t in g.objects(node, role)} - {""})
+    names[SEM.hasPlace] = [n for n in names[SEM.hasPlace] if n not in names[KG.hasTarget]]
     when = cluster.best_date
     g.add((node, RDFS.label, text_literal(_event_label(cluster.kind, cluster.first.event.trigger, names[SEM.hasActor],
                                                         names[KG.hasTarget], names[SEM.hasPlace], when))))

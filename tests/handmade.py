@@ -21,6 +21,10 @@ ARTICLE_2 = (
     "Donald Trump is the president of the United States."
 )
 
+ARTICLE_3 = (
+    "Explosions killed 40 people in Caracas on January 4."
+)
+
 # name -> (class, slug)
 ENTITIES = {
     "Donald Trump": ("Person", "donald-trump"),
@@ -62,7 +66,7 @@ class _Article:
 
 
 def handmade_graph() -> Graph:
-    """Two articles, nine entities, six relations with statements, four events."""
+    """Three articles, nine entities, six relations with statements, four events (one reported twice)."""
     a1 = _Article("article-one", ARTICLE_1, date(2026, 1, 3))
     a2 = _Article("article-two", ARTICLE_2, date(2026, 1, 5))
     jacobs = a1.m("Jennifer Jacobs", 0)
@@ -95,10 +99,16 @@ def handmade_graph() -> Graph:
               "event:launch", 0.8, actors=(a2.mentions[("United States", 1)],),
               targets=(a2.mentions[("Southern Spear", 1)],)),
     ]
+    # a second report of the explosions, on another day and with a figure
+    a3 = _Article("article-three", ARTICLE_3, date(2026, 1, 5))
+    a3_ev = [
+        Event("Explosion", "Explosions", 0, 10, 0, "event:explosion", 0.8, places=(a3.m("Caracas", 0),),
+              date=date(2026, 1, 4), counts=(("casualties", 40),)),
+    ]
     extractions = []
     entities: dict[str, Entity] = {}
     index = {}
-    for art, rels, evs in ((a1, a1_rel, a1_ev), (a2, a2_rel, a2_ev)):
+    for art, rels, evs in ((a1, a1_rel, a1_ev), (a2, a2_rel, a2_ev), (a3, [], a3_ev)):
         ex = Extraction(doc=art.doc, sentences=art.sentences, mentions=list(art.mentions.values()),
                         relations=rels, events=evs)
         extractions.append(ex)

@@ -31,6 +31,7 @@ PEOPLE = "SELECT ?name WHERE { ?p a kg:Person ; rdfs:label ?name } ORDER BY ?nam
 # Parameters that give every named query rows on the hand-made graph.
 PARAMS = {
     "profile": {"entity": "Trump"},
+    "event": {"event": "Caracas"},
     "support": {"subject": "Trump", "predicate": "ordered", "object": "Venezuela"},
 }
 RUNAWAY = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
@@ -407,12 +408,12 @@ def test_named_queries_agree_with_oxigraph(graph):
     counts = cross_check(graph, PARAMS)
     assert all(counts.values()), counts
     # and without parameters (profile needs one)
-    cross_check(graph, {"profile": {"entity": "a"}})
+    cross_check(graph, {"profile": {"entity": "a"}, "event": {"event": "a"}})
 
 
 @pytest.mark.model
 def test_named_queries_agree_with_oxigraph_on_the_seed(seed_build):
-    counts = cross_check(seed_build.graph, {"profile": {"entity": "Venezuela"}})
+    counts = cross_check(seed_build.graph, {"profile": {"entity": "Venezuela"}, "event": {"event": "Caracas"}})
     assert counts["entities"] == len(seed_build.entities) and counts["profile"] > 0
 
 
@@ -462,3 +463,23 @@ def test_every_command_has_help_with_an_example(command):
     example = text.split("Example:", 1)[1]
     assert f"kg {command}" in example, f"kg {command} --help: the example does not use the command"
     assert main.commands[command].help.strip(), f"kg {command} has no help text"
+
+
+def test_event_lists_every_report_by_date(graph):
+    rows = rows_of(graph, "event", {"event": "Caracas"})
+    assert [(r["published"], r["outlet"], r["date"], r["casualties"]) for r in rows] == [
+        ("2026-01-03", "article-one", "2026-01-03", ""), ("2026-01-05", "article-three", "2026-01-04", "40")]
+    assert rows[0]["places"] == rows[1]["places"] == "Caracas"
+
+
+def test_disputes_give_each_value_with_its_sources(graph):
+    rows = rows_of(graph, "disputes")
+    assert {(r["aspect"], r["value"], r["sources"]) for r in rows} == {
+        ("date", "2026-01-03", "article-one"), ("date", "2026-01-04", "article-three")}
+
+
+def test_sources_count_the_events_each_reports_alone(graph):
+    rows = {(r["sourceName"], r["kind"]): r for r in rows_of(graph, "sources")}
+    assert rows[("article-one", "outlet")]["events"] == "2" and rows[("article-one", "outlet")]["onlySource"] == "1"
+    assert rows[("article-three", "outlet")]["onlySource"] == "0"  # the explosions are also in article one
+    assert rows[("Jennifer Jacobs", "cited")]["onlySource"] == "1"
