@@ -236,6 +236,35 @@ def query(sparql, query_file, query_name, params, list_queries, graph_path, fmt,
 
 
 @main.command()
+@click.argument("folder", default="output", required=False, type=click.Path(file_okay=False, path_type=str))
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; the default answers this machine only (0.0.0.0: every network).")
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True, help="Port to listen on.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=30, show_default=True, metavar="SECONDS",
+              help="Stop a query that runs longer; 0 for no limit.")
+@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Queries answered at the same time (one process each).")
+def serve(folder, host, port, timeout, workers):
+    """Serve a build FOLDER (default output) read-only: SPARQL 1.1 Protocol at /sparql, named queries at
+    /query/NAME?param=..., the graph page at / and a query page at /query.
+
+    A new `kg build` into the folder is picked up without a restart.
+
+    \b
+    Example:
+      kg serve output/ --port 7878
+      curl -H 'Accept: text/csv' 'http://127.0.0.1:7878/query/people'
+    """
+    from .serve.app import serve as run_server
+
+    def ready(url):
+        click.echo(f"serving {folder} at {url} (SPARQL endpoint {url}sparql, query page {url}query); "
+                   "Ctrl-C stops", err=True)
+
+    run_server(folder, host=host, port=port, workers=workers, timeout=timeout or None, ready=ready)
+
+
+@main.command()
 @click.option("--format", "fmt", type=click.Choice(["turtle", "ntriples", "trig", "jsonld", "graphml", "csv"]),
               default="turtle", show_default=True,
               help="turtle, ntriples, trig (a named graph per article), jsonld, graphml (for Gephi), "
