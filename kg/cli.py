@@ -105,12 +105,17 @@ def main(debug):
 @click.option("--field", "field_maps", multiple=True, type=FieldsType(),
               help="Columns of .jsonl and .csv files, e.g. text=body,date=published,title=headline,url=link,"
                    "source=outlet (fields: text date title url source author id); repeatable.")
-def build(inputs, out_dir, default_date, model, jobs, store_url, store_protocol, field_maps):
+@click.option("--store-timeout", type=click.FloatRange(min=0, min_open=True), default=120, show_default=True,
+              metavar="SECONDS", help="Give up on --store when one request is not answered within this time.")
+def build(inputs, out_dir, default_date, model, jobs, store_url, store_protocol, field_maps, store_timeout):
     """Build the graph of INPUT files or folders (default seeds/).
 
     Reads plain text and Markdown (*.txt, *.md), saved web pages (*.html, *.htm), RSS and Atom feeds
     (*.xml, *.rss, *.atom), JSON Lines and CSV (*.jsonl, *.csv: one article per record) and WARC web
     archives (*.warc, *.warc.gz).
+
+    Exit status: 0 built from every input; 1 nothing built (the previous output is kept); 2 wrong command
+    line; 3 built, but some inputs were skipped; 4 built and written locally, but writing to --store failed.
 
     \b
     Example:
@@ -123,7 +128,7 @@ def build(inputs, out_dir, default_date, model, jobs, store_url, store_protocol,
     with _progress_bar("analysing articles") as progress:
         result = run_build(list(inputs) or ["seeds"], out_dir, default_date=default_date, model=model, jobs=jobs,
                            progress=progress, store_url=store_url, store_protocol=store_protocol,
-                           fields=fields)
+                           fields=fields, store_timeout=store_timeout)
     skipped = [p for p in result.problems if p.kind == "skipped"]
     for problem in result.problems:
         click.echo(f"{problem.kind}: {problem}", err=True)
@@ -136,6 +141,10 @@ def build(inputs, out_dir, default_date, model, jobs, store_url, store_protocol,
     click.echo(f"graph: {result.ttl_path}")
     click.echo(f"page:  {result.html_path}")
     click.echo(f"store: {result.store_path}  (articles analysed: {result.analysed}, unchanged: {result.reused})")
+    if result.remote_error:  # exit status 4: the local outputs are new, the remote store is not
+        click.echo(f"Error: {result.remote_error}; the local graph, page and store above were written, "
+                   "the remote store was not changed", err=True)
+        sys.exit(4)
     if store_url:
         click.echo(f"remote store: {counts['triples']} triples written")
     if skipped:  # exit status 3: built, but not from every input (see README, "Exit status")
@@ -183,10 +192,15 @@ def graph_option(f):
                    "CONSTRUCT and DESCRIBE print Turtle.")
 @click.option("--timeout", type=click.FloatRange(min=0), default=60, show_default=True, metavar="SECONDS",
               help="Stop a query that runs longer; 0 for no limit.")
+@click.option("--max-rows", type=click.IntRange(min=1), default=1_000_000, show_default=True, metavar="N",
+              help="Refuse an answer of more rows (SELECT) or triples (CONSTRUCT, DESCRIBE).")
+@click.option("--max-memory", type=click.IntRange(min=16), default=2048, show_default=True, metavar="MB",
+              help="Stop a query that needs more memory than this (and refuse a larger answer from --endpoint).")
 @click.option("--allow-update", is_flag=True, help="Apply INSERT, DELETE ... and write the graph back.")
 @click.option("--endpoint", metavar="URL", help="Query a remote SPARQL 1.1 endpoint (e.g. one `kg build --store` "
               "wrote to) instead of --graph.")
-def query(sparql, query_file, query_name, params, list_queries, graph_path, fmt, timeout, allow_update, endpoint):
+def query(sparql, query_file, query_name, params, list_queries, graph_path, fmt, timeout, max_rows, max_memory,
+          allow_update, endpoint):
     """Run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE) on a built graph.
 
     The query comes from SPARQL, --file, --name or standard input. The prefixes rdf rdfs owl xsd skos
@@ -198,7 +212,8 @@ def query(sparql, query_file, query_name, params, list_queries, graph_path, fmt,
       kg query --name support --param subject=Trump --param predicate=ordered --param object=Venezuela
       kg query --file question.rq --format csv > answer.csv
     """
-    from .query import format_result, load_graph, named_queries, named_query, parse_params, read_query, run_query, save_graph
+    from .query import (format_result, is_update, load_graph, named_queries, named_query, parse_params, read_query,
+                        run_query, save_graph)
 
     if list_queries:
         queries = named_queries()
@@ -224,14 +239,18 @@ def query(sparql, query_file, query_name, params, list_queries, graph_path, fmt,
     if endpoint:
         from .remote import query_endpoint
 
-        click.echo(format_result(query_endpoint(endpoint, text, timeout=timeout or None), fmt), nl=False)
+        result = query_endpoint(endpoint, text, timeout=timeout or None, max_bytes=max_memory * 2**20)
+        click.echo(format_result(result, fmt), nl=False)
         return
-    graph = load_graph(graph_path)
-    result = run_query(graph, text, timeout=timeout, allow_update=allow_update)
-    if result.kind == "UPDATE":
+    if allow_update and is_update(text):
+        graph = load_graph(graph_path)
+        result = run_query(graph, text, timeout=timeout, allow_update=allow_update)
         written = save_graph(graph, graph_path)
         click.echo(format_result(result).rstrip("\n") + f"; wrote {written}")
         return
+    from .bounded import run_bounded
+
+    result = run_bounded(graph_path, text, timeout=timeout or None, max_rows=max_rows, max_memory_mb=max_memory)
     click.echo(format_result(result, fmt), nl=False)
 
 

@@ -31,8 +31,9 @@ def export_text(graph: Graph, fmt: str) -> str:
     if fmt == "turtle":
         return bind_prefixes(graph).serialize(format="turtle")
     if fmt == "ntriples":
-        # sorted, so that two exports of the same graph compare equal line by line
-        lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
+        # sorted, so that two exports of the same graph compare equal line by line; split at "\n" only:
+        # str.splitlines() would also split at U+2028, U+0085 ... which N-Triples keeps raw inside literals
+        lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").split("\n")
         return "".join(line + "\n" for line in sorted(set(lines)) if line.strip())
     if fmt == "trig":
         return article_dataset(graph).serialize(format="trig")
@@ -183,14 +184,26 @@ def graphml_text(graph: Graph) -> str:
 
 
 def csv_tables(graph: Graph) -> tuple[str, str]:
-    """The nodes table and the edges table, as CSV text with labels beside the IRIs."""
+    """The nodes table and the edges table, as CSV text with labels beside the IRIs.
+
+    A text cell that a spreadsheet would take for a formula (=, +, -, @, tab, carriage return first) is
+    written after a quote mark, which spreadsheets show as text: labels come from articles."""
     nodes, edges = entity_network(graph)
     label = {n.iri: n.label for n in nodes}
     out_nodes, out_edges = io.StringIO(), io.StringIO()
-    w = csv.writer(out_nodes, lineterminator="\n")
+    # every text cell quoted: a bare carriage return in a label would otherwise end the row for readers
+    w = csv.writer(out_nodes, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
     w.writerow(["id", "label", "class", "mention_count"])
-    w.writerows([n.iri, n.label, n.cls, n.mentions] for n in nodes)
-    w = csv.writer(out_edges, lineterminator="\n")
+    w.writerows(_cells(n.iri, n.label, n.cls, n.mentions) for n in nodes)
+    w = csv.writer(out_edges, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
     w.writerow(["source", "source_label", "property", "label", "target", "target_label", "statements"])
-    w.writerows([e.source, label[e.source], e.prop, e.label, e.target, label[e.target], e.statements] for e in edges)
+    w.writerows(_cells(e.source, label[e.source], e.prop, e.label, e.target, label[e.target], e.statements)
+                for e in edges)
     return out_nodes.getvalue(), out_edges.getvalue()
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cells(*values) -> list:
+    return [f"'{v}" if isinstance(v, str) and v.startswith(_FORMULA_STARTS) else v for v in values]

@@ -38,6 +38,7 @@ class BuildResult:
     analysed: int = 0  # articles that went through the NLP in this build
     reused: int = 0  # articles taken from the store's cache
     store_changes: tuple[int, int] = (0, 0)  # triples added to and removed from the store
+    remote_error: str | None = None  # why --store failed, the local outputs being written
 
     def counts(self) -> dict[str, object]:
         by_class = Counter(e.cls for e in self.entities)
@@ -217,13 +218,15 @@ def build_from_extractions(extractions: list[Extraction]) -> tuple[Graph, list[E
 def build(inputs: list[str | Path], out_dir: str | Path = "output", *, default_date: date | None = None,
           model: str = nlp_mod.DEFAULT_MODEL, jobs: int = 1, write: bool = True,
           progress: Callable[[int, int], None] | None = None, store_url: str | None = None,
-          store_protocol: str = "update", fields: dict[str, str] | None = None) -> BuildResult:
+          store_protocol: str = "update", fields: dict[str, str] | None = None,
+          store_timeout: float = 120.0) -> BuildResult:
     """Build the graph of the given articles into out_dir: its store, graph.ttl and graph.html.
 
     Articles analysed by an earlier build into the same folder (same text, date, model and kg version) are
     taken from its cache; only new or changed ones go through the NLP. progress(done, total) is called as
-    articles are analysed. store_url also writes the graph to a remote SPARQL store. fields maps the
-    columns of JSON Lines and CSV files ({"text": "body", "date": "published", ...}).
+    articles are analysed. store_url also writes the graph to a remote SPARQL store, each request within
+    store_timeout seconds; if that fails, the local outputs are still written and result.remote_error says why.
+    fields maps the columns of JSON Lines and CSV files ({"text": "body", "date": "published", ...}).
     """
     from . import cache as cache_mod
     from . import sources
@@ -251,9 +254,13 @@ def build(inputs: list[str | Path], out_dir: str | Path = "output", *, default_d
             problems.extend(io.Problem(note.partition(": ")[0], note.partition(": ")[2], "note")
                             for note in cache.notes)
     if store_url and extractions:
+        from .errors import GraphError
         from .remote import push_graph
 
-        push_graph(store_url, graph, protocol=store_protocol)
+        try:
+            push_graph(store_url, graph, protocol=store_protocol, timeout=store_timeout)
+        except GraphError as e:  # the local outputs stand: the caller says so
+            result.remote_error = str(e)
     return result
 
 

@@ -25,6 +25,7 @@ DEFAULT_GRAPH = Path("output")
 GRAPH_FILE = "graph.ttl"  # the graph file of a build folder
 QUERIES_DIR = Path(__file__).resolve().parent / "queries"
 FORMATS = ("table", "csv", "tsv", "json")
+MAX_QUERY_BYTES = 2**20  # a query file larger than this is refused unread
 UPDATE_KEYWORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
 QUERY_KEYWORDS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 # Comments, PREFIX and BASE declarations before the query form keyword.
@@ -77,14 +78,22 @@ def read_query(path: str) -> str:
     """The text of a query file ('-' for standard input). Raises QueryError naming the file."""
     import sys
 
-    if path == "-":
-        return sys.stdin.read()
+    name = "standard input" if path == "-" else path
     try:
-        return Path(path).read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise QueryError(f"{path}: not a UTF-8 text file") from None
+        if path == "-":
+            data = sys.stdin.buffer.read(MAX_QUERY_BYTES + 1)
+        else:
+            with open(path, "rb") as f:  # at most that much, whatever the file (/dev/zero never ends)
+                data = f.read(MAX_QUERY_BYTES + 1)
     except OSError as e:
-        raise QueryError(f"{path}: cannot read ({e.strerror or e})") from None
+        raise QueryError(f"{name}: cannot read ({e.strerror or e})") from None
+    if len(data) > MAX_QUERY_BYTES:
+        raise QueryError(f"{name}: more than {MAX_QUERY_BYTES // 2**20} MB; a SPARQL query is a few kilobytes: "
+                         "is this the query file?")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise QueryError(f"{name}: not a UTF-8 text file") from None
 
 
 def save_graph(graph: Graph, path: str | Path) -> Path:
@@ -120,8 +129,12 @@ def is_update(sparql: str) -> bool:
     return query_form(sparql) in UPDATE_KEYWORDS
 
 
-def run_query(graph: Graph, sparql: str, *, timeout: float | None = None, allow_update: bool = False) -> QueryResult:
-    """Run SPARQL 1.1 on graph, stopping after timeout seconds. Raises QueryError."""
+def run_query(graph: Graph, sparql: str, *, timeout: float | None = None, allow_update: bool = False,
+              max_rows: int | None = None) -> QueryResult:
+    """Run SPARQL 1.1 on graph, stopping after timeout seconds or past max_rows rows. Raises QueryError.
+
+    Oxigraph's engine does not hear the thread interrupt of the timeout: kg.bounded runs queries where
+    they can be killed."""
     if not sparql.strip():
         raise QueryError("empty query")
     update = is_update(sparql)
@@ -134,7 +147,7 @@ def run_query(graph: Graph, sparql: str, *, timeout: float | None = None, allow_
         before = len(graph)
         _with_timeout(lambda: _apply(graph, prepared), timeout)
         return QueryResult("UPDATE", changed=(before, len(graph)))
-    return _with_timeout(lambda: _evaluate(graph, prepared), timeout)
+    return _with_timeout(lambda: _evaluate(graph, prepared, max_rows), timeout)
 
 
 def _prepare(sparql: str, update: bool):
@@ -171,7 +184,7 @@ def _update_error(sparql: str, error):
     return error
 
 
-def _evaluate(graph: Graph, prepared) -> QueryResult:
+def _evaluate(graph: Graph, prepared, max_rows: int | None = None) -> QueryResult:
     """Evaluate and materialise, so that all the work happens inside the time limit."""
     try:
         # a graph over a store with its own SPARQL engine (Oxigraph) takes the text, not rdflib's algebra
@@ -179,13 +192,24 @@ def _evaluate(graph: Graph, prepared) -> QueryResult:
         if res.type == "ASK":
             return QueryResult("ASK", boolean=bool(res.askAnswer))
         if res.type in ("CONSTRUCT", "DESCRIBE"):
+            if max_rows is not None and len(res.graph) > max_rows:
+                raise QueryError(_too_many(max_rows, "triples"))
             return QueryResult(res.type, graph=bind_prefixes(res.graph))
         variables = [str(v) for v in res.vars]
-        return QueryResult("SELECT", variables=variables, rows=[tuple(row) for row in res])
-    except _Stopped:
+        rows = []
+        for row in res:
+            if max_rows is not None and len(rows) >= max_rows:
+                raise QueryError(_too_many(max_rows, "rows"))
+            rows.append(tuple(row))
+        return QueryResult("SELECT", variables=variables, rows=rows)
+    except (_Stopped, QueryError):
         raise
     except Exception as e:  # evaluation errors of rdflib have no common base class
         raise QueryError(f"SPARQL error: {_one_line(e)}") from None
+
+
+def _too_many(limit: int, what: str) -> str:
+    return f"the answer has more than {limit:,} {what} (--max-rows); add LIMIT or narrow its patterns"
 
 
 def _apply(graph: Graph, prepared) -> None:
