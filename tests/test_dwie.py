@@ -141,3 +141,65 @@ def test_cli_scores_a_dwie_folder_with_the_baseline(tmp_path):
     assert "corpus dwie (dev, politics)" in result.output or "corpus dwie (held-out, politics)" in result.output
     result = CliRunner().invoke(main, ["evaluate", str(folder), "--part", "all", "--limit", "1", "--baseline", "naive"])
     assert result.exit_code == 0 and "corpus dwie: 1 articles" in result.output
+
+
+# ---------------------------------------------------------------- per-rule figures
+
+def test_by_rule_scoring_credits_every_rule_of_a_relation():
+    from kg.evaluation.runner import evaluate, rule_table
+    from kg.evaluation.scorer import PredEntity, Prediction, PredRelation, score_entities, score_relations
+
+    art = dwie.convert(make_doc(), "DW_1.json")
+    names = [e.names[0] for e in art.entities]
+    node = {n: i for i, n in enumerate(names)}
+    pred = Prediction([PredEntity(e.cls, [e.names[0]]) for e in art.entities], [
+        PredRelation(node["Vera Kalnin"], "leaderOf", node["Ostland"], (), ("role:title", "role:implied")),
+        PredRelation(node["Marisburg"], "locatedIn", node["Ostland"], (), ("place:comma",)),
+        PredRelation(node["Tomas Brenn"], "worksFor", node["Blue Party"], (), ("role:implied",)),  # not gold
+        PredRelation(node["Harbour Union"], "locatedIn", node["Marisburg"], ()),  # a relation with no rule
+        PredRelation(node["Blue Party"], "attacked", node["Harbour Union"], (), ("verb:attack",)),  # DWIE has none
+    ])
+    score = score_relations(art, pred, score_entities(art, pred.entities).match)
+    assert (score.gold, score.predicted, score.tp_pred, score.tp_gold, score.outside) == (6, 4, 3, 3, 1)
+    # [made, right, gold found, made between gold entities]
+    assert score.by_rule == {"role:title": [1, 1, 1, 1], "role:implied": [2, 1, 1, 2], "place:comma": [1, 1, 1, 1],
+                             "(no rule)": [1, 1, 1, 1]}
+    # [gold, found, made, right]
+    assert score.by_property["leaderOf"] == [2, 1, 1, 1]
+    assert score.by_property["worksFor"] == [0, 0, 1, 0] and score.by_property["nationality"] == [1, 0, 0, 0]
+    (res,) = evaluate([art, art], [pred, pred])[:1]
+    assert res.relations.by_rule["role:implied"] == [4, 2, 2, 4]
+    table = rule_table(res.relations)
+    assert table[1].split()[:6] == ["role:implied", "4", "2", "0.500", "4", "0.500"]  # the worst precision first
+    assert any(line.split()[0] == "leaderOf" and line.split()[-1] == "0.500" for line in table)
+
+
+@pytest.mark.model
+def test_kg_names_the_rule_of_every_relation_it_predicts(tmp_path):
+    from kg.cli import main
+    from kg.evaluation.runner import evaluate, predict_kg
+
+    art = dwie.convert(make_doc(), "DW_1.json")
+    (pred,) = predict_kg([art])
+    assert pred.relations and all(r.rules for r in pred.relations)
+    (res,) = evaluate([art], [pred])[:1]
+    r = res.relations
+    assert sum(made for made, _, _, _ in r.by_rule.values()) >= r.predicted
+    assert sum(right for _, right, _, _ in r.by_rule.values()) >= r.tp_pred
+    assert sum(found for _, _, found, _ in r.by_rule.values()) >= r.tp_gold
+    folder = _folder(tmp_path, 2)
+    result = CliRunner().invoke(main, ["evaluate", "--dwie", str(folder), "--part", "all", "--by-rule"])
+    assert result.exit_code == 0, result.output
+    assert "by rule" in result.output and "by property" in result.output
+
+
+def test_government_bodies_dwie_does_not_annotate_are_not_judged():
+    text = "Talks\nThe Ostlandic government and the army of Ostland met Ostland's police. Ostland won."
+    doc = {"id": "DW_2", "iptc": [], "content": text, "relations": [{"s": 1, "p": "gpe0", "o": 0}],
+           "mentions": [_mention(text, "Ostlandic", 1), _mention(text, "Ostland", 0, 1),
+                        _mention(text, "Ostland", 0, 2), _mention(text, "Ostland", 0, 3)],
+           "concepts": [{"concept": 0, "text": "Ostland", "tags": ["type::entity", "type::location", "type::gpe0"]},
+                        {"concept": 1, "text": "Ostlandic", "tags": ["type::other", "type::gpe0-x"]}]}
+    art = dwie.convert(doc, "DW_2.json")
+    assert [text[a:b] for a, b in art.ignore_spans] == ["Ostlandic government", "army of Ostland", "Ostland's police"]
+    assert [e.names for e in art.entities] == [["Ostland", "Ostlandic"]] and art.genres == ("other",)

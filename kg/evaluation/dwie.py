@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -48,8 +49,15 @@ _MEMBERSHIP = {"party", "sport_team", "igo", "so", "union", "movement", "armed_m
                "music_band", "military_alliance"}
 _EMPLOYMENT = {"company", "media", "governmental_organisation", "agency", "ministry", "court", "army",
                "education_org", "research_center", "policy_institute", "ngo", "business_org", "police_org"}
+# the properties the converted gold can have: a predicted relation of another property is not judged
+SCOPE = frozenset(RELATIONS.values()) | {"memberOf", "worksFor"}
 # demonym relations: a nationality word ('German') -> its place
 _DEMONYM = {"gpe0", "gpe1", "gpe2"}
+# DWIE annotates the country in "the German government", "Egypt's military", "the government of Peru" but
+# not the body, which kg makes a node of (an organization, by kg's own gold conventions): not judged
+_BODY = r"(?:government|administration|cabinet|military|army|armed forces|navy|air force|police|security forces)"
+_BODY_AFTER = re.compile(r"(?:'s)? " + _BODY + r"\b", re.I)
+_BODY_BEFORE = re.compile(r"\b" + _BODY + r" of (?:the )?$", re.I)
 
 
 def part_of(doc_id: str) -> str:
@@ -191,10 +199,26 @@ def convert(data: object, path: str) -> GoldArticle:
                 ignore_spans += spans.get(cid, [])
         elif "entity" in t and folded:
             other.append((next((k for k in _NOT_ENTITIES if k in t), "misc"), folded))
+    ignore_spans += _unjudged_bodies(text, [spans.get(cid, []) for cid in concepts
+                                            if cid in index or cid in demonym_of])
     gold_relations = _relations(relations, index, types, demonym_of)
     return GoldArticle(id=data["id"], corpus=CORPUS, path=path, text=text, date=None, entities=entities,
                        other=other, ignore=ignore, ignore_spans=ignore_spans, relations=gold_relations,
-                       subset=part_of(data["id"]), genres=genres(data.get("iptc")))
+                       subset=part_of(data["id"]), genres=genres(data.get("iptc")), relation_scope=SCOPE)
+
+
+def _unjudged_bodies(text: str, spans: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    """Spans of a government body named after a gold entity or nationality word ("the German government",
+    "the government of Peru"), which DWIE does not annotate."""
+    out = []
+    for begin, end in (span for group in spans for span in group):
+        after = _BODY_AFTER.match(text, end)
+        if after:
+            out.append((begin, after.end()))
+        before = _BODY_BEFORE.search(text, max(0, begin - 40), begin)
+        if before:
+            out.append((before.start(), end))
+    return sorted(set(out))
 
 
 def _relations(relations: list[tuple[int, str, int]], index: dict[int, int], types: dict[int, set[str]],
@@ -210,6 +234,8 @@ def _relations(relations: list[tuple[int, str, int]], index: dict[int, int], typ
         if p == "member_of":
             otypes = types.get(o, set())
             prop = "memberOf" if otypes & _MEMBERSHIP else "worksFor" if otypes & _EMPLOYMENT else None
+            if prop == "memberOf" and otypes & {"igo", "so"} and "person" in types.get(s, set()):
+                prop = "worksFor"  # a person in an international body is one of its officials
         else:
             prop = RELATIONS.get(p)
         if prop is None or s not in index or o not in index or index[s] == index[o]:

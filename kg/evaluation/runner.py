@@ -33,14 +33,17 @@ def predict_kg(articles: list[GoldArticle], model: str | None = None, jobs: int 
         preds = [PredEntity(e.cls, [e.label] + [n for n in e.names if n != e.label],
                             [(m.start, m.end) for _, m in e.mentions]) for e in entities]
         dates: dict[tuple, set[str]] = defaultdict(set)
+        rules: dict[tuple, set[str]] = defaultdict(set)
         for st in graph.subjects(RDF.type, KG.Statement):
             key = (graph.value(st, RDF.subject), graph.value(st, RDF.predicate), graph.value(st, RDF.object))
             for d in graph.objects(st, KG.date):
                 dates[key].add(str(d))
+            rules[key].update(str(r) for r in graph.objects(st, KG.rule))
         relations = []
         for s, p, o in graph:
             if s in nodes and o in nodes and str(p).startswith(ns) and str(p)[len(ns):] in rel_props:
-                relations.append(PredRelation(nodes[s], str(p)[len(ns):], nodes[o], tuple(sorted(dates[(s, p, o)]))))
+                relations.append(PredRelation(nodes[s], str(p)[len(ns):], nodes[o], tuple(sorted(dates[(s, p, o)])),
+                                              tuple(sorted(rules[(s, p, o)]))))
         out.append(Prediction(preds, relations))
     return out
 
@@ -159,8 +162,27 @@ def _table(rows: dict[str, Counts], total: Counts, title: str) -> list[str]:
     return lines
 
 
-def format_report(results: list[CorpusResult], system: str, details: bool = False, top_errors: int = 8) -> str:
-    """The figures as plain text: per corpus, entities per class and overall, relations, frequent errors."""
+def rule_table(r: RelationScore) -> list[str]:
+    """Relations per kg:rule, worst precision first, then per property. For a rule: how many relations it
+    produced, how many of them are gold (P), how many joined two gold entities and the precision among
+    those (Pk: what the gold can judge), and how many gold relations it found (R, of all the gold); a
+    relation given by several rules counts for each."""
+    lines = [f"    {'by rule':<34} {'made':>5} {'right':>5} {'P':>6} {'known':>5} {'Pk':>6} {'found':>5} {'R':>6}"]
+    order = sorted(r.by_rule.items(), key=lambda kv: (kv[1][1] / kv[1][0] if kv[1][0] else 1.0, -kv[1][0], kv[0]))
+    for rule, (made, right, found, known) in order:
+        lines.append(f"    {rule:<34} {made:5d} {right:5d} {right / made if made else 0.0:6.3f} {known:5d} "
+                     f"{right / known if known else 0.0:6.3f} {found:5d} {found / r.gold if r.gold else 0.0:6.3f}")
+    lines.append(f"    {'by property':<34} {'made':>5} {'right':>5} {'P':>6} {'gold':>5} {'found':>5} {'R':>6}")
+    for prop, (gold, found, made, right) in sorted(r.by_property.items(), key=lambda kv: (-kv[1][0], kv[0])):
+        lines.append(f"    {prop:<34} {made:5d} {right:5d} {right / made if made else 0.0:6.3f} {gold:5d} "
+                     f"{found:5d} {found / gold if gold else 0.0:6.3f}")
+    return lines
+
+
+def format_report(results: list[CorpusResult], system: str, details: bool = False, top_errors: int = 8,
+                  by_rule: bool = False) -> str:
+    """The figures as plain text: per corpus, entities per class and overall, relations (per rule and per
+    property with by_rule), frequent errors."""
     out = [f"system: {system}"]
     for res in results:
         t = res.total
@@ -185,6 +207,11 @@ def format_report(results: list[CorpusResult], system: str, details: bool = Fals
             out.append(f"    precision among relations between gold entities {r.known_precision:.3f} "
                        f"({r.tp_known}/{r.known}); entity pairs related by any predicate {r.pairs_found}/{r.gold}")
             out.append(f"    dated gold relations {r.dated}: year right {r.year_right}, date right {r.date_right}")
+            if r.outside:
+                out.append(f"    {r.outside} predicted relations of properties this gold does not annotate are not "
+                           "counted")
+            if by_rule:
+                out += rule_table(r)
         # nodes outside every annotated mention are counted above, not listed: the gold cannot judge them
         kinds = Counter(_error_kind(e) for _, e in res.errors if e.kind != "unannotated")
         if kinds:

@@ -62,6 +62,7 @@ class GoldArticle:
     relations: list[GoldRelation] | None = None  # None: relations not annotated
     subset: str | None = None  # also scored as the group "<corpus> (<subset>)", e.g. hand-checked articles
     genres: tuple[str, ...] = ()  # also scored as "<corpus> (<subset>, <genre>)" for each genre
+    relation_scope: frozenset[str] | None = None  # the properties the gold annotates (None: all)
 
 
 def relation_properties() -> set[str]:
@@ -184,6 +185,7 @@ class PredRelation:
     predicate: str
     object: int
     dates: tuple[str, ...] = ()
+    rules: tuple[str, ...] = ()  # the kg:rule values of the statements that give it
 
 
 @dataclass
@@ -334,15 +336,23 @@ class RelationScore:
     dated: int = 0
     year_right: int = 0
     date_right: int = 0
+    outside: int = 0  # predicted relations of a property the gold does not annotate: not judged
     misses: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
+    # rule -> [relations it produced, of them right, gold relations it found, produced between gold entities]
+    by_rule: dict[str, list[int]] = field(default_factory=dict)
+    # property -> [gold, gold found, predicted, predicted right]
+    by_property: dict[str, list[int]] = field(default_factory=dict)
 
     def add(self, o: "RelationScore") -> None:
         for k in ("gold", "predicted", "tp_gold", "tp_pred", "known", "tp_known", "pairs_found", "dated",
-                  "year_right", "date_right"):
+                  "year_right", "date_right", "outside"):
             setattr(self, k, getattr(self, k) + getattr(o, k))
         self.misses += o.misses
         self.wrong += o.wrong
+        for mine, theirs in ((self.by_rule, o.by_rule), (self.by_property, o.by_property)):
+            for key, counts in theirs.items():
+                mine[key] = [a + b for a, b in zip(mine.get(key, [0] * len(counts)), counts)]
 
     @property
     def precision(self) -> float:
@@ -374,13 +384,18 @@ def gold_index(gold: GoldArticle, pred: list[PredEntity], match: dict[int, int])
 
 
 def score_relations(gold: GoldArticle, pred: Prediction, match: dict[int, int]) -> RelationScore:
-    """Predicted relations against the article's gold relations (symmetric properties either way)."""
+    """Predicted relations against the article's gold relations (symmetric properties either way); those
+    of a property outside the gold's scope are only counted as such."""
     score = RelationScore()
     if gold.relations is None:
         return score
     to_gold = gold_index(gold, pred.entities, match)
     mapped: dict[tuple, set[str]] = defaultdict(set)
+    rules: dict[tuple, set[str]] = defaultdict(set)
     for r in pred.relations:
+        if gold.relation_scope is not None and r.predicate not in gold.relation_scope:
+            score.outside += 1
+            continue
         s = ("g", to_gold[r.subject]) if r.subject in to_gold else ("p", r.subject)
         o = ("g", to_gold[r.object]) if r.object in to_gold else ("p", r.object)
         if s == o:
@@ -388,6 +403,7 @@ def score_relations(gold: GoldArticle, pred: Prediction, match: dict[int, int]) 
         if r.predicate in SYMMETRIC and o < s:
             s, o = o, s
         mapped[(s, r.predicate, o)].update(r.dates)
+        rules[(s, r.predicate, o)].update(r.rules or ("(no rule)",))
     gold_keys = {}
     for gr in gold.relations:
         s, o = ("g", gr.subject), ("g", gr.object)
@@ -405,9 +421,18 @@ def score_relations(gold: GoldArticle, pred: Prediction, match: dict[int, int]) 
 
     score.gold = len(gold.relations)
     score.predicted = len(mapped)
+    def count(table: dict[str, list[int]], key: str, *values: int) -> None:
+        row = table.setdefault(key, [0] * 4)
+        for i, v in enumerate(values):
+            if v is not None:
+                row[i] += v
+
     for key, dates in mapped.items():
         hit = key in gold_keys
         score.tp_pred += hit
+        for rule in rules[key]:
+            count(score.by_rule, rule, 1, hit, None, key[0][0] == "g" and key[2][0] == "g")
+        count(score.by_property, key[1], None, None, 1, hit)
         if key[0][0] == "g" and key[2][0] == "g":
             score.known += 1
             score.tp_known += hit
@@ -417,6 +442,9 @@ def score_relations(gold: GoldArticle, pred: Prediction, match: dict[int, int]) 
         for gr in rels:
             found = key in mapped
             score.tp_gold += found
+            count(score.by_property, gr.predicate, 1, found)
+            for rule in rules.get(key, ()):
+                count(score.by_rule, rule, None, None, 1)
             score.pairs_found += frozenset((key[0], key[2])) in pairs
             if not found:
                 score.misses.append(show(key))
