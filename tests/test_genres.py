@@ -93,3 +93,33 @@ def test_a_long_headline_in_capitals_is_read_in_linear_time():
     t = time.perf_counter()
     analyse_text(text)
     assert time.perf_counter() - t < 30
+
+
+def test_a_head_of_a_country_named_with_it_is_its_national():
+    rels, _ = relations_of("The president of Chile, Marta Soto, arrived in Lima.")
+    assert ("Marta Soto", "leaderOf", "Chile") in rels
+    assert ("Marta Soto", "nationality", "Chile") in rels
+
+
+def test_the_bare_title_guess_loses_to_another_country_the_sentence_names():
+    text = ("Norway said on Monday it would act. Norway agreed. Norway left the talks. With Sweden's opposition "
+            "gaining ground and President Lars Dahl under pressure, Norway waited. President Lars Dahl said nothing. "
+            "President Erik Holm of the company spoke.")
+    rels, _ = relations_of(text)
+    assert ("Lars Dahl", "leaderOf", "Norway") not in rels
+
+
+def test_a_region_or_topic_is_no_employer_but_an_unknown_place_after_from_may_be():
+    rels, _ = relations_of("Yael Cohen, a Middle East expert at a London think tank, spoke.")
+    assert not any(s == "Yael Cohen" and o == "Middle East" for s, _, o in rels)
+
+
+@pytest.mark.parametrize("text,person", [
+    ("Defense Minister Omar Haddad spoke on Monday.", "Omar Haddad"),
+    ("EU Commissioner for Energy Peter Olsen said gas prices rose.", "Peter Olsen"),
+    ("Home Secretary Jane Hill agreed.", "Jane Hill"),
+])
+def test_a_portfolio_is_no_organization(text, person):
+    ents, _ = entities_of(text)
+    assert person in ents and ents[person].cls == "Person"
+    assert not {"Defense", "Energy", "Energy Peter Olsen", "Home"} & set(ents)

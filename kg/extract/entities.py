@@ -229,7 +229,41 @@ def _acts_like_person(span) -> bool:
     return root.dep_ == "appos" and (root.head.lemma_.lower() in _PERSON_NOUNS or root.head.lower_ in L.NEWS_ROLES)
 
 
+# portfolios a minister or commissioner holds: "Defense Minister X", "Commissioner for Energy X"
+PORTFOLIOS = {"defense", "defence", "finance", "home", "foreign", "interior", "economy", "economic", "energy",
+              "health", "justice", "trade", "education", "environment", "agriculture", "labor", "labour",
+              "transport", "transportation", "culture", "development", "industry", "security", "immigration",
+              "climate", "digital", "affairs", "and", "social", "public", "works", "communications", "information",
+              "tourism", "sport", "sports", "youth", "family", "women", "science", "research", "technology",
+              "fisheries", "housing", "employment", "enlargement", "competition", "budget", "defense", "veterans",
+              "homeland", "internal", "external", "relations", "planning", "water", "resources", "mines",
+              "petroleum", "oil", "gas", "commerce", "cooperation", "integration", "humanitarian", "aid", "the"}
+_PORTFOLIO_HOLDERS = {"minister", "ministers", "secretary", "commissioner", "spokesman", "spokeswoman",
+                      "spokesperson", "czar", "tsar", "chief", "undersecretary", "adviser", "advisor"}
+
+
+def _portfolio(span) -> bool:
+    """"Defense" in "Defense Minister X", "Energy" in "Commissioner for Energy": a portfolio, not an organization."""
+    doc = span.doc
+    if not all(t.lower_ in PORTFOLIOS for t in span):
+        return False
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    before = [t.lower_ for t in doc[max(0, span.start - 2): span.start]]
+    return after in _PORTFOLIO_HOLDERS or (len(before) == 2 and before[1] in {"for", "of"}
+                                           and before[0] in _PORTFOLIO_HOLDERS)
+
+
 def _classify(span, label: str, sent_index) -> Mention | None:
+    if _portfolio(span):
+        return None
+    if len(span) > 1 and span[0].lower_ in PORTFOLIOS and span.start >= 2 and span.doc[span.start - 1].lower_ == "for" \
+            and span.doc[span.start - 2].lower_ in _PORTFOLIO_HOLDERS:
+        # "Commissioner for Energy Peter Olsen": the portfolio ends where the name begins
+        cut = span.start
+        while cut < span.end and span.doc[cut].lower_ in PORTFOLIOS:
+            cut += 1
+        span = span.doc[cut: span.end]
+        label = "PERSON" if label in {"ORG", "PERSON"} and len(span) >= 2 else label
     if label in {"PERSON", "ORG", "GPE"} and len(span) > 1 and _leading_title(span) and not L.org_subclass(span.text):
         # "Spokeswoman Sandy Angers", "President Bush": the title is not part of the name
         while len(span) > 1 and _leading_title(span):

@@ -138,3 +138,15 @@ def _how(tok) -> str:
     if tok.lower_ in _CITIZENSHIP:
         return "citizenship"
     return "apposition" if tok.dep_ == "appos" else "copula"
+
+
+def office_nationalities(found: list[Relation]) -> list[Relation]:
+    """A country's head, minister or official, as a role rule read it ("the president of Colombia, X"), is its
+    national. Guessed roles (a bare title given to the article's country) give none."""
+    out = []
+    for r in found:
+        if r.pred in {"leaderOf", "worksFor"} and r.subj.cls == "Person" and r.obj.cls == "Country" \
+                and r.rule.startswith("role:") and r.rule != "role:implied-country" and r.role:
+            out.append(Relation(r.subj, "nationality", r.obj, r.sent, "nationality:office", 0.7, role=r.role,
+                                source=r.source))
+    return out

@@ -13,8 +13,8 @@ from .holdings import is_named_child, owned_names, parents, units
 from .context import AGENTS, ORG_FAMILY, PLACES, Sent, make_relation
 from .places import (administrations, borders, national, national_bodies, org_places, part_of, places, seats,
                      subsidiaries)
-from .nationality import nationalities
-from .roles import appointments, implied_roles, roles
+from .nationality import nationalities, office_nationalities
+from .roles import appointments, doubted_people, implied_roles, roles
 
 
 VERBS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -79,8 +79,10 @@ def extract_relations(doc, mentions: list[Mention], *, article_date: date | None
             found.extend(read(ctx))
     # titles with their organization or country left implied, for people with no role stated anywhere
     known = {r.subj.name.split()[-1].lower() for r in found if r.subj.cls == "Person" and r.role}
+    known |= doubted_people(contexts)  # named beside another country: the article's country is no safe guess
     for ctx in contexts:
         found.extend(implied_roles(ctx, known))
+    found.extend(office_nationalities(found))
     # relations the names themselves state ("US Navy", "the Trump administration", "Boeing Launch Systems")
     for read_names in (national_bodies, administrations, subsidiaries):
         found.extend(read_names(mentions))

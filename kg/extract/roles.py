@@ -42,7 +42,25 @@ _STATE_ROLES = {"minister", "secretary", "ambassador", "envoy", "diplomat", "sen
                 "treasurer", "consul", "legislator", "delegate", "governor", "mayor"}
 
 
+# roles a region, a state or a province can give: "the governor of Texas", not "a Middle East expert"
+_TERRITORIAL = {"governor", "mayor", "senator", "representative", "congressman", "congresswoman", "lawmaker",
+                "legislator", "premier", "minister", "president", "leader", "chief minister", "deputy", "delegate",
+                "commissioner", "administrator", "prefect", "official"}
+
+
+_REGION_WORDS = {"east", "west", "north", "south", "middle", "central", "eastern", "western", "northern",
+                 "southern", "gulf", "pacific", "atlantic", "asia", "africa", "europe", "america", "balkans",
+                 "caucasus", "arctic", "mediterranean", "baltic", "sahel", "latin", "region", "ocean", "sea"}
+
+
+def _region(name: str) -> bool:
+    """A place the gazetteer knows, or a region named by compass or sea words ("Middle East", "the Sahel")."""
+    return L.lookup_place(name) is not None or bool(set(L.fold(name).split()) & _REGION_WORDS)
+
+
 def _role_predicate(title: str, obj: Mention) -> str | None:
+    if obj.cls == "Location" and _region(obj.name) and not {title.lower().split()[-1], title.lower()} & _TERRITORIAL:
+        return None  # "a Middle East expert at ...": a region or a topic, not an employer
     pred = _role_predicate_of(title, obj)
     if pred == "worksFor" and obj.cls == "Country" and not {title.lower().split()[-1], title.lower()} & (
             _STATE_ROLES | _LEADER_HEADS | L.LEADER_ROLES):
@@ -289,6 +307,8 @@ def _implied_role(ctx: Sent, p: Mention, psp) -> list[Relation]:
     words = [w for w in words if w not in _OWN | {"former", "new", "current", "then", "-"}]
     title = " ".join(words)
     if title in _GOVERNMENT_TITLES and not own and ctx.country is not None:
+        if _other_country_named(ctx):
+            return []  # "Egypt's opposition ... and President X": the guess loses to the country the sentence names
         pred = _role_predicate(title, ctx.country)
         return [make_relation(ctx, p, pred, ctx.country, "role:implied-country", 0.55, role=title,
                               tokens=[psp.root.i])] if pred else []
@@ -302,6 +322,26 @@ def _implied_role(ctx: Sent, p: Mention, psp) -> list[Relation]:
     if pred is None:
         return []
     return [make_relation(ctx, p, pred, org, "role:implied-organization", 0.6, role=title, tokens=[psp.root.i])]
+
+
+def doubted_people(contexts: list[Sent]) -> set[str]:
+    """Surnames of people named in a sentence that names a country other than the article's."""
+    out: set[str] = set()
+    for ctx in contexts:
+        if ctx.country is not None and _other_country_named(ctx):
+            out.update(m.name.split()[-1].lower() for m, _ in sentence_mentions(ctx) if m.cls == "Person" and m.name)
+    return out
+
+
+def _other_country_named(ctx: Sent) -> bool:
+    """The sentence names a country other than the one the article is about (or a dateline's place)."""
+    focus = L.lookup_country(ctx.country.name) if ctx.country is not None else None
+    for m, _ in sentence_mentions(ctx):
+        if m.cls == "Country":
+            place = L.lookup_country(m.name)
+            if place is not None and focus is not None and place.iso != focus.iso:
+                return True
+    return False
 
 
 def _named_after(ctx: Sent, i: int) -> Mention | None:
