@@ -453,3 +453,21 @@ def parse_params(pairs: tuple[str, ...] | list[str]) -> dict[str, str]:
             raise QueryError(f"--param {pair!r}: write it as key=value")
         out[key.strip()] = value
     return out
+
+
+# ---------------------------------------------------------------- kg.query(...) from Python
+
+import sys  # noqa: E402
+import types  # noqa: E402
+
+class _CallableModule(types.ModuleType):
+    """Importing this module makes it the attribute `query` of the kg package, in place of the function
+    kg.query(...) of kg/__init__.py: calling the module does what that function does (kg.api.query)."""
+
+    def __call__(self, sparql=None, graph="output", **options):
+        from .api import query as api_query
+
+        return api_query(sparql, graph, **options)
+
+
+sys.modules[__name__].__class__ = _CallableModule
