@@ -70,7 +70,9 @@ def _one_line(e: Exception) -> str:
         return f"{where}{e.strerror or e}"
     if isinstance(e, MemoryError):
         return "out of memory; build fewer or smaller articles at a time"
-    detail = " ".join(str(e).split())  # one line, however the library wrapped it
+    from .remote import safe_url
+
+    detail = safe_url(" ".join(str(e).split()))  # one line, and no password of a URL the library quoted
     detail = detail if len(detail) <= 300 else detail[:300] + "..."
     return (f"internal error ({type(e).__name__}: {detail}); "
             "run again with `kg --debug ...` to see the traceback, and please report it")

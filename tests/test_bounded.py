@@ -281,3 +281,14 @@ def test_csv_cells_cannot_be_formulas(label):
     assert len(rows) == 3  # a carriage return stays inside its cell
     for row in list(csv.reader(io.StringIO(edges, newline="")))[1:]:
         assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row)
+
+
+def test_an_unexpected_error_quoting_a_url_hides_its_password(monkeypatch):
+    import kg.remote
+
+    def broken(*args, **kwargs):
+        raise ValueError("bad answer from http://kg:s3cret@127.0.0.1:1/sparql")
+
+    monkeypatch.setattr(kg.remote, "_query", broken)
+    res = _kg("query", "--endpoint", "http://kg:s3cret@127.0.0.1:1/sparql", "ASK { ?s ?p ?o }")
+    assert res.exit_code == 1 and "s3cret" not in res.output and "kg:***@127.0.0.1:1" in res.output
