@@ -194,7 +194,7 @@ def graph_option(f):
                    "CONSTRUCT and DESCRIBE print Turtle.")
 @click.option("--timeout", type=click.FloatRange(min=0), default=60, show_default=True, metavar="SECONDS",
               help="Stop a query that runs longer; 0 for no limit.")
-@click.option("--max-rows", type=click.IntRange(min=1), default=1_000_000, show_default=True, metavar="N",
+@click.option("--max-rows", type=click.IntRange(min=1), default=500_000, show_default=True, metavar="N",
               help="Refuse an answer of more rows (SELECT) or triples (CONSTRUCT, DESCRIBE).")
 @click.option("--max-memory", type=click.IntRange(min=16), default=2048, show_default=True, metavar="MB",
               help="Stop a query that needs more memory than this (and refuse a larger answer from --endpoint).")

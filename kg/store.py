@@ -163,17 +163,19 @@ def _hook(name: str) -> None:
 
 def store_intact(path: str | Path) -> bool:
     """Whether the store at path opens and can be counted (which reads every block of one of its indexes)."""
+    return find_store(path) is not None and store_problem(path) is None
+
+
+def store_problem(path: str | Path) -> BaseException | None:
+    """The error opening and counting the store at path gives, if any."""
     import pyoxigraph as ox
 
-    found = find_store(path)
-    if found is None:
-        return False
     try:
-        store = ox.Store.read_only(str(found))
+        store = ox.Store.read_only(str(find_store(path) or path))
         len(store)
-    except (OSError, RuntimeError):
-        return False
-    return True
+    except (OSError, RuntimeError) as e:
+        return e
+    return None
 
 
 def store_size(path: str | Path) -> int:

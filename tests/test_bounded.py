@@ -292,3 +292,16 @@ def test_an_unexpected_error_quoting_a_url_hides_its_password(monkeypatch):
     monkeypatch.setattr(kg.remote, "_query", broken)
     res = _kg("query", "--endpoint", "http://kg:s3cret@127.0.0.1:1/sparql", "ASK { ?s ?p ?o }")
     assert res.exit_code == 1 and "s3cret" not in res.output and "kg:***@127.0.0.1:1" in res.output
+
+
+def test_damage_found_while_querying_says_what_to_do(tmp_path):
+    write_store(tmp_path, _labels(5000))
+    biggest = max((tmp_path / "store").glob("*.sst"), key=lambda p: p.stat().st_size)
+    data = bytearray(biggest.read_bytes())
+    data[100:len(data) // 2] = b"\xff" * (len(data) // 2 - 100)  # same size: found only when a block is read
+    biggest.write_bytes(bytes(data))
+    # Oxigraph's engine loops over the read error, growing: the memory cap stops it, and kg finds out why
+    res = _kg("query", "--graph", str(tmp_path), "--max-memory", "128", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    assert res.exit_code == 1
+    (line,) = res.output.splitlines()
+    assert line.startswith(f"Error: {tmp_path / 'store'}: the store is damaged (") and f"--out {tmp_path}" in line
