@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -94,6 +96,31 @@ def test_genres_and_split():
     parts = [dwie.part_of(f"DW_{i}") for i in range(600)]
     assert parts == [dwie.part_of(f"DW_{i}") for i in range(600)]  # fixed by the id alone
     assert 150 < parts.count("held-out") < 250 and set(parts) == {"dev", "held-out"}
+
+
+SHARED_DWIE = next((p for p in (Path(__file__).resolve().parents[2] / "shared/data/dwie",
+                                 Path("/work/shared/data/dwie")) if p.is_dir()), None)
+
+
+@pytest.mark.skipif(SHARED_DWIE is None, reason="../shared/data/dwie is not here")
+def test_the_split_of_the_shared_documents_does_not_move():
+    """The held-out part stays the same documents (only their ids are read here)."""
+    ids = sorted(p.stem for p in SHARED_DWIE.glob("DW_*.json"))
+    held = [i for i in ids if dwie.part_of(i) == "held-out"]
+    assert (len(ids), len(held)) == (219, 79)
+    assert hashlib.sha256(" ".join(held).encode()).hexdigest()[:16] == "df32495a3c975ccf"
+
+
+def test_a_person_in_an_intergovernmental_body_works_for_it():
+    text = "Talks\nAnna Berg of the Northern League met the Northern League and Ostland."
+    doc = {"id": "DW_3", "content": text, "mentions": [_mention(text, "Anna Berg", 0),
+           _mention(text, "Northern League", 1), _mention(text, "Northern League", 1, 1), _mention(text, "Ostland", 2)],
+           "concepts": [{"concept": 0, "tags": ["type::entity", "type::person"]},
+                        {"concept": 1, "tags": ["type::entity", "type::organization", "type::igo"]},
+                        {"concept": 2, "tags": ["type::entity", "type::location", "type::gpe0"]}],
+           "relations": [{"s": 0, "p": "member_of", "o": 1}, {"s": 2, "p": "member_of", "o": 1}]}
+    assert triples(dwie.convert(doc, "DW_3.json")) == {("Anna Berg", "worksFor", "Northern League"),
+                                                       ("Ostland", "memberOf", "Northern League")}
 
 
 def _folder(tmp_path, n=6):
