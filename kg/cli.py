@@ -104,12 +104,16 @@ def main(debug):
                    "--store-protocol gsp, its Graph Store endpoint); user:password@ in URL if it needs them.")
 @click.option("--store-protocol", type=click.Choice(["update", "gsp"]), default="update", show_default=True,
               help="How to write to --store: SPARQL Update, or a Graph Store HTTP Protocol PUT.")
+@click.option("--article-timeout", type=click.FloatRange(min=0), default=60, show_default=True, metavar="SECONDS",
+              help="Skip an article whose analysis takes longer (for a very long one: longer per 200,000 "
+                   "characters); 0 for no limit.")
 @click.option("--field", "field_maps", multiple=True, type=FieldsType(),
               help="Columns of .jsonl and .csv files, e.g. text=body,date=published,title=headline,url=link,"
                    "source=outlet (fields: text date title url source author id); repeatable.")
 @click.option("--store-timeout", type=click.FloatRange(min=0, min_open=True), default=120, show_default=True,
               metavar="SECONDS", help="Give up on --store when one request is not answered within this time.")
-def build(inputs, out_dir, default_date, model, jobs, store_url, store_protocol, field_maps, store_timeout):
+def build(inputs, out_dir, default_date, model, jobs, store_url, store_protocol, field_maps, store_timeout,
+          article_timeout):
     """Build the graph of INPUT files or folders (default seeds/).
 
     Reads plain text and Markdown (*.txt, *.md), saved web pages (*.html, *.htm), RSS and Atom feeds
@@ -130,7 +134,8 @@ def build(inputs, out_dir, default_date, model, jobs, store_url, store_protocol,
     with _progress_bar("analysing articles") as progress:
         result = run_build(list(inputs) or ["seeds"], out_dir, default_date=default_date, model=model, jobs=jobs,
                            progress=progress, store_url=store_url, store_protocol=store_protocol,
-                           fields=fields, store_timeout=store_timeout)
+                           fields=fields, store_timeout=store_timeout,
+                           article_timeout=article_timeout or None)
     skipped = [p for p in result.problems if p.kind == "skipped"]
     for problem in result.problems:
         click.echo(f"{problem.kind}: {problem}", err=True)

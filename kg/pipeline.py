@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -20,7 +20,7 @@ from .extract.relations import extract_relations
 from .events_resolve import cluster_events
 from .graph import build_graph
 from .ontology import KG
-from .records import Document, Extraction, Sentence
+from .records import Document, Extraction, Mention, Sentence
 from .resolve import Entity, resolve
 
 
@@ -53,11 +53,12 @@ class BuildResult:
         }
 
 
-def _sentence(span, article: str) -> Sentence:
-    """A sentence without the blank lines around it; offsets still point into the article text."""
-    text = article[span.start_char: span.end_char]  # as written, capitals included (the Doc's may be re-cased)
-    lead = len(text) - len(text.lstrip())
-    body = text.strip()
+def _sentence(span, text: str) -> Sentence:
+    """A sentence without the blank lines around it, in the article's own characters (spaCy's text may
+    have shortened runs of punctuation); offsets point into the article text."""
+    raw = text[span.start_char: span.end_char]
+    lead = len(raw) - len(raw.lstrip())
+    body = raw.strip()
     return Sentence(span.start_char + lead, span.start_char + lead + len(body), body)
 
 
@@ -77,44 +78,72 @@ def extract_document(doc: Document, sdoc) -> Extraction:
 
 
 def analyse(documents: Iterable[Document], *, model: str = nlp_mod.DEFAULT_MODEL, jobs: int = 1,
-            batch_size: int = 16) -> Iterator[Extraction]:
-    """Run the NLP and the extractors over documents, streaming, in order; jobs > 1 uses that many processes."""
+            batch_size: int = 16, timeout: float | None = None) -> Iterator[Extraction | io.Problem]:
+    """Run the NLP and the extractors over documents, streaming, in order; jobs > 1 uses that many processes.
+
+    With a timeout (seconds per article, or per section of a very long one) the work runs in worker
+    processes, and an article past the limit yields an io.Problem (kind "skipped") instead of its Extraction.
+    """
     nlp = nlp_mod.load_nlp(model)
-    if jobs > 1:
-        yield from _analyse_parallel(documents, model, jobs)
+    if jobs > 1 or timeout:
+        yield from _analyse_in_workers(documents, model, jobs, timeout)
         return
-    pairs = ((nlp_text(d), d) for d in documents)
-    for sdoc, doc in nlp_mod.pipe_docs(nlp, pairs, batch_size=batch_size):
-        yield extract_document(doc, sdoc)
+    yield from _extract_all(nlp, documents, batch_size)
+
+
+def _extract_all(nlp, documents: Iterable[Document], batch_size: int,
+                 on_section: Callable[[], None] | None = None) -> Iterator[Extraction]:
+    """NLP and extraction of each document, a very long one section by section (see nlp.SECTION_CHARS)."""
+    def pieces():
+        for doc in documents:
+            sections = nlp_mod.chunk_text(doc.text, nlp_mod.SECTION_CHARS)
+            start = 0
+            for i, text in enumerate(sections):
+                part = doc if len(sections) == 1 else replace(doc, text=text)
+                yield nlp_text(part), (doc, part, start, i == len(sections) - 1)
+                start += len(text)
+
+    parts: list[tuple[int, Extraction]] = []
+    for sdoc, (doc, part, start, last) in nlp_mod.pipe_docs(nlp, pieces(), batch_size=batch_size):
+        parts.append((start, extract_document(part, sdoc)))
+        if on_section:
+            on_section()
+        if last:
+            yield parts[0][1] if len(parts) == 1 else _join_sections(doc, parts)
+            parts = []
+
+
+def _join_sections(doc: Document, parts: list[tuple[int, Extraction]]) -> Extraction:
+    """One Extraction of doc from those of its sections, offsets and sentence numbers made the article's."""
+    joined = Extraction(doc=doc, sentences=[], mentions=[])
+    for start, ex in parts:
+        n = len(joined.sentences)
+
+        def m(x: Mention | None) -> Mention | None:
+            return x and replace(x, start=x.start + start, end=x.end + start, sent=x.sent + n)
+
+        joined.sentences += [replace(s, start=s.start + start, end=s.end + start) for s in ex.sentences]
+        joined.mentions += [m(x) for x in ex.mentions]
+        joined.relations += [replace(r, subj=m(r.subj), obj=m(r.obj), source=m(r.source), sent=r.sent + n)
+                             for r in ex.relations]
+        joined.events += [replace(e, start=e.start + start, end=e.end + start, sent=e.sent + n, source=m(e.source),
+                                  actors=tuple(map(m, e.actors)), targets=tuple(map(m, e.targets)),
+                                  places=tuple(map(m, e.places))) for e in ex.events]
+    return joined
 
 
 _WORKER_MODEL = nlp_mod.DEFAULT_MODEL
-PARALLEL_BATCH = 4  # articles per task: small enough to keep both the workers and the progress bar moving
 
 
 def _worker_init(model: str) -> None:
-    import signal
-
     global _WORKER_MODEL
     _WORKER_MODEL = model
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
+    nlp_mod.load_nlp(model)  # already loaded where workers are forked
 
 
-def _analyse_batch(docs: list[Document]) -> list[Extraction]:
-    nlp = nlp_mod.load_nlp(_WORKER_MODEL)
-    return [extract_document(doc, sdoc) for sdoc, doc in nlp_mod.pipe_docs(nlp, ((nlp_text(d), d) for d in docs),
-                                                                           batch_size=len(docs))]
-
-
-def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    batch: list[Document] = []
-    for doc in documents:
-        batch.append(doc)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+def _analyse_one(doc: Document, beat: Callable[[], None]) -> Extraction:
+    """One article in a worker; beat() after each section restarts its clock (see workers.run_limited)."""
+    return next(_extract_all(nlp_mod.load_nlp(_WORKER_MODEL), [doc], 1, on_section=beat))
 
 
 def _warm_lexicons() -> None:
@@ -130,19 +159,20 @@ def _warm_lexicons() -> None:
                 pass
 
 
-def _analyse_parallel(documents: Iterable[Document], model: str, jobs: int) -> Iterator[Extraction]:
-    """NLP and extraction together in worker processes: only the small Extractions travel back."""
-    import multiprocessing as mp
+def _analyse_in_workers(documents: Iterable[Document], model: str, jobs: int,
+                        timeout: float | None) -> Iterator[Extraction | io.Problem]:
+    """NLP and extraction in worker processes that a time limit can stop: only the small Extractions travel back."""
+    from functools import partial
+
+    from .workers import run_limited
 
     global _WORKER_MODEL
     # Warm the model and the lexicons here, so that forked workers share them instead of each loading its own.
     _WORKER_MODEL = model
-    _analyse_batch([Document(text="Warm-up.", source="", doc_id="warm-up")])
+    _analyse_one(Document(text="Warm-up.", source="", doc_id="warm-up"), lambda: None)
     _warm_lexicons()
-    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-    with mp.get_context(method).Pool(jobs, initializer=_worker_init, initargs=(model,)) as pool:
-        for batch in pool.imap(_analyse_batch, _batches(documents, PARALLEL_BATCH)):
-            yield from batch
+    for outcome in run_limited(_analyse_one, documents, jobs=jobs, timeout=timeout, init=partial(_worker_init, model)):
+        yield outcome.result if outcome.problem is None else io.Problem(outcome.item.source, outcome.problem)
 
 
 def analyse_text(text: str, *, doc_date: date | None = None, doc_id: str = "text",
@@ -161,7 +191,6 @@ def read_documents(inputs: list[str | Path], default_date: date | None,
     Web pages, feeds, data files and web archives (kg.sources) give one article per page, entry or record;
     fields maps the columns of data files.
     """
-    from dataclasses import replace
 
     from . import sources
 
@@ -219,7 +248,7 @@ def build(inputs: list[str | Path], out_dir: str | Path = "output", *, default_d
           model: str = nlp_mod.DEFAULT_MODEL, jobs: int = 1, write: bool = True,
           progress: Callable[[int, int], None] | None = None, store_url: str | None = None,
           store_protocol: str = "update", fields: dict[str, str] | None = None,
-          store_timeout: float = 120.0) -> BuildResult:
+          store_timeout: float = 120.0, article_timeout: float | None = None) -> BuildResult:
     """Build the graph of the given articles into out_dir: its store, graph.ttl and graph.html.
 
     Articles analysed by an earlier build into the same folder (same text, date, model and kg version) are
@@ -227,6 +256,7 @@ def build(inputs: list[str | Path], out_dir: str | Path = "output", *, default_d
     articles are analysed. store_url also writes the graph to a remote SPARQL store, each request within
     store_timeout seconds; if that fails, the local outputs are still written and result.remote_error says why.
     fields maps the columns of JSON Lines and CSV files ({"text": "body", "date": "published", ...}).
+    An article whose analysis takes longer than article_timeout seconds is skipped (a problem names it).
     """
     from . import cache as cache_mod
     from . import sources
@@ -241,8 +271,10 @@ def build(inputs: list[str | Path], out_dir: str | Path = "output", *, default_d
         keys = [cache_mod.cache_key(d, model) for d in docs]
         found = cache.get_many(keys) if cache else {}
         todo = {k: d for d, k in zip(docs, keys) if k not in found}
-        fresh = _analyse_into(cache, todo, model, jobs, progress)
-        extractions = [cache_mod.rebind(found.get(k) or fresh[k], d) for d, k in zip(docs, keys)]
+        fresh = _analyse_into(cache, todo, model, jobs, progress, article_timeout, problems)
+        kept = [(d, k) for d, k in zip(docs, keys) if k in found or k in fresh]  # not those past the time limit
+        extractions = [cache_mod.rebind(found.get(k) or fresh[k], d) for d, k in kept]
+        keys = [k for _, k in kept]
         graph, entities = build_from_extractions(extractions)
         result = BuildResult(graph=graph, extractions=extractions, entities=entities, problems=problems,
                              analysed=len(fresh), reused=len(docs) - len(todo))
@@ -265,7 +297,8 @@ def build(inputs: list[str | Path], out_dir: str | Path = "output", *, default_d
 
 
 def _analyse_into(cache, todo: dict[str, Document], model: str, jobs: int,
-                  progress: Callable[[int, int], None] | None) -> dict[str, Extraction]:
+                  progress: Callable[[int, int], None] | None, timeout: float | None = None,
+                  problems: list[io.Problem] | None = None) -> dict[str, Extraction]:
     """Analyse the articles not in the cache, saving each as it comes, so an interrupted build resumes.
 
     Each article is saved in its own transaction (a few milliseconds against the tenths of a second of
@@ -279,12 +312,19 @@ def _analyse_into(cache, todo: dict[str, Document], model: str, jobs: int,
     unsaved: dict[str, Extraction] = {}
     try:
         # small batches for the NLP: what a kill loses is the batch in progress
-        for key, ex in zip(todo, analyse(todo.values(), model=model, jobs=jobs, batch_size=4)):
+        for done, (key, ex) in enumerate(zip(todo, analyse(todo.values(), model=model, jobs=jobs, batch_size=4,
+                                                           timeout=timeout)), 1):
+            if isinstance(ex, io.Problem):  # past the time limit: not saved, so the next build tries it again
+                if problems is not None:
+                    problems.append(ex)
+                if progress:
+                    progress(done, len(todo))
+                continue
             fresh[key] = unsaved[key] = ex
             if cache and cache.put_many(unsaved):
                 unsaved = {}
             if progress:
-                progress(len(fresh), len(todo))
+                progress(done, len(todo))
     finally:
         if cache:
             cache.put_many(unsaved)
