@@ -96,7 +96,8 @@ def _extract_all(nlp, documents: Iterable[Document], batch_size: int,
     """NLP and extraction of each document, a very long one section by section (see nlp.SECTION_CHARS)."""
     def pieces():
         for doc in documents:
-            sections = nlp_mod.chunk_text(doc.text, nlp_mod.SECTION_CHARS)
+            sections = [doc.text] if len(doc.text) <= nlp_mod.SECTION_CHARS else nlp_mod.chunk_text(
+                doc.text, nlp_mod.SECTION_CHARS)
             start = 0
             for i, text in enumerate(sections):
                 part = doc if len(sections) == 1 else replace(doc, text=text)
