@@ -357,7 +357,12 @@ def validate(graph_path):
               help="Score only the first N DWIE documents of the part (a fixed sample mixing the genres).")
 @click.option("--convert-meantime", nargs=2, type=click.Path(path_type=str), metavar="DIR OUT",
               help="Instead: convert the MEANTIME CAT XML files under DIR into gold files in OUT, and exit.")
-def evaluate(gold, baseline, details, by_rule, model, jobs, dwie_dir, part, limit, convert_meantime):
+@click.option("--events", "events_dirs", multiple=True, type=click.Path(exists=True, file_okay=False, path_type=str),
+              metavar="DIR",
+              help="Instead: score event coreference (MUC, B3, CEAF-e, CoNLL F1, within and across documents, "
+                   "next to the same-lemma baseline) on the MEANTIME CAT files under DIR, or on hand-made reports "
+                   "(a folder with articles/ and clusters.tsv, such as gold/events); repeatable.")
+def evaluate(gold, baseline, details, by_rule, model, jobs, dwie_dir, part, limit, convert_meantime, events_dirs):
     """Score kg against GOLD files or folders (*.json; default gold/): precision, recall, F1 per class.
 
     \b
@@ -368,7 +373,13 @@ def evaluate(gold, baseline, details, by_rule, model, jobs, dwie_dir, part, limi
       kg evaluate gold/ --dwie ../shared/data/dwie --limit 20    # seed, MEANTIME and 20 DWIE documents
       kg evaluate gold/ --by-rule                                # precision and recall of each rule
       kg evaluate --convert-meantime ../shared/data/meantime/intra_cross-doc_annotation gold/meantime
+      kg evaluate --events ../shared/data/meantime/intra_cross-doc_annotation --events gold/events
     """
+    if events_dirs:
+        from .evaluation.events import evaluate_event_folders
+
+        click.echo(evaluate_event_folders(list(events_dirs), model, jobs), nl=False)
+        return
     if convert_meantime:
         from .evaluation.meantime import convert_folder
 
