@@ -165,6 +165,29 @@ def regions() -> dict[str, Place]:
     return table
 
 
+# subdivision names that are also common words or directions
+_SUBDIVISION_STOP = {"central", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                     "capital", "centre", "center", "coast", "islands", "upper", "lower", "federal", "national",
+                     "city", "state", "unity", "independence", "liberty", "victoria", "georgia", "guadalupe",
+                     "florida", "santa", "san", "la", "el", "al", "as", "ad", "mali", "balkan"}
+
+
+@lru_cache(maxsize=1)
+def subdivisions() -> dict[str, Place]:
+    """Folded name -> the provinces, states and districts of ISO 3166-2 (pycountry), where no city or country has the
+    name: "Saarland", "Helmand", "Uttar Pradesh"."""
+    import pycountry
+
+    table: dict[str, Place] = {}
+    known_cities = cities()
+    for sub in pycountry.subdivisions:
+        key = fold(sub.name)
+        if len(key) < 4 or key in _SUBDIVISION_STOP or key in known_cities or key in country_names():
+            continue
+        table.setdefault(key, Place(sub.name, "Location", None, sub.country_code))
+    return table
+
+
 def lookup_country(text: str) -> Place | None:
     iso = country_names().get(fold(text))
     return countries()[iso] if iso else None
@@ -176,9 +199,9 @@ def lookup_demonym(text: str) -> Place | None:
 
 
 def lookup_place(text: str) -> Place | None:
-    """A country, a continent or state, or a city, in that order of preference."""
+    """A country, a continent or US state, a city, or a province, in that order of preference."""
     key = fold(text)
-    return lookup_country(text) or regions().get(key) or cities().get(key)
+    return lookup_country(text) or regions().get(key) or cities().get(key) or subdivisions().get(key)
 
 
 @lru_cache(maxsize=1)

@@ -123,3 +123,25 @@ def test_a_portfolio_is_no_organization(text, person):
     ents, _ = entities_of(text)
     assert person in ents and ents[person].cls == "Person"
     assert not {"Defense", "Energy", "Energy Peter Olsen", "Home"} & set(ents)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Clashes broke out near Kandarak on Monday.", "Kandarak"),
+    ("Troops entered the district of Bar Kotal.", "Bar Kotal"),
+    ("Fighting spread across Dazgar province on Friday.", "Dazgar"),
+    ("A soldier was killed at the base of Tora Gul.", "Tora Gul"),
+])
+def test_a_place_the_sentence_states_is_a_place_whatever_ner_says(text, name):
+    ents, _ = entities_of(text)
+    assert ents[name].cls in {"Location", "City"}
+
+
+def test_provinces_of_the_gazetteer_are_places_and_a_surname_stays_a_person():
+    ents, _ = entities_of("Lawmakers in Saarland and Helmand met. Senator Joan Mobile spoke; Mobile said no.")
+    assert ents["Saarland"].cls == "Location" and ents["Helmand"].cls == "Location"
+    assert ents["Joan Mobile"].cls == "Person"
+
+
+def test_skewed_towards_a_company_is_no_place():
+    ents, _ = entities_of("Boeing said the review was skewed towards Grumbach. Grumbach Aerospace denied it.")
+    assert "Grumbach" not in ents or ents["Grumbach"].cls != "Location"

@@ -67,6 +67,7 @@ def extract_mentions(doc) -> list[Mention]:
             mentions.append(m)
             taken.update(range(span.start, span.end))
     mentions.extend(_generic_bodies(doc, sent_index, taken))
+    mentions.extend(_missed_places(doc, sent_index, {i for m in mentions for i in range(m.start, m.end)}))
     mentions.extend(descriptor_names(doc, sent_index, {i for m in mentions for i in range(m.start, m.end)}))
     mentions = person_surnames(place_like_orgs(mentions))
     mentions.extend(acronyms(doc, mentions, sent_index))
@@ -158,6 +159,44 @@ def _dateline_places(span, sent_index) -> Iterator[Mention]:
 def _untitle(name: str) -> str:
     """"FRANKFURT" in a dateline is Frankfurt."""
     return name.title() if name.isupper() and len(name) > 3 else name
+
+
+_PLACE_OF = {"city", "town", "village", "capital", "port", "province", "region", "district", "state", "base",
+             "county", "governorate", "municipality", "prefecture", "oblast", "island", "suburb", "neighbourhood",
+             "neighborhood", "camp", "enclave", "township", "valley", "settlement"}
+_PLACE_AFTER = {"region", "regions", "province", "provinces", "oblast", "city", "district", "districts", "area",
+                "governorate", "county", "prefecture", "municipality", "state", "valley", "township"}
+
+
+def _stated_place(span) -> bool:
+    """"the district of Bar Kotal", "Kandarak province", "clashes near Kandarak": a place, whatever NER says."""
+    doc = span.doc
+    prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+    nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+    if prev == "of" and span.start > 1 and doc[span.start - 2].lower_ in _PLACE_OF:
+        return doc[span.start - 2].is_lower  # "the town of X", not "the State of X" in a name
+    if nxt in _PLACE_AFTER and doc[span.end].is_lower and not (span.end + 1 < len(doc) and doc[span.end + 1].lower_ in {
+            "government", "council", "police", "authorities", "officials", "assembly", "'s"}):
+        return True
+    return prev in {"near", "outside"} and not L.org_subclass(span.text)
+
+
+def _missed_places(doc, sent_index, covered: set[int]) -> Iterator[Mention]:
+    """Names NER missed that the sentence calls places: "across Dazgar province", "the district of Bar Kotal"."""
+    for tok in doc:
+        if tok.lower_ not in _PLACE_AFTER or not tok.is_lower or tok.i == 0:
+            continue
+        end = tok.i
+        start = end
+        while start > 0 and end - start < 3 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
+                and doc[start - 1].idx not in covered and not doc[start - 1].is_sent_start:
+            start -= 1
+        if start < end:
+            span = doc[start:end]
+            if _stated_place(span) and not L.org_subclass(span.text) and not L.lookup_demonym(span.text) \
+                    and not L.lookup_country(span.text):
+                place = L.lookup_place(span.text)
+                yield _mention(span, _untitle(span.text), place.cls if place else "Location", "stated-place", sent_index)
 
 
 def _place_context(span) -> bool:
@@ -256,6 +295,13 @@ def _portfolio(span) -> bool:
 def _classify(span, label: str, sent_index) -> Mention | None:
     if _portfolio(span):
         return None
+    if label in {"ORG", "PERSON", "GPE", "LOC", "FAC"} and _stated_place(span) and not _title_before(span) \
+            and not L.org_subclass(span.text) and not L.lookup_country(span.text) and span[0].is_title:
+        # the sentence says it is a place: the gazetteer only gives its class
+        name = _clean_name(span.text)
+        place = L.lookup_place(name)
+        cls = place.cls if place is not None else "Location"
+        return _mention(span, _untitle(name), cls, "stated-place", sent_index)
     if len(span) > 1 and span[0].lower_ in PORTFOLIOS and span.start >= 2 and span.doc[span.start - 1].lower_ == "for" \
             and span.doc[span.start - 2].lower_ in _PORTFOLIO_HOLDERS:
         # "Commissioner for Energy Peter Olsen": the portfolio ends where the name begins
@@ -320,6 +366,14 @@ def _classify(span, label: str, sent_index) -> Mention | None:
     if label == "PERSON":
         if nxt in {"administration", "government", "cabinet", "campaign"}:
             return None  # handled as a government body by _generic_bodies
+        place = L.lookup_place(name)
+        if place is not None and place.cls != "Country" and not L.is_given_name(name.split()[0]) \
+                and (place.cls != "City" or place.population >= 50_000) and not _person_like(span) \
+                and not _title_before(span) and not _acts_like_person(span) \
+                and not (len(span) == 1 and _person_evidence(span)):
+            # "Jena", "Kyiv", "Tamaulipas" read as a person's name: the gazetteer knows the place
+            return _mention(span, _untitle(name) if place.cls == "City" else place.name, place.cls, "PERSON+gazetteer",
+                            sent_index)
         if L.lookup_country(name) and not _title_before(span):
             return _mention(span, L.lookup_country(name).name, "Country", "gazetteer", sent_index)
         sub = L.org_subclass(name)
