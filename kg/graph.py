@@ -161,6 +161,8 @@ def add_relation(g: Graph, ex: Extraction, rel: Relation, subj: URIRef, obj: URI
         g.add((st, KG.role, text_literal(rel.role)))
     if rel.date:
         g.add((st, KG.date, Literal(rel.date, datatype=XSD.date)))
+    if rel.former:
+        g.add((st, KG.former, Literal(True)))
     return st
 
 

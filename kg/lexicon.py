@@ -283,7 +283,8 @@ GOVERNMENT_WORDS = {
     "treasury", "federal reserve", "police", "customs", "authority", "embassy", "duma", "knesset",
     "central bank", "reserve bank", "bundesbank", "european commission",
 }
-PARTY_WORDS = {"party", "democrats", "republicans", "labour", "conservatives", "tories", "movement"}
+PARTY_WORDS = {"party", "democrats", "republicans", "labour", "conservatives", "tories", "movement", "greens",
+               "republican", "democrat", "liberals", "social democrats", "christian democrats"}
 CRIMINAL_WORDS = {
     "cartel", "gang", "mafia", "syndicate", "cartels", "taliban", "al-qaeda", "al qaeda", "isis", "isil",
     "islamic state", "hezbollah", "hamas", "boko haram", "al-shabaab", "tren de aragua", "ms-13",

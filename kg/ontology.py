@@ -94,6 +94,7 @@ class KG(DefinedNamespace):
     confidence: URIRef
     verb: URIRef
     role: URIRef
+    former: URIRef
     date: URIRef
     accordingTo: URIRef
     trigger: URIRef

@@ -54,6 +54,7 @@ class Relation:
     role: str | None = None  # the title a role relation names: "president", "journalist"
     date: date | None = None
     source: Mention | None = None  # attribution: "according to X"
+    former: bool = False  # a role held before the time of the report: "former minister", "then-President"
 
 
 @dataclass(frozen=True)

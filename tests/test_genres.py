@@ -145,3 +145,25 @@ def test_provinces_of_the_gazetteer_are_places_and_a_surname_stays_a_person():
 def test_skewed_towards_a_company_is_no_place():
     ents, _ = entities_of("Boeing said the review was skewed towards Grumbach. Grumbach Aerospace denied it.")
     assert "Grumbach" not in ents or ents["Grumbach"].cls != "Location"
+
+
+@pytest.mark.parametrize("text,fact", [
+    ("Chancellor Anna Berg's Christian Democrats won the vote.", ("Anna Berg", "memberOf", "Christian Democrats")),
+    ("A Taliban spokesman, Abdul Rahim, denied it.", ("Abdul Rahim", "memberOf", "Taliban")),
+    ("Republican senator Tom Lake spoke.", ("Tom Lake", "memberOf", "Republican")),
+])
+def test_members_of_parties_and_armed_groups(text, fact):
+    rels, _ = relations_of(text)
+    assert fact in rels
+
+
+def test_a_former_role_is_marked_on_its_statement():
+    from kg.ontology import KG
+    from kg.pipeline import build_from_extractions
+
+    ex = analyse_text("Jan Wolf, the former director of Acme Corp, left. Eva Lind, the director of Zeta Corp, stayed.",
+                      doc_date=date(2026, 1, 3))
+    former = {(r.subj.name, r.obj.name) for r in ex.relations if r.former}
+    assert ("Jan Wolf", "Acme Corp") in former and ("Eva Lind", "Zeta Corp") not in former
+    graph, _ = build_from_extractions([ex])
+    assert len(list(graph.subjects(KG.former, None))) == 1

@@ -33,12 +33,13 @@ class Sent:
 
 
 def make_relation(ctx: Sent | None, subj: Mention, pred: str, obj: Mention, rule: str, conf: float, *, sent: int | None = None,
-         verb: str | None = None, role: str | None = None, when: date | None = None, tokens: list[int] | None = None) -> Relation:
+         verb: str | None = None, role: str | None = None, when: date | None = None, tokens: list[int] | None = None,
+         former: bool = False) -> Relation:
     source = None
     if ctx is not None:
         source = source_for(ctx.attributions, tokens or [], {subj, obj})
     return Relation(subj=subj, pred=pred, obj=obj, sent=ctx.index if ctx else (sent or 0), rule=rule,
-                    confidence=conf, verb=verb, role=role, date=when, source=source)
+                    confidence=conf, verb=verb, role=role, date=when, source=source, former=former)
 
 
 def span_of(ctx: Sent, m: Mention):

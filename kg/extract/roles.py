@@ -75,8 +75,8 @@ def _role_predicate_of(title: str, obj: Mention) -> str | None:
         return None
     if words[-1] in {"founder", "co-founder", "cofounder"}:
         return "founded" if obj.cls in ORG_FAMILY else None
-    if words[-1] == "member" or (obj.cls == "PoliticalParty" and words[-1] not in _LEADER_HEADS):
-        return "memberOf"
+    if words[-1] == "member" or (obj.cls in {"PoliticalParty", "CriminalOrganization"} and words[-1] not in _LEADER_HEADS):
+        return "memberOf"  # "Greens lawmaker X", "a Taliban spokesman": a member of the party or the armed group
     leader = (title.lower() in L.LEADER_ROLES or words[-1] in _LEADER_HEADS or " ".join(words[-2:]) in _LEADER_HEADS
               or "chief executive" in title.lower() or "prime minister" in title.lower())
     if words[-1] in _HEADS_OF_BODIES and len(words) == 1 and obj.cls in {"GovernmentBody", "ArmedForces"}:
@@ -159,7 +159,7 @@ def roles(ctx: Sent) -> list[Relation]:
                 pred = _role_predicate(title, o)
                 if pred:
                     out.append(make_relation(ctx, p, pred, o, "role:modifier", 0.6 if former else 0.9, role=title,
-                                    tokens=[psp.root.i]))
+                                    tokens=[psp.root.i], former=former))
         # (2) "X, the president of Y", "X, Apple's chief executive", "X, a CBS News journalist"
         j = psp.end
         if j < ctx.span.end and doc[j].text == ",":
@@ -185,14 +185,20 @@ def roles(ctx: Sent) -> list[Relation]:
                 # "chief market economist", "chief financial officer": not the chief of the whole
                 if lead and not _role_predicate(title, inner[-1][0]) == "leaderOf":
                     title = lead  # "Chairman and Chief Operating Officer of X": the chairman leads X
-                former = any(t.lower_ in {"former", "ex"} for t in doc[k:stop])
+                former = any(t.lower_ in {"former", "ex", "then", "ex-", "then-"} for t in doc[k:stop])
                 before = [m for m, msp in inner if msp.end <= title_toks[0].i]
                 o = inner[-1][0] if doc[title_toks[0].i + 1].lower_ == "of" or not before else before[-1]
                 # "Henry Paulson, the US Treasury Secretary": the name nearest the title
                 pred = _role_predicate(title, o)
                 if pred:
                     out.append(make_relation(ctx, p, pred, o, "role:apposition", 0.6 if former else 0.85, role=title,
-                                    tokens=[psp.root.i]))
+                                    tokens=[psp.root.i], former=former))
+        # "Merkel's Christian Democrats", "X's conservative party": the party is the person's
+        if psp.end + 1 < ctx.span.end and doc[psp.end].lower_ in {"'s", "\u2019s"}:
+            party = next((o for o, osp in ms if o.cls == "PoliticalParty" and psp.end < osp.start <= psp.end + 3
+                          and all(t.pos_ in {"ADJ", "PART"} for t in doc[psp.end + 1: osp.start])), None)
+            if party is not None:
+                out.append(make_relation(ctx, p, "memberOf", party, "member:possessive-party", 0.75, tokens=[psp.root.i]))
         # "X of the ruling Morena party", "Mike Gikas of Consumer Reports"
         if psp.end + 1 < ctx.span.end and doc[psp.end].lower_ == "of":
             party = next((o for o, osp in ms if o.cls == "PoliticalParty" and psp.end < osp.start <= psp.end + 5), None)
@@ -225,7 +231,8 @@ def roles(ctx: Sent) -> list[Relation]:
                 if title and target is not None:
                     pred = _role_predicate(title, target)
                     if pred:
-                        out.append(make_relation(ctx, p, pred, target, "role:copula", 0.8, role=title, tokens=[psp.root.i]))
+                        out.append(make_relation(ctx, p, pred, target, "role:copula", 0.6 if former else 0.8, role=title,
+                                                 tokens=[psp.root.i], former=former))
     # (3) "The president of Colombia, which borders Venezuela, Gustavo Petro wrote"
     for tok in ctx.span:
         if not (L.is_title(tok.lower_) and tok.pos_ in {"NOUN", "PROPN"}) or ctx.mentions.at(tok):
