@@ -146,6 +146,22 @@ def test_articles_without_relations_are_not_scored_for_relations():
     assert (sc.gold, sc.predicted) == (0, 0)
 
 
+def test_properties_the_gold_does_not_annotate_are_counted_apart(tmp_path):
+    record = {"id": "x", "text": "The Venezuelan president Jane Roe met Colombia's leader.",
+              "entities": [{"class": "Person", "names": ["Jane Roe"]}, {"class": "Country", "names": ["Venezuela"]},
+                           {"class": "Country", "names": ["Colombia"]}],
+              "relations": [{"subject": "Jane Roe", "predicate": "leaderOf", "object": "Venezuela"}],
+              "unannotated_relations": ["nationality"]}
+    gold = parse_gold(record, "x.json")
+    ents = [PredEntity("Person", ["Jane Roe"]), PredEntity("Country", ["Venezuela"]),
+            PredEntity("Country", ["Colombia"])]
+    rels = [PredRelation(0, "leaderOf", 1), PredRelation(0, "nationality", 1), PredRelation(0, "leaderOf", 2)]
+    sc = score_relations(gold, Prediction(ents, rels), score_entities(gold, ents).match)
+    assert (sc.gold, sc.predicted, sc.tp_pred, sc.outside) == (1, 2, 1, 1)
+    with pytest.raises(InputError, match="x.json: 'unannotated_relations'"):
+        parse_gold({**record, "unannotated_relations": ["likes"]}, "x.json")
+
+
 # ---------------------------------------------------------------- gold files
 
 def test_bad_gold_is_refused_with_the_file_named(tmp_path):

@@ -110,10 +110,15 @@ def parse_gold(data: object, path: str) -> GoldArticle:
     relations = None
     if "relations" in data:
         relations = [_parse_relation(r, i, entities, bad) for i, r in enumerate(data["relations"])]
+    unannotated = data.get("unannotated_relations", [])
+    if not isinstance(unannotated, list) or not set(unannotated) <= relation_properties():
+        raise bad("'unannotated_relations' must be a list of kg relation properties")
+    # properties the annotators were not asked for: predictions of them are counted apart, never as errors
+    scope = frozenset(relation_properties() - set(unannotated)) if unannotated else None
     return GoldArticle(id=data["id"], corpus=str(data.get("corpus", "gold")), path=path, text=data["text"],
                        date=when, entities=entities, fine_classes=bool(data.get("fine_classes")), other=other,
                        ignore=ignore, ignore_spans=ignore_spans, spans=spans, relations=relations,
-                       subset=str(data["subset"]) if data.get("subset") else None)
+                       subset=str(data["subset"]) if data.get("subset") else None, relation_scope=scope)
 
 
 def _span(value) -> tuple[int, int]:
