@@ -92,7 +92,7 @@ def main(debug):
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, type=click.Path(path_type=str))
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=str, readable=False))  # unreadable: skipped, named
 @click.option("--out", "out_dir", default="output", show_default=True, type=click.Path(file_okay=False),
               help="Folder for graph.ttl and graph.html.")
 @click.option("--date", "default_date", type=DateType(), help="Publication date for articles without a date line.")

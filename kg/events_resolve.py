@@ -122,12 +122,20 @@ def date_window(stated: date | None, published: date | None) -> tuple[date | Non
     """The days a mention's event may have happened on, from how precisely its date is known."""
     if stated is not None:
         if stated.day == 1:  # a month alone is normalised to its first day
-            nxt = (stated.replace(day=28) + timedelta(days=4)).replace(day=1)
-            return stated - timedelta(days=1), nxt
-        return stated - timedelta(days=1), stated + timedelta(days=1)
+            nxt = _plus(stated.replace(day=28), 4)
+            return _plus(stated, -1), nxt.replace(day=1) if nxt.month != stated.month else nxt
+        return _plus(stated, -1), _plus(stated, 1)
     if published is not None:
-        return published - timedelta(days=_UNDATED_DAYS), published
+        return _plus(published, -_UNDATED_DAYS), published
     return None, None
+
+
+def _plus(day: date, days: int) -> date:
+    """day + days, held within the calendar (years 1 to 9999) instead of overflowing."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
 
 
 def _dates_meet(a_lo, a_hi, b_lo, b_hi) -> bool:

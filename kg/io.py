@@ -25,6 +25,8 @@ MAX_ARTICLE_BYTES = 50 * 1024 * 1024
 _DATE_HEADER = re.compile(r"\A\ufeff?[ \t\r\n]*date[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*(?:\r?\n)?", re.I)
 # Characters XML 1.0 and common RDF tools reject: C0 controls other than tab/newline/return,
 # lone surrogates and the two non-characters U+FFFE/U+FFFF.
+# Control characters a text file should not hold (form feeds are common and left out of notes).
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
 _ILLEGAL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig", "utf-8"), (b"\xff\xfe\x00\x00", "utf-32", "utf-32"),
          (b"\x00\x00\xfe\xff", "utf-32", "utf-32"), (b"\xff\xfe", "utf-16", "utf-16"),
@@ -151,11 +153,15 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
         utf16 = _utf16_without_bom(data)
         if utf16:
             return _checked(data.decode(utf16), path), utf16
-        raise InputError(f"{path}: binary file, not text")
     try:
-        return _checked(data.decode("utf-8"), path), "utf-8"
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
+        if b"\x00" in data:
+            raise InputError(f"{path}: binary file, not text") from None
+    else:
+        controls = len(_CONTROLS.findall(text))  # a stray NUL or escape byte in a text: replaced, with a note
+        return _checked(text, path), "utf-8" if not controls else (
+            f"utf-8 with {controls} control character{'s' if controls != 1 else ''} replaced by spaces")
     damaged = _damaged_utf8(data)
     if damaged:
         return _checked(damaged[0], path), damaged[1]
@@ -249,6 +255,21 @@ def _control_ratio(text: str) -> float:
     sample = text[:20000]
     bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\r\n\f") or ch == "\x7f")
     return bad / max(1, len(sample))
+
+
+def reading_notes(doc: Document) -> list[str]:
+    """Remarks on how an article file was read: its encoding, bytes replaced, a date line that is no date."""
+    notes = []
+    if doc.encoding.startswith("utf-8 with") and "control character" in doc.encoding:
+        notes.append(f"read as {doc.encoding}")
+    elif doc.encoding not in ("utf-8", "ascii"):
+        valid = "valid " if doc.encoding.startswith("utf-8") else ""
+        notes.append(f"not {valid}UTF-8; read as {doc.encoding}")
+    m = _DATE_HEADER.match(doc.text) if not doc.offset else None
+    if m:  # split_date_header leaves a date line that names no calendar day in the text
+        notes.append(f"the date line 'date {m.group(1)}' is not a calendar date; the article is read without a date"
+                     + (f" (dated {doc.date.isoformat()} by --date)" if doc.date else ""))
+    return notes
 
 
 def split_date_header(text: str) -> tuple[date | None, str, int]:

@@ -29,9 +29,23 @@ _DOTS = re.compile(r"[.\u00b7]")
 _NON_WORD = re.compile(r"[^\w]+")
 
 
+# Zero-width characters, bidi controls, the soft hyphen and the BOM: invisible, so never part of a name.
+_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+
+
+def visible(text: str) -> str:
+    """A name as it is compared and shown: NFC, without zero-width characters or bidi controls.
+
+    The article's own characters stay in the sentences and offsets; only names are normalised.
+    """
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
+
+
 def _fold(text: str) -> str:
     if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
+        text = unicodedata.normalize("NFKD", _INVISIBLE.sub("", text))
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
         text = text.replace("\u02bc", "'").replace("\u2019", "'")
     text = text.strip()

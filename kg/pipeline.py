@@ -205,9 +205,8 @@ def read_documents(inputs: list[str | Path], default_date: date | None,
         if doc.sha256 in seen_hash:
             problems.append(io.Problem(name, f"same content as {seen_hash[doc.sha256]}; read once", "note"))
             continue
-        if doc.encoding not in ("utf-8", "ascii") and sources.kind_of(path) is None:
-            valid = "valid " if doc.encoding.startswith("utf-8") else ""
-            problems.append(io.Problem(name, f"not {valid}UTF-8; read as {doc.encoding}", "note"))
+        if sources.kind_of(path) is None:
+            problems.extend(io.Problem(name, note, "note") for note in io.reading_notes(doc))
         seen_hash[doc.sha256] = name
         doc_id = doc.doc_id
         n = 2

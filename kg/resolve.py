@@ -284,7 +284,7 @@ def harmonise_classes(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _surface(text: str) -> str:
-    text = re.sub(r"^(the|The)\s+", "", " ".join(text.split()))
+    text = re.sub(r"^(the|The)\s+", "", " ".join(L.visible(text).split()))
     return re.sub(r"(['\u2019\u02bc]s?)$", "", text).strip()
 
 

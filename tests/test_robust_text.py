@@ -172,3 +172,222 @@ def test_cli_names_the_article_past_the_time_limit(tmp_path, nlp, monkeypatch):
                                     "--out", str(tmp_path / "out"), "--article-timeout", "2"])
     assert res.exit_code == 3, res.output
     assert f"skipped: {tmp_path / 'stall.txt'}: analysis took longer than 2 s" in res.stderr
+
+
+# ---------------------------------------------------------------- dates out of the calendar, damaged inputs
+
+from datetime import date  # noqa: E402
+
+from kg import io  # noqa: E402
+from kg.events_resolve import date_window  # noqa: E402
+from kg.extract.dates import normalise  # noqa: E402
+
+
+@pytest.mark.parametrize("text, anchor", [
+    ("yesterday", date(1, 1, 1)), ("last week", date(1, 1, 3)), ("1000000 days ago", date(2026, 1, 3)),
+    ("99999999999999999999 days ago", date(2026, 1, 3)), ("tomorrow", date(9999, 12, 31)),
+    ("next Monday", date(9999, 12, 31)), ("last year", date(1, 6, 1)), ("next year", date(9999, 6, 1)),
+    ("on Tuesday", date(1, 1, 1)), ("in December", date(1, 1, 1)),
+])
+def test_relative_dates_out_of_the_calendar_are_no_date(text, anchor):
+    assert normalise(text, anchor) is None
+
+
+def test_relative_dates_inside_the_calendar_still_count():
+    assert normalise("yesterday", date(1, 1, 2)) == date(1, 1, 1)
+    assert normalise("3 days ago", date(2026, 1, 3)) == date(2025, 12, 31)
+    assert normalise("tomorrow", date(9999, 12, 30), future_ok=True) == date(9999, 12, 31)
+
+
+@pytest.mark.parametrize("stated, published", [(date(1, 1, 1), None), (date(9999, 12, 31), None),
+                                               (date(9999, 12, 1), None), (None, date(1, 1, 1))])
+def test_event_date_windows_stay_in_the_calendar(stated, published):
+    lo, hi = date_window(stated, published)
+    assert lo <= hi
+
+
+def test_articles_with_dates_out_of_the_calendar_build(tmp_path, nlp):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    (tmp_path / "first.txt").write_text("date 0001-01-01\n\nMaria Lopez met Olaf Brandt in Berlin yesterday. "
+                                        "1000000 days ago the army attacked the port. Last year he was in Lyon.\n")
+    (tmp_path / "last.txt").write_text("date 9999-12-31\n\nOlaf Brandt will visit Lyon tomorrow. Next year "
+                                       "the army attacked the port. Next Monday police arrested Maria Lopez.\n")
+    res = CliRunner().invoke(main, ["build", str(tmp_path), "--out", str(tmp_path / "out"), "--article-timeout", "0"])
+    assert res.exit_code == 0, res.output
+    assert "articles: 2" in res.stdout
+
+
+def test_impossible_date_line_is_named_and_the_article_still_read(tmp_path, nlp):
+    from kg.pipeline import build
+
+    (tmp_path / "feb.txt").write_text("date 2026-02-30\n\nMaria Lopez met Olaf Brandt in Berlin.\n")
+    result = build([tmp_path / "feb.txt"], tmp_path / "out")
+    assert [str(p) for p in result.problems] == [
+        f"{tmp_path / 'feb.txt'}: the date line 'date 2026-02-30' is not a calendar date; "
+        "the article is read without a date"]
+    assert result.problems[0].kind == "note"
+    assert [ex.doc.date for ex in result.extractions] == [None]
+    assert "Maria Lopez" in {e.label for e in result.entities}
+
+
+@pytest.mark.parametrize("raw, count", [(b"Maria Lopez met\x00 Olaf Brandt in Berlin.\n", 1),
+                                        (b"Maria \x1b[1mLopez\x1b[0m met Olaf Brandt.\x07\n"
+                                         + b"The talks in Berlin went on until the evening.\n" * 3, 3)])
+def test_a_few_control_bytes_do_not_make_an_article_binary(tmp_path, nlp, raw, count):
+    from kg.pipeline import build
+
+    (tmp_path / "a.txt").write_bytes(raw)
+    result = build([tmp_path / "a.txt"], tmp_path / "out")
+    plural = "s" if count != 1 else ""
+    assert [str(p) for p in result.problems] == [
+        f"{tmp_path / 'a.txt'}: read as utf-8 with {count} control character{plural} replaced by spaces"]
+    text = result.extractions[0].doc.text
+    assert len(text) == len(raw.decode()) and "\x00" not in text and "\x1b" not in text
+    assert "Olaf Brandt" in {e.label for e in result.entities}
+
+
+def test_mostly_control_bytes_are_still_binary():
+    with pytest.raises(io.InputError, match="binary file, not text"):
+        io.decode(b"ab\x00\x01\x02\x03\x00\x00\x04\x05" * 20, "x.txt")
+
+
+def test_unreadable_file_on_the_command_line_is_skipped(tmp_path, nlp, monkeypatch):
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    locked = tmp_path / "locked.txt"
+    locked.write_text("Maria Lopez met Olaf Brandt.\n")
+    (tmp_path / "open.txt").write_text("Olaf Brandt visited Lyon on Monday.\n")
+    locked.chmod(0)
+    # Root reads any file: make this one unreadable for it too, as it is for everyone else.
+    real_access, real_read = os.access, Path.read_bytes
+    monkeypatch.setattr(os, "access", lambda p, mode, **k: False if Path(p) == locked else real_access(p, mode, **k))
+
+    def read_bytes(self):
+        if self == locked:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    res = CliRunner().invoke(main, ["build", str(locked), str(tmp_path / "open.txt"), "--out", str(tmp_path / "out"),
+                                    "--article-timeout", "0"])
+    assert res.exit_code == 3, res.output
+    assert f"skipped: {locked}: cannot read (Permission denied)" in res.stderr
+    assert "articles: 1" in res.stdout
+
+
+# ---------------------------------------------------------------- invisible characters in names
+
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+BIDI = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+def test_visible_removes_invisible_characters_and_composes():
+    assert L.visible("Don\u200bald\u202e Trump\u2069") == "Donald Trump"
+    assert L.visible("Rene\u0301e") == "Ren\u00e9e"
+    assert L.fold("Don\u200bald Tr\u00adump") == L.fold("Donald Trump")
+    assert L.visible("Maria Lopez") == "Maria Lopez"
+
+
+def _entities(tmp_path, name: str, text: str):
+    from kg.pipeline import build
+
+    folder = tmp_path / name
+    folder.mkdir()
+    (folder / "a.txt").write_text(text)
+    return build([folder / "a.txt"], folder / "out")
+
+
+def test_invisible_characters_in_a_name_make_no_second_entity(tmp_path, nlp):
+    plain = "Donald Trump met Emmanuel Macron in Paris. Later Donald Trump flew to Berlin.\n"
+    hidden = "Donald Trump met Emmanuel Macron in Paris. Later Don\u200bald\u200d Tr\u202eump\u202c flew to Berlin.\n"
+    a, b = _entities(tmp_path, "plain", plain), _entities(tmp_path, "hidden", hidden)
+    iris = sorted((str(e.iri) if hasattr(e, "iri") else e.label, e.cls) for e in a.entities)
+    assert sorted((str(e.iri) if hasattr(e, "iri") else e.label, e.cls) for e in b.entities) == iris
+    assert sorted(str(s) for s in b.graph.subjects() if "/entity/" in str(s)) == sorted(
+        str(s) for s in a.graph.subjects() if "/entity/" in str(s))
+    # the article's own characters stay in the sentences and mention texts
+    sentence = next(s.text for s in b.extractions[0].sentences if "flew" in s.text)
+    assert "Don\u200bald\u200d Tr\u202eump\u202c" in sentence
+    assert any(m.text == "Don\u200bald\u200d Tr\u202eump\u202c" and m.name == "Donald Trump"
+               for m in b.extractions[0].mentions)
+
+
+# ---------------------------------------------------------------- generated hostile texts
+
+from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+# Few, fixed examples: each is a whole build in a worker process under the time limit.
+HOSTILE = settings(max_examples=int(os.environ.get("KG_FUZZ_EXAMPLES", "0")) or 8, deadline=None,
+                   derandomize=not os.environ.get("KG_FUZZ_EXAMPLES"), database=None,
+                   phases=[Phase.explicit, Phase.generate],  # shrinking whole builds would take minutes
+                   suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+LIMIT = 60  # seconds: every text here takes a few at most; one past it would show a stall
+
+PEOPLE = st.sampled_from(["Maria Lopez", "Olaf Brandt", "Ana Silva", "the Red Cross", "Kofi Mensah"])
+SENTENCES = st.builds("{} met {} in {} {}.".format, PEOPLE, PEOPLE, st.sampled_from(["Lyon", "Berlin", "Accra"]),
+                      st.sampled_from(["yesterday", "tomorrow", "on Monday", "1000000 days ago", "last year",
+                                       "next year", "in December", "on 31 December", "99999 days ago", "today"]))
+CAPITALS = st.text(st.sampled_from("ABCDEFGHIJKLMNOPQRSTUVWXYZ"), min_size=20, max_size=400)
+CAPITAL_WORDS = st.lists(st.text(st.sampled_from("ABCDEFGHIJKLMNOPQRSTUVWXYZ"), min_size=1, max_size=12),
+                         min_size=3, max_size=30).map(" ".join)
+PUNCTUATION = st.builds(lambda ch, n: ch * n, st.sampled_from(list("=!?.-_*#~\"'()[]<>/\\|+^`,;:") + ["\U0001f600", "!?"]),
+                        st.integers(17, 20_000))
+WHITESPACE = st.builds(lambda ch, n: ch * n, st.sampled_from([" ", "\n", "\t", " \n", "\u00a0", "\r\n", "\u2028"]),
+                       st.integers(17, 20_000))
+REPEATED_NAME = st.builds(lambda name, sep, n: sep.join([name] * n), PEOPLE, st.sampled_from([" ", ", ", ". ", "\n"]),
+                          st.integers(50, 1_500))
+HIDDEN = st.sampled_from(list(ZERO_WIDTH + BIDI))
+INVISIBLE_NAME = st.builds(lambda name, ch, at: name[:at] + ch + name[at:], PEOPLE, HIDDEN, st.integers(0, 11))
+HEADER = st.sampled_from(["", "date 0001-01-01\n", "date 0001-01-02\n", "date 9999-12-31\n", "date 9999-12-01\n",
+                          "date 2026-02-30\n", "date 2026-13-01\n", "date 0000-01-01\n", "date 2026-01-03\n"])
+HOSTILE_TEXT = st.builds(lambda header, parts: header + " ".join(parts), HEADER, st.lists(
+    st.one_of(SENTENCES, CAPITALS, CAPITAL_WORDS, PUNCTUATION, WHITESPACE, REPEATED_NAME, INVISIBLE_NAME),
+    min_size=1, max_size=6))
+
+
+@pytest.mark.model
+@HOSTILE
+@given(text=HOSTILE_TEXT)
+def test_hostile_text_builds_within_the_time_limit_and_the_graph_parses(nlp, text):
+    import tempfile
+
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    from kg.pipeline import build
+
+    with tempfile.TemporaryDirectory(prefix="kg-hostile-") as d:
+        article = Path(d) / "article.txt"
+        article.write_text(text, encoding="utf-8")
+        started = time.perf_counter()
+        result = build([article], Path(d) / "out", article_timeout=LIMIT)
+        assert time.perf_counter() - started < LIMIT
+        assert not [p for p in result.problems if "longer than" in p.message]
+        if not result.extractions:  # only white space, say: named and skipped
+            assert [p.kind for p in result.problems] == ["skipped"]
+            return
+        parsed = Graph().parse(Path(d) / "out" / "graph.ttl", format="turtle")
+        assert isomorphic(parsed, result.graph)
+        for m in result.extractions[0].mentions:  # (wire copy in capitals is re-cased for spaCy)
+            assert result.extractions[0].doc.text[m.start:m.end].lower() == m.text.lower()
+
+
+@pytest.mark.model
+@HOSTILE
+@given(name=INVISIBLE_NAME)
+def test_a_name_with_invisible_characters_is_the_same_entity(nlp, name):
+    from kg.pipeline import analyse_text, build_from_extractions
+
+    plain = name.translate({ord(c): None for c in ZERO_WIDTH + BIDI})
+    ex = analyse_text(f"{plain} met Olaf Brandt in Lyon on Monday. Later {name} flew to Accra.")
+    _, entities = build_from_extractions([ex])
+    assert not any(set(e.label) & set(ZERO_WIDTH + BIDI) for e in entities)
+    assert len([e for e in entities if L.fold(e.label) == L.fold(plain)]) <= 1

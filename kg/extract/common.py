@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from .. import lexicon as L
 from ..records import Mention
 from .dates import date_of
 
@@ -120,6 +121,6 @@ def clean_name(text: str) -> str:
 
 def make_mention(span, name: str, cls: str, label: str, sent_index, kind: str = "name", key: str = "") -> Mention:
     return Mention(
-        start=span.start_char, end=span.end_char, text=span.text, name=name, cls=cls, label=label,
+        start=span.start_char, end=span.end_char, text=span.text, name=L.visible(name), cls=cls, label=label,
         sent=sent_index.get(span.start, 0), kind=kind, key=key,
     )

@@ -25,8 +25,17 @@ def normalise(text: str, anchor: date | None, *, future_ok: bool = False) -> dat
 
     Without a year, the most recent such date on or before the anchor is chosen, unless `future_ok`.
     Month-only expressions ("in November") give the first day of that month, a year alone ("in 2009")
-    the first day of that year: the year is always right, the day is a convention.
+    the first day of that year: the year is always right, the day is a convention. A date that falls
+    outside the calendar (before year 1 or after 9999: "yesterday" in an article of 0001-01-01,
+    "1000000 days ago") is no date.
     """
+    try:
+        return _normalise(text, anchor, future_ok)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _normalise(text: str, anchor: date | None, future_ok: bool) -> date | None:
     t = text.strip().lower().replace("\u2019", "'")
     m = _ISO.search(t)
     if m:
@@ -107,7 +116,7 @@ def _infer_year(month: int, day: int, anchor: date | None, future_ok: bool) -> d
 def _safe(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
 
 
