@@ -45,7 +45,7 @@ def load_graph(path: str | Path) -> Graph:
         from .store import find_store, load_store_graph
 
         if find_store(path):  # a store folder, or a build folder holding one: read the store directly
-            return load_store_graph(path)
+            return load_store_graph(path, check=True)
         return _load_folder(path)
     return _load_turtle(path)
 

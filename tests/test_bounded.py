@@ -305,3 +305,16 @@ def test_damage_found_while_querying_says_what_to_do(tmp_path):
     assert res.exit_code == 1
     (line,) = res.output.splitlines()
     assert line.startswith(f"Error: {tmp_path / 'store'}: the store is damaged (") and f"--out {tmp_path}" in line
+
+
+def test_export_and_validate_of_a_damaged_store_say_what_to_do(tmp_path):
+    write_store(tmp_path, _labels(5000))
+    for sst in (tmp_path / "store").glob("*.sst"):
+        data = bytearray(sst.read_bytes())
+        data[100:len(data) // 2] = b"\xff" * (len(data) // 2 - 100)
+        sst.write_bytes(bytes(data))
+    for command in (["export", "--format", "ntriples"], ["validate"]):
+        res = _kg(*command, "--graph", str(tmp_path))
+        assert res.exit_code == 1, res.output
+        (line,) = res.output.splitlines()
+        assert "the store is damaged" in line and f"--out {tmp_path}" in line, line
