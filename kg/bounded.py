@@ -37,6 +37,8 @@ def run_bounded(path: str | Path, sparql: str, *, timeout: float | None = 60.0,
     if "fork" not in mp.get_all_start_methods():  # no fork: run here, stopped by a thread interrupt
         return run_query(graph if graph is not None else load_graph(path), sparql, timeout=timeout,
                          max_rows=max_rows)
+    if found:
+        import oxrdflib  # noqa: F401  imported once here rather than in every child (0.2 s); no store is opened
     ctx = mp.get_context("fork")
     receive, send = ctx.Pipe(duplex=False)
     child = ctx.Process(target=_child, args=(send, found, graph, sparql, max_rows), daemon=True,
