@@ -57,6 +57,24 @@ class KG(DefinedNamespace):
     Arrest: URIRef
     Agreement: URIRef
     Order: URIRef
+    Demonstration: URIRef
+    Charge: URIRef
+    Trial: URIRef
+    Sentencing: URIRef
+    Release: URIRef
+    Evacuation: URIRef
+    Transport: URIRef
+    Appointment: URIRef
+    Resignation: URIRef
+    Acquisition: URIRef
+    Aid: URIRef
+    Meeting: URIRef
+    PhoneCall: URIRef
+    PublicStatement: URIRef
+    Earthquake: URIRef
+    Flood: URIRef
+    Fire: URIRef
+    Crash: URIRef
     # relations between entities
     leaderOf: URIRef
     memberOf: URIRef

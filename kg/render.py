@@ -45,6 +45,11 @@ EVENT_COLOURS = {
     "Attack": "#8f2d2d", "Explosion": "#a8501f", "Killing": "#5c1a1a", "Launch": "#3d6b2a",
     "Deployment": "#4b5563", "Designation": "#2c4f8f", "Sanction": "#7a5a12", "Arrest": "#1f5f5b",
     "Agreement": "#2f6b45", "Order": "#44407a", "Election": "#5b3a82", "Event": "#555555",
+    "Demonstration": "#8a3b62", "Charge": "#24535a", "Trial": "#24535a", "Sentencing": "#24535a",
+    "Release": "#2b6e66", "Evacuation": "#5a4a2f", "Transport": "#4a5a2f", "Appointment": "#4b3f8f",
+    "Resignation": "#4b3f8f", "Acquisition": "#6b5216", "Aid": "#2f6b5b", "Meeting": "#33507a",
+    "PhoneCall": "#33507a", "PublicStatement": "#3d4b5c", "Earthquake": "#6b2f12", "Flood": "#1f4e79",
+    "Fire": "#9c2a0a", "Crash": "#5c3d2e",
 }
 # Properties between entities that are bookkeeping, not facts to draw.
 NOT_RELATIONS = {KG.mentionedIn, KG.accordingTo, KG.hasTarget}

@@ -6,6 +6,7 @@ from datetime import date
 
 from ..records import Event, Mention
 from .attribution import sentence_attributions, source_for
+from .event_types import DISASTERS, NOUN_KINDS, PERSON_TARGET, PHONE_WORDS, VERB_KINDS
 from .common import RELATIVE_PRONOUNS, MentionIndex, expand_conjuncts, number_of, sentence_date
 
 
@@ -33,6 +34,9 @@ NOUN_TRIGGERS = {
     **dict.fromkeys(("arrest",), "Arrest"),
     **dict.fromkeys(("agreement", "accord", "treaty", "deal", "ceasefire"), "Agreement"),
 }
+# The other kinds of news event (ACE 2005, KAIROS) are in event_types.py; the conflict triggers above win.
+VERB_TRIGGERS = {**VERB_KINDS, **VERB_TRIGGERS}
+NOUN_TRIGGERS = {**NOUN_KINDS, **NOUN_TRIGGERS}
 PLACES = {"Country", "City", "Location"}
 _IRREALIS = {"ability", "able", "plan", "prepare", "threaten", "warn", "want", "seek", "consider", "intend",
              "try", "propose", "could", "would", "will", "may", "might", "should", "if", "unless", "whether",
@@ -63,6 +67,10 @@ def extract_events(doc, mentions: list[Mention], *, article_date: date | None = 
             if tok.pos_ == "VERB" and tok.lemma_.lower() in {"fire", "launch"} and not _weapon_object(tok):
                 continue
             ev = _event(doc, sent, si, tok, kind, index, article_date, attrs.get(si, []))
+            if kind in PERSON_TARGET and not any(m.cls == "Person" for m in ev.targets):
+                continue  # "released a report", "free trade": only a person released is a release
+            if kind == "Attack" and any(c.dep_ == "nsubj" and c.lemma_.lower() in DISASTERS for c in tok.children):
+                continue  # "the earthquake struck Japan": the disaster is the event
             if anaphor:
                 # "the attacks": a mention of an event told before, which event resolution joins to it
                 events.append(Event(**{**ev.__dict__, "actors": (), "targets": (), "places": (), "anaphoric": True}))
@@ -93,6 +101,10 @@ def _trigger_kind(tok) -> str | None:
     if tok.pos_ == "VERB":
         return VERB_TRIGGERS.get(lemma)
     if tok.pos_ == "NOUN":
+        if lemma == "call" and any(c.lower_ in PHONE_WORDS for c in tok.children):
+            return "PhoneCall"
+        if lemma == "fire" and tok.head.lemma_.lower() in {"open", "exchange", "return"}:
+            return "Attack"  # "opened fire on the crowd"
         return NOUN_TRIGGERS.get(lemma)
     return None
 
