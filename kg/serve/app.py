@@ -95,13 +95,26 @@ class Pool:
     async def run(self, query: str, fmt: str):
         assert self.idle is not None
         w = await self.idle.get()
-        try:
-            answer = await asyncio.to_thread(w.call, query, fmt, self.timeout)
-        finally:
-            if not w.alive:
-                await asyncio.to_thread(self._drop, w)
-                w = await asyncio.to_thread(self._new)
-            self.idle.put_nowait(w)
+        loop, idle = asyncio.get_running_loop(), self.idle
+
+        def job():
+            # The worker goes back to the pool from this thread, once it has answered: a request cancelled
+            # while waiting (a client gone, a shutdown) never hands on a worker still busy with its query.
+            answer = None
+            try:
+                answer = w.call(query, fmt, self.timeout)
+            finally:
+                ready = w
+                if not w.alive:
+                    self._drop(w)
+                    ready = self._new()
+                try:
+                    loop.call_soon_threadsafe(idle.put_nowait, ready)
+                except RuntimeError:  # the server has stopped meanwhile
+                    self._drop(ready)
+            return answer
+
+        answer = await asyncio.to_thread(job)
         if answer is None:
             return ("error", 503, f"query stopped after {self.timeout:g} s (the server's time limit); "
                                   "add LIMIT or narrow its patterns")
