@@ -167,3 +167,18 @@ def test_a_former_role_is_marked_on_its_statement():
     assert ("Jan Wolf", "Acme Corp") in former and ("Eva Lind", "Zeta Corp") not in former
     graph, _ = build_from_extractions([ex])
     assert len(list(graph.subjects(KG.former, None))) == 1
+
+
+def test_outlets_report_events_and_police_raids_are_no_attacks():
+    ex = analyse_text("Police raided the offices of a charity in Lagos. CNN attacked the government in an editorial. "
+                      "Militants attacked a base in Kandarak, Al Jazeera reported on Sunday.", doc_date=date(2026, 1, 3))
+    attacks = [e for e in ex.events if e.kind == "Attack"]
+    assert [e.trigger for e in attacks] == ["attacked"]
+    assert not any(m.cls == "NewsOrganization" for e in ex.events for m in e.actors + e.targets + e.places)
+    assert attacks[0].date is None  # Sunday is the day of the report, not of the attack
+    assert not any(r.pred == "attacked" for r in ex.relations)
+
+
+def test_an_event_keeps_its_own_date_beside_a_reporting_verb():
+    ex = analyse_text("On November 22, the army attacked Kandarak, officials said.", doc_date=date(2026, 1, 3))
+    assert [e.date for e in ex.events if e.kind == "Attack"] == [date(2025, 11, 22)]

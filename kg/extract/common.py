@@ -81,8 +81,26 @@ def sentence_date(doc, sent, anchor: date | None, near=None) -> date | None:
                 return d
         if len(ents) > 1:
             return None
+        if _reporting_verb(ents[0]) not in (None, near):
+            return None  # "X attacked Y, CNN reported on Sunday": the report's date, not the event's
     dated = [d for d in (date_of(e.text, sent.text, anchor) for e in ents) if d]
     return dated[0] if len(dated) == 1 else None
+
+
+_REPORTING = {"report", "say", "tell", "announce", "confirm", "claim", "state", "write", "add", "quote", "cite",
+              "broadcast", "publish", "reveal", "disclose", "declare", "tweet", "post"}
+
+
+def _reporting_verb(ent):
+    """The reporting verb ("said", "reported") a date expression belongs to, if it belongs to one."""
+    tok = ent.root
+    for _ in range(4):
+        if tok.head is tok:
+            return tok if tok.lemma_.lower() in _REPORTING else None
+        tok = tok.head
+        if tok.pos_ in {"VERB", "AUX"}:
+            return tok if tok.lemma_.lower() in _REPORTING else None
+    return None
 
 
 def _dates_by_sentence(doc) -> dict[int, list]:

@@ -222,9 +222,28 @@ def _places(tok, index: MentionIndex, exclude: list[Mention]) -> list[Mention]:
     return out
 
 
+# who searches or detains rather than attacks: "police raided the offices of X" is no attack
+_LAW_WORDS = {"police", "policemen", "officers", "investigators", "agents", "prosecutors", "detectives", "authorities",
+              "inspectors", "officials", "customs", "fbi", "interpol"}
+
+
+def _law_enforcement_raid(tok) -> bool:
+    if tok.lemma_.lower() not in {"raid", "storm", "search"}:
+        return False
+    heads = [c for c in tok.children if c.dep_ in {"nsubj", "agent", "compound", "amod", "poss"}]
+    heads += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return any(h.lower_ in _LAW_WORDS or h.lemma_.lower() in _LAW_WORDS for h in heads)
+
+
 def _event(doc, sent, si, tok, kind, index, anchor, attrs) -> Event:
     actors, targets = _arguments(tok, index)
-    places = _places(tok, index, actors + targets)
+    # a news outlet reports events: it is never their actor or place ("CNN attacked the government" in an
+    # editorial is no attack either), nor the target of what it reports (below)
+    outlet_actor = any(m.cls == "NewsOrganization" for m in actors)
+    actors = [m for m in actors if m.cls != "NewsOrganization"]
+    places = [m for m in _places(tok, index, actors + targets) if m.cls != "NewsOrganization"]
+    if outlet_actor and not actors or kind == "Attack" and _law_enforcement_raid(tok):
+        actors, targets, places = [], [], []  # no entity: the caller drops the event
     if kind != "Deployment":
         targets = [m for m in targets if m not in actors]
     counts: list[tuple[str, int]] = []
@@ -239,6 +258,8 @@ def _event(doc, sent, si, tok, kind, index, anchor, attrs) -> Event:
     when = sentence_date(doc, sent, anchor, near=tok if tok.pos_ == "VERB" else tok.head)
     confidence = 0.75 if (actors or targets) else 0.6
     source = source_for(attrs, [tok.i], set(actors) | set(targets))
+    reporters = {a.source for a in attrs} | ({source} if source else set())
+    targets = [m for m in targets if m not in reporters]
     return Event(kind=kind, trigger=tok.text, start=tok.idx, end=tok.idx + len(tok.text), sent=si,
                  rule=f"event:{tok.pos_.lower()}:{tok.lemma_.lower()}", confidence=confidence,
                  actors=tuple(actors), targets=tuple(targets), places=tuple(places), date=when,

@@ -131,6 +131,8 @@ def _verbs(ctx: Sent) -> list[Relation]:
                     typed = None
                 if negated or modal:
                     typed = None  # "did not attack", "would meet": not a fact
+                if typed in {"attacked", "sanctioned", "ordered", "deployedTo"} and s.cls == "NewsOrganization":
+                    typed = None  # an outlet reports or comments; it does not attack or sanction
                 if typed:
                     conf = 0.7 if via_noun else 0.8
                     out.append(make_relation(ctx, s, typed, o, f"verb:{lemma}", conf, verb=lemma, when=when, tokens=[verb.i]))
