@@ -105,7 +105,7 @@ def main(debug):
 @click.option("--store-protocol", type=click.Choice(["update", "gsp"]), default="update", show_default=True,
               help="How to write to --store: SPARQL Update, or a Graph Store HTTP Protocol PUT.")
 @click.option("--article-timeout", type=click.FloatRange(min=0), default=60, show_default=True, metavar="SECONDS",
-              help="Skip an article whose analysis takes longer (for a very long one: longer per 200,000 "
+              help="Skip an article whose analysis takes longer (for a very long one: longer per 100,000 "
                    "characters); 0 for no limit.")
 @click.option("--field", "field_maps", multiple=True, type=FieldsType(),
               help="Columns of .jsonl and .csv files, e.g. text=body,date=published,title=headline,url=link,"

@@ -16,7 +16,7 @@ CHUNK_CHARS = 20_000
 
 # Longer texts are analysed in sections of about this size, each its own Doc, and their records joined:
 # memory stays bounded and no rule sees more than one section (normal articles are far shorter).
-SECTION_CHARS = 200_000
+SECTION_CHARS = 100_000
 # spaCy's tokenizer takes quadratic time on a run of punctuation or symbols (8,000 "=" took 37 s): past
 # RUN_KEEP characters such a run is shown to it as spaces, and a long run of white space as the same count
 # of spaces after its line breaks; the text keeps its length, so every character offset stays true.
