@@ -62,8 +62,9 @@ def cluster_article(ex: Extraction) -> dict[Mention, str]:
     text = ex.doc.text
     assign: dict[Mention, str] = {}
     persons_full: list[Mention] = [m for m in ex.mentions if m.cls == "Person" and len(m.name.split()) > 1]
+    full_name_of = _FullNames(persons_full)
     acronyms = _acronym_pairs(ex.mentions, text)
-    org_names = {L.fold(m.name): m for m in ex.mentions if FAMILY.get(m.cls) == "Organization"}
+    orgs = _OrgNames({L.fold(m.name): m for m in ex.mentions if FAMILY.get(m.cls) == "Organization"})
     for m in ex.mentions:
         fam = FAMILY.get(m.cls, m.cls)
         key = L.fold(m.name)
@@ -78,15 +79,7 @@ def cluster_article(ex: Extraction) -> dict[Mention, str]:
             parts = key.split()
             if len(parts) == 1:
                 # a surname or given name alone: the latest full name before it that has it
-                match = None
-                for p in persons_full:
-                    if p.start > m.start and match is not None:
-                        break
-                    pparts = L.fold(p.name).split()
-                    if parts[0] in (pparts[-1], pparts[0]):
-                        match = p
-                if match is None:  # or the first one after it
-                    match = next((p for p in persons_full if parts[0] in L.fold(p.name).split()), None)
+                match = full_name_of(parts[0], m.start)
                 if match is not None:
                     key = L.fold(match.name)
             assign[m] = f"Person:{key}"
@@ -99,7 +92,7 @@ def cluster_article(ex: Extraction) -> dict[Mention, str]:
                 key = acronyms[key]
             else:
                 for _ in range(3):  # "penske" -> "penske auto" -> "penske automotive group"
-                    base = _org_base(key, org_names)
+                    base = orgs.base(key)
                     if base == key:
                         break
                     key = base
@@ -161,27 +154,112 @@ def _acronym_pairs(mentions: list[Mention], text: str) -> dict[str, str]:
     return pairs
 
 
-def _org_base(key: str, org_names: dict[str, Mention]) -> str:
+class _FullNames:
+    """The full names of people in one article, indexed by word, to find the one a lone name stands for."""
+
+    def __init__(self, persons_full: list[Mention]) -> None:
+        from bisect import bisect_left, bisect_right
+
+        self.persons, self.bisect_left, self.bisect_right = persons_full, bisect_left, bisect_right
+        self.starts = [p.start for p in persons_full]
+        self.in_order = all(a <= b for a, b in zip(self.starts, self.starts[1:]))
+        self.ends: dict[str, list[int]] = defaultdict(list)  # first or last word -> indices, in order
+        self.words: dict[str, list[int]] = defaultdict(list)  # any word -> indices, in order
+        for i, p in enumerate(persons_full):
+            pparts = L.fold(p.name).split()
+            for w in dict.fromkeys((pparts[0], pparts[-1])) if pparts else ():
+                self.ends[w].append(i)
+            for w in dict.fromkeys(pparts):
+                self.words[w].append(i)
+
+    def __call__(self, word: str, start: int) -> Mention | None:
+        """The latest full name at or before `start` whose first or last word is `word`, else the first after
+        it, else the first with the word anywhere; None if none has it."""
+        if not self.in_order:
+            return self._scan(word, start)
+        ks = self.ends.get(word)
+        if ks:
+            # the scan stops at the first name after `start` that follows a match
+            stop = max(ks[0] + 1, self.bisect_right(self.starts, start))
+            return self.persons[ks[self.bisect_left(ks, stop) - 1]]
+        anywhere = self.words.get(word)
+        return self.persons[anywhere[0]] if anywhere else None
+
+    def _scan(self, word: str, start: int) -> Mention | None:
+        match = None
+        for p in self.persons:
+            if p.start > start and match is not None:
+                break
+            pparts = L.fold(p.name).split()
+            if word in (pparts[-1], pparts[0]):
+                match = p
+        if match is None:  # or the first one after it
+            match = next((p for p in self.persons if word in L.fold(p.name).split()), None)
+        return match
+
+
+class _OrgNames:
+    """The organization names of one article, sorted forwards and backwards so that the names starting or
+    ending with a text are found by bisection, not by a scan of every name for every mention."""
+
+    def __init__(self, names: dict[str, Mention]) -> None:
+        self.names = names
+        self.order = {k: i for i, k in enumerate(names)}
+        self.forwards = sorted(names)
+        self.backwards = sorted(k[::-1] for k in names)
+        self._bases: dict[str, str] = {}
+
+    def starting(self, prefix: str) -> list[str]:
+        """The names that start with prefix, in the order they came in the article."""
+        from bisect import bisect_left
+
+        found = []
+        for k in self.forwards[bisect_left(self.forwards, prefix):]:
+            if not k.startswith(prefix):
+                break
+            found.append(k)
+        return sorted(found, key=self.order.__getitem__)
+
+    def ending(self, suffix: str) -> list[str]:
+        from bisect import bisect_left
+
+        rev, found = suffix[::-1], []
+        for k in self.backwards[bisect_left(self.backwards, rev):]:
+            if not k.startswith(rev):
+                break
+            found.append(k[::-1])
+        return found
+
+    def base(self, key: str) -> str:
+        if key not in self._bases:
+            self._bases[key] = _org_base(key, self)
+        return self._bases[key]
+
+
+def _org_base(key: str, orgs: _OrgNames) -> str:
     """"cbs" joins "cbs news"; "lockheed" joins "lockheed martin" when it is the only longer name it starts."""
-    candidates = [k for k in org_names if k != key and k.startswith(key + " ")]
+    words = key.split()
+    if not words:
+        return key
+    candidates = [k for k in orgs.starting(key + " ") if k != key]
     for k in sorted(candidates, key=len):
         extra = k[len(key) + 1:].split()
         if all(w in _GENERIC_ORG_WORDS for w in extra):
             return k
-    if " " not in key and key in org_names and not org_names[key].key:
-        bases = {_org_base(k, {n: m for n, m in org_names.items() if n != key}) for k in candidates}
+    if " " not in key and key in orgs.names and not orgs.names[key].key:
+        # (key, one word, can be none of the longer names' candidates, twins or enders: no need to leave it out)
+        bases = {_org_base(k, orgs) for k in candidates}
         if len(bases) == 1:
             return bases.pop()
-    words = key.split()
     if len(words) == 2:
         # "penske auto" and "penske automotive group": same first word, one second word the start of the other
-        twins = [k for k in org_names if k != key and len(k.split()) >= 2 and k.split()[0] == words[0]
-                 and k.split()[1].startswith(words[1]) and k.split()[1] != words[1]]
+        twins = [k for k in orgs.starting(f"{words[0]} {words[1]}") if k != key and len(k.split()) >= 2
+                 and k.split()[0] == words[0] and k.split()[1].startswith(words[1]) and k.split()[1] != words[1]]
         if len(twins) == 1:
             return twins[0]
     if " " in key and key not in _GENERIC_ORG_WORDS:
         # "air force" inside "united states air force", when only one longer name ends with it
-        enders = [k for k in org_names if k != key and k.endswith(" " + key)]
+        enders = [k for k in orgs.ending(" " + key) if k != key]
         if len(enders) == 1 and len(key.split()) >= 2:
             return enders[0]
     return key
@@ -210,11 +288,16 @@ def resolve(extractions: list[Extraction]) -> tuple[list[Entity], dict[tuple[str
 def _merge_name_variants(clusters: dict[str, list[tuple[str, Mention]]]) -> None:
     """"Tim Cook" and "Timothy D. Cook": same surname, one given name the start of the other."""
     full = sorted((k for k in clusters if k.startswith("Person:") and " " in k), key=lambda k: (-len(k), k))
+    # only names of one surname whose given names start alike are compared
+    alike: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for k in full:
+        words = k.split(":", 1)[1].split()
+        alike[words[-1], words[0][:1]].append(k)
     for key in list(full):
         if key not in clusters:
             continue
         parts = key.split(":", 1)[1].split()
-        for other in full:
+        for other in alike[parts[-1], parts[0][:1]]:
             if other == key or other not in clusters or key not in clusters:
                 continue
             oparts = other.split(":", 1)[1].split()
@@ -226,10 +309,12 @@ def _merge_name_variants(clusters: dict[str, list[tuple[str, Mention]]]) -> None
 
 def _merge_lone_surnames(clusters: dict[str, list[tuple[str, Mention]]]) -> None:
     """Across articles, "Person:trump" joins "Person:donald trump" when that is the only such full name."""
-    full = [k for k in clusters if k.startswith("Person:") and " " in k]
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for k in clusters:
+        if k.startswith("Person:") and " " in k:
+            by_surname[k.split(":", 1)[1].split()[-1]].append(k)
     for key in [k for k in clusters if k.startswith("Person:") and " " not in k]:
-        word = key.split(":", 1)[1]
-        matches = [k for k in full if k.split(":", 1)[1].split()[-1] == word]
+        matches = by_surname.get(key.split(":", 1)[1], [])
         if len(matches) == 1:
             clusters[matches[0]].extend(clusters.pop(key))
 

@@ -391,3 +391,24 @@ def test_a_name_with_invisible_characters_is_the_same_entity(nlp, name):
     _, entities = build_from_extractions([ex])
     assert not any(set(e.label) & set(ZERO_WIDTH + BIDI) for e in entities)
     assert len([e for e in entities if L.fold(e.label) == L.fold(plain)]) <= 1
+
+
+def test_resolution_is_linear_in_the_names_of_an_article():
+    """Thousands of distinct names (a list of signatories, a casualty roll) resolve in moments: each name is
+    compared with the names that share a word with it, not with every other name."""
+    from kg.records import Document, Extraction, Mention
+    from kg.resolve import resolve
+
+    mentions, pos = [], 0
+    for i in range(4_000):
+        for name, cls in ((f"Kofi Mensah{i}", "Person"), (f"Mensah{i}", "Person"), (f"Harbour Authority{i}", "Company"),
+                          (f"Harbour Authority{i} Group", "Company"), (f"Harbour{i}", "Company")):
+            mentions.append(Mention(pos, pos + len(name), name, name, cls, "test", 0))
+            pos += len(name) + 2
+    ex = Extraction(doc=Document(text=" " * pos, source="roll.txt", doc_id="roll"), sentences=[], mentions=mentions)
+    started = time.perf_counter()
+    entities, _ = resolve([ex])
+    assert time.perf_counter() - started < 10  # over a minute when every name was compared with every other
+    labels = {e.label for e in entities}
+    assert "Kofi Mensah17" in labels and "Mensah17" not in labels  # the lone surname joined its full name
+    assert "Harbour Authority17 Group" in labels and "Harbour Authority17" not in labels
