@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .. import lexicon as L
 from ..records import Mention, Relation
 from .arguments import subjects
@@ -118,20 +120,37 @@ def _title_words(doc, start: int, end: int) -> tuple[str | None, bool]:
     return phrase, former
 
 
+def _by_end(ms: list) -> Callable[[int, int], list]:
+    """ending(lo, hi): the (mention, span) pairs of ms whose span ends at a token in lo..hi, in the order of ms.
+
+    Found by bisection, so that reading the roles of a sentence stays linear in its mentions.
+    """
+    from bisect import bisect_left, bisect_right
+
+    order = sorted(range(len(ms)), key=lambda i: ms[i][1].end)
+    ends = [ms[i][1].end for i in order]
+
+    def ending(lo: int, hi: int) -> list:
+        return [ms[i] for i in sorted(order[bisect_left(ends, lo):bisect_right(ends, hi)])]
+
+    return ending
+
+
 def roles(ctx: Sent) -> list[Relation]:
     doc = ctx.doc
     out: list[Relation] = []
     ms = sentence_mentions(ctx)
+    ending = _by_end(ms)
     persons = [(m, sp) for m, sp in ms if m.cls == "Person"]
     for p, psp in persons:
         if p.kind == "title":  # "the Venezuelan president" standing for a named person
-            mod = next(((o, osp) for o, osp in ms if o.cls == "Country" and osp.end == psp.start), None)
+            mod = next(((o, osp) for o, osp in ending(psp.start, psp.start) if o.cls == "Country"), None)
             if mod is not None:
                 out.append(make_relation(ctx, p, "leaderOf", mod[0], "role:title-reference", 0.6, role=psp.text.lower(),
                                 tokens=[psp.root.i]))
             continue
         # (1) "CBS News journalist X", "US President X", "Colombia's president X", "Colombian President X"
-        for o, osp in ms:
+        for o, osp in ending(psp.start - 9, psp.start):
             if o is p or o.cls not in ORG_FAMILY | PLACES or osp.end > psp.start or psp.start - osp.end > 9:
                 continue
             start, end = osp.end, psp.start
@@ -169,7 +188,7 @@ def roles(ctx: Sent) -> list[Relation]:
             end = min(ctx.span.end, k + 10)
             stop = next((t.i for t in doc[k:end] if t.text in {",", ";", "(", ")"} or t.pos_ == "VERB"
                          and t.dep_ not in {"amod", "compound"}), end)  # "managing" director is no verb
-            inner = [(o, osp) for o, osp in ms if osp.start >= k and osp.end <= stop and o is not p]
+            inner = [(o, osp) for o, osp in ending(k, stop) if osp.start >= k and osp.end <= stop and o is not p]
             title_toks = [t for t in doc[k:stop] if (L.is_title(t.lower_) or t.lower_ == "member") and not ctx.mentions.at(t)]
             if inner and title_toks:
                 last = title_toks[-1].i
