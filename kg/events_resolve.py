@@ -7,7 +7,8 @@ run after entity resolution, groups the mentions of a build into clusters, one p
   compatible kind the article told before it; other mentions join an earlier event when they agree on
   kind, date and participants, as across articles;
 - across articles, a mention joins the event it shares the most participants with (actors, targets,
-  places, a city counting as in its country), when the kinds are compatible, nothing they state
+  places, a city counting as in its country; statements by one speaker must share more than the
+  speaker), when the kinds are compatible, nothing they state
   contradicts (different places, or different actors and different targets) and their dates fall in a
   common window: a stated day allows a day either side, a month its whole month, and a mention that
   states no date happened in the week before its article was published.
@@ -33,6 +34,8 @@ from .resolve import Entity
 _FAMILY = {"Killing": "Harm", "Attack": "Harm", "Explosion": "Harm"}
 _JOINS = {("Killing", "Attack"), ("Killing", "Explosion"), ("Attack", "Killing"), ("Explosion", "Killing")}
 _LOCATIONS = {"Country", "City", "Location"}
+# A speaker says many things: two statements by one speaker are one only if they share something else
+_SPEECH = {"PublicStatement"}
 _UNDATED_DAYS = 7  # an undated report is about the week before its publication
 _CANDIDATES = 50  # events compared per shared participant: the latest ones
 _ANAPHORA_SENTENCES = 20  # how far back "the attacks" may look in its article
@@ -160,7 +163,10 @@ def _score(ref: MentionRef, c: EventCluster) -> int | None:
     targets_shared = len((ref.targets - ref.places) & (c.targets - c.places))
     if ref.actors and c.actors and not actors_shared and not targets_shared:
         return None  # different actors, and nothing else in common to make it a dispute about who did it
-    return actors_shared + targets_shared + len(ref.places & c.places) + (1 if ref.isos & c.isos else 0)
+    others = targets_shared + len(ref.places & c.places) + (1 if ref.isos & c.isos else 0)
+    if ref.event.kind in _SPEECH and not others:
+        return None
+    return actors_shared + others
 
 
 def _refs(extractions: list[Extraction], index: dict[tuple[str, Mention], Entity]) -> list[MentionRef]:

@@ -101,3 +101,10 @@ def test_date_window_follows_precision():
     assert date_window(date(2026, 2, 1), None) == (date(2026, 1, 31), date(2026, 3, 1))  # "in February"
     assert date_window(None, date(2026, 2, 11)) == (date(2026, 2, 4), date(2026, 2, 11))
     assert date_window(None, None) == (None, None)
+
+
+def test_two_things_one_speaker_said_are_two_statements(tmp_path):
+    (tmp_path / "talk.txt").write_text("date 2026-02-11\nMaria Lopez said the plant in Lyon was closed on Monday.\n"
+                                       "Maria Lopez also said the workers were safe.\n", encoding="utf-8")
+    g = build([tmp_path / "talk.txt"], tmp_path / "out", write=False).graph
+    assert len(set(g.subjects(RDF.type, KG.PublicStatement))) == 2
