@@ -1,20 +1,28 @@
-"""SPARQL latency of kg's named queries on a graph of at least a million triples in kg's shape: the
-Oxigraph store of an output folder against the same graph in rdflib's memory, both through `kg query`'s
-own code (kg.query.run_query).
+"""SPARQL latency of kg's named queries on an Oxigraph store of a million (or ten million) triples in kg's
+shape, as `kg query --graph FOLDER` runs them: each query without parameters and with the parameters a
+user clicking through entities gives, the median, fastest and slowest of several runs.
 
 The graph is synthesised from generated articles (people, organisations, places, relations with
-provenance, events) by kg's own resolution and graph code, so it has exactly the shape a build writes.
+provenance, events) by kg's own resolution and graph code, so it has exactly the shape a build writes; it
+is written to the store a few hundred articles at a time, so that ten million triples never sit in
+rdflib's memory at once.
 
-    python bench/sparql.py [--triples 1000000] [--timeout 120] [--json results.json]
+    python bench/sparql.py [--triples 1000000] [--repeat 5] [--timeout 60] [--store DIR] [--json results.json]
+
+--store DIR keeps the store in DIR and uses it again on the next run (it is rebuilt when kg's graph code
+has changed). Every query runs in its own process, stopped after --timeout seconds.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
+import selectors
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -22,7 +30,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _util import machine, report  # noqa: E402
+from _util import ROOT, machine, report  # noqa: E402
 
 FIRST = ("Ana Ben Carla Dario Elena Farid Greta Hugo Irene Jonas Kofi Lena Marco Nadia Omar Paula Quentin Rosa "
          "Samir Tanya Umberto Vera Walter Xenia Yusuf Zora").split()
@@ -38,6 +46,8 @@ CITIES = [a + b for a in "Port New Lake Fort Saint".split() for b in (" Alma", "
 PREDICATES = ["leaderOf", "memberOf", "worksFor", "locatedIn", "attacked", "ordered", "metWith", "supports",
               "relatedTo"]
 EVENTS = ["Attack", "Explosion", "Launch", "Arrest", "Agreement", "Sanction"]
+TRIPLES_PER_ARTICLE = 375  # about what one generated article gives; the run reports the real count
+CHUNK = 250  # articles per write to the store
 
 
 def synthetic_extractions(n_articles: int, seed: int = 11):
@@ -78,83 +88,177 @@ def synthetic_extractions(n_articles: int, seed: int = 11):
     return out
 
 
-def median_time(fn, repeat: int) -> float:
-    times = []
+def write_synthetic_store(folder: Path, n_articles: int) -> dict[str, object]:
+    """Resolve n_articles generated articles and write their graph to a new Oxigraph store in folder.
+
+    The graph is kg.graph.build_graph's: the entities' part once, then the articles' part a chunk at a time
+    (each chunk's triples leave memory once stored), and the one rule that spans articles (who leads an
+    organisation does not also work for it) applied in the store at the end.
+    """
+    import pyoxigraph as ox
+
+    from kg.graph import build_graph
+    from kg.resolve import resolve
+    from kg.store import to_quads
+
+    t = time.perf_counter()
+    extractions = synthetic_extractions(n_articles)
+    entities, index = resolve(extractions)
+    resolved = time.perf_counter() - t
+    store = ox.Store(str(folder))
+    store.bulk_extend(to_quads(build_graph([], entities, index)))
+    for i in range(0, len(extractions), CHUNK):
+        store.bulk_extend(to_quads(build_graph(extractions[i:i + CHUNK], [], index)))
+    store.update("PREFIX kg: <https://kg-news.org/ontology#> "
+                 "DELETE { ?s kg:worksFor ?o } WHERE { ?s kg:leaderOf ?o . ?s kg:worksFor ?o }")
+    store.optimize()
+    store.flush()
+    return {"articles": n_articles, "entities": len(entities), "triples": len(store),
+            "resolve_seconds": round(resolved, 1), "store_write_seconds": round(time.perf_counter() - t - resolved, 1)}
+
+
+def graph_code_digest() -> str:
+    """What the synthesised store depends on: the graph, resolution and ontology code of kg."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for name in ("graph.py", "resolve.py", "ontology.py", "records.py"):
+        h.update((ROOT / "kg" / name).read_bytes())
+    h.update(Path(__file__).read_bytes().split(b"\ndef write_synthetic_store", 1)[0])
+    return h.hexdigest()[:16]
+
+
+def parameter_values(store) -> dict[str, str]:
+    """The values a user would click on: the most mentioned person and the most mentioned party."""
+    from kg.ontology import PREFIXES
+
+    prefixes = {k: str(v) for k, v in PREFIXES.items()}
+    person = next(iter(store.query(
+        "SELECT ?label WHERE { ?e a kg:Person ; kg:mentionCount ?n ; rdfs:label ?label } ORDER BY DESC(?n) ?label "
+        "LIMIT 1", prefixes=prefixes)))["label"].value
+    org = next(iter(store.query(
+        "SELECT ?label WHERE { ?e a kg:PoliticalParty ; kg:mentionCount ?n ; rdfs:label ?label } "
+        "ORDER BY DESC(?n) ?label LIMIT 1", prefixes=prefixes)))["label"].value
+    return {"person": person, "organization": org}
+
+
+def cases(values: dict[str, str]) -> list[tuple[str, dict[str, str]]]:
+    """Every named query without parameters (where it can run so) and with its parameters set."""
+    from kg.query import named_queries
+
+    person, org = values["person"], values["organization"]
+    with_params = {"attacks": {"actor": person}, "entities": {"class": "Person"}, "members": {"organization": org},
+                   "people": {"person": person}, "profile": {"entity": person}, "support": {"subject": person},
+                   "timeline": {"entity": person}, "together": {"entity": person}, "event": {"entity": person}}
+    out = []
+    for name, nq in named_queries().items():
+        if not any(required for required, _ in nq.params.values()):
+            out.append((name, {}))
+        if name in with_params:
+            out.append((name, {k: v for k, v in with_params[name].items() if k in nq.params}))
+    return out
+
+
+# ---------------------------------------------------------------- one query in its own process
+
+def child(store_dir: str, name: str, params_json: str, repeat: int) -> None:
+    """Run one named query repeat times; print one JSON line per run."""
+    from kg.ontology import PREFIXES
+    from kg.query import load_graph, named_query, run_query
+    from kg.store import open_store
+
+    text = named_query(name).bind(json.loads(params_json))
+    graph = load_graph(store_dir)  # as `kg query --graph DIR` opens it
+    engine = open_store(store_dir)
+    prefixes = {k: str(v) for k, v in PREFIXES.items()}
     for _ in range(repeat):
         t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
+        rows = len(run_query(graph, text).rows)
+        kg_s = time.perf_counter() - t
+        t = time.perf_counter()
+        engine_rows = len([tuple(r) for r in engine.query(text, prefixes=prefixes)])
+        engine_s = time.perf_counter() - t
+        print(json.dumps({"kg_s": kg_s, "engine_s": engine_s, "rows": rows, "engine_rows": engine_rows}), flush=True)
+
+
+def measure(store_dir: Path, name: str, params: dict[str, str], repeat: int, timeout: float) -> dict[str, object]:
+    """Times of one query case, from a child process that is killed when a run takes longer than timeout."""
+    proc = subprocess.Popen([sys.executable, __file__, "--child", str(store_dir), name, json.dumps(params),
+                             str(repeat)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    sel = selectors.DefaultSelector()
+    sel.register(proc.stdout, selectors.EVENT_READ)
+    runs, stopped = [], False
+    deadline = time.monotonic() + timeout * 2 + 10  # both sides of a run, and starting the process
+    while len(runs) < repeat:
+        if not sel.select(max(0.0, deadline - time.monotonic())):
+            stopped = True
+            break
+        line = proc.stdout.readline()
+        if not line:
+            break
+        runs.append(json.loads(line))
+        deadline = time.monotonic() + timeout * 2
+    if stopped:
+        proc.kill()
+    proc.wait()
+    if not stopped and len(runs) < repeat:
+        raise SystemExit(f"{name} {params}: the query failed:\n{proc.stderr.read()[-2000:]}")
+    out: dict[str, object] = {"query": name, "params": params, "runs": len(runs),
+                              "stopped_after_s": timeout if stopped else None}
+    if runs:
+        out["rows"] = runs[0]["rows"]
+        for side in ("kg", "engine"):
+            times = [r[f"{side}_s"] for r in runs]
+            out[side] = {"median_s": round(statistics.median(times), 4), "min_s": round(min(times), 4),
+                         "max_s": round(max(times), 4)}
+    return out
 
 
 def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        child(*sys.argv[2:5], int(sys.argv[5]))
+        return
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--triples", type=int, default=1_000_000)
-    ap.add_argument("--timeout", type=float, default=120, help="stop an rdflib query after this many seconds")
-    ap.add_argument("--repeat", type=int, default=3, help="runs per query on the store (the median is kept)")
+    ap.add_argument("--triples", type=int, default=1_000_000, help="about this many triples")
+    ap.add_argument("--repeat", type=int, default=5, help="runs per query (median, min and max are reported)")
+    ap.add_argument("--timeout", type=float, default=60, help="stop a query after this many seconds")
+    ap.add_argument("--store", type=Path, help="keep the store here and use it again on the next run")
+    ap.add_argument("--only", nargs="*", help="only these named queries")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
-    from kg.errors import QueryError
-    from kg.pipeline import build_from_extractions
-    from kg.query import load_graph, named_queries, run_query
-    from kg.ontology import PREFIXES
-    from kg.store import open_store, write_store
+    sys.path.insert(0, str(ROOT))
+    from kg.store import open_store
 
     result: dict[str, object] = {"machine": machine()}
-    t = time.perf_counter()
-    n_articles = max(1, args.triples // 390)
-    extractions = synthetic_extractions(n_articles)
-    graph, entities = build_from_extractions(extractions)
-    while len(graph) < args.triples:  # a few more articles if the estimate fell short
-        n_articles = int(n_articles * args.triples / len(graph)) + 10
-        extractions = synthetic_extractions(n_articles)
-        graph, entities = build_from_extractions(extractions)
-    result.update(articles=n_articles, entities=len(entities), triples=len(graph),
-                  synthesis_seconds=round(time.perf_counter() - t, 1))
-    work = Path(tempfile.mkdtemp(prefix="kg-bench-sparql-"))
+    n_articles = max(1, round(args.triples / TRIPLES_PER_ARTICLE))
+    work = args.store or Path(tempfile.mkdtemp(prefix="kg-bench-sparql-")) / "store"
+    stamp = work.parent / (work.name + ".json")
+    wanted = {"articles": n_articles, "code": graph_code_digest()}
     try:
-        t = time.perf_counter()
-        write_store(work, graph)
-        result["store_write_seconds"] = round(time.perf_counter() - t, 1)
-        t = time.perf_counter()
-        store_graph = load_graph(work)
-        result["store_open_seconds"] = round(time.perf_counter() - t, 3)
-        engine = open_store(work)
-        prefixes = {k: str(v) for k, v in PREFIXES.items()}
-        top = max(entities, key=lambda e: (len(e.mentions), e.label) if e.cls == "Person" else (0, ""))
-        params = {"profile": {"entity": top.label}, "support": {"subject": top.label},
-                  "people": {"person": top.label}}
+        if args.store and stamp.is_file() and json.loads(stamp.read_text()).get("wanted") == wanted:
+            result["graph"] = json.loads(stamp.read_text())["graph"]
+            result["graph"]["reused"] = True
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+            work.parent.mkdir(parents=True, exist_ok=True)
+            result["graph"] = write_synthetic_store(work, n_articles)
+            stamp.write_text(json.dumps({"wanted": wanted, "graph": result["graph"]}))
+        print(json.dumps(result["graph"]), file=sys.stderr, flush=True)
+        store = open_store(work)
+        values = parameter_values(store)
+        del store
         rows = []
-        for name, nq in named_queries().items():
-            text = nq.bind(params.get(name, {}))
-            try:
-                store_res = run_query(store_graph, text, timeout=args.timeout)
-                store_s = median_time(lambda: run_query(store_graph, text, timeout=args.timeout), args.repeat)
-                store_rows = len(store_res.rows)
-            except QueryError as e:
-                if "stopped" not in str(e):
-                    raise
-                store_s, store_rows = None, None
-            # the engine alone, without kg's parse check and the conversion of the answer to rdflib terms
-            engine_s = (median_time(lambda: [tuple(r) for r in engine.query(text, prefixes=prefixes)], args.repeat)
-                        if store_s is not None else None)  # no time limit there: only when kg's own run finished
-            t = time.perf_counter()
-            try:
-                mem_res = run_query(graph, text, timeout=args.timeout)
-                mem_s, mem_rows = round(time.perf_counter() - t, 3), len(mem_res.rows)
-            except QueryError as e:
-                if "stopped" not in str(e):
-                    raise
-                mem_s, mem_rows = None, None
-            rows.append({"query": name, "params": params.get(name, {}), "rows": store_rows,
-                         "oxigraph_store_s": None if store_s is None else round(store_s, 3),
-                         "oxigraph_engine_s": None if engine_s is None else round(engine_s, 3), "rdflib_memory_s": mem_s, "rdflib_rows": mem_rows})
+        for name, params in cases(values):
+            if args.only and name not in args.only:
+                continue
+            rows.append(measure(work, name, params, args.repeat, args.timeout))
             print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
-        result["queries"] = rows
-        result["rdflib_timeout_s"] = args.timeout
+        result.update(queries=rows, repeat=args.repeat, timeout_s=args.timeout)
         result["machine_after"] = {"load_average": machine()["load_average"]}
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if not args.store:
+            shutil.rmtree(work.parent, ignore_errors=True)
     report(result, args.json)
 
 
