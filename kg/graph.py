@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import heapq
 import re
+from collections import Counter, defaultdict
 from datetime import date
 from decimal import Decimal
+from itertools import combinations
 from urllib.parse import quote
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
@@ -123,11 +126,42 @@ def add_entity(g: Graph, ent: Entity, mention_counts: dict[str, int] | None = No
     for doc_id in ent.articles:
         g.add((node, KG.mentionedIn, article_iri(doc_id)))
     g.add((node, KG.mentionCount, Literal(len(ent.mentions))))
+    g.add((node, KG.articleCount, Literal(len(set(ent.articles)))))
     if ent.geonameid:
         g.add((node, OWL.sameAs, GEONAMES[f"{ent.geonameid}/"]))
     if ent.iso and ent.cls == "Country":
         g.add((node, KG.isoCode, Literal(ent.iso)))
     return node
+
+
+# How many pairs of entities named together the graph keeps (kg:CoMention): the pairs that share the most
+# articles, so that the `together` query lists them without counting over every mention.
+CO_MENTIONS = 1000
+
+
+def add_co_mentions(g: Graph, entities: list[Entity], keep: int = CO_MENTIONS) -> None:
+    """The `keep` pairs of entities named in the most articles in common, each a kg:CoMention node.
+
+    Ties are broken by the entities' IRIs, so the same entities always give the same pairs. The work is the
+    sum over articles of the square of the entities each names, done once per build.
+    """
+    iris = sorted(str(entity_iri(e)) for e in entities)
+    rank = {iri: i for i, iri in enumerate(iris)}
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for ent in entities:
+        for doc_id in set(ent.articles):
+            by_article[doc_id].append(rank[str(entity_iri(ent))])
+    shared: Counter[tuple[int, int]] = Counter()
+    for ids in by_article.values():
+        shared.update(combinations(sorted(ids), 2))
+    best = heapq.nsmallest(keep, shared.items(), key=lambda item: (-item[1], item[0]))
+    for (a, b), count in best:
+        first, second = URIRef(iris[a]), URIRef(iris[b])
+        node = ID[f"together/{first.rsplit('/', 1)[1]}/{second.rsplit('/', 1)[1]}"]
+        g.add((node, RDF.type, KG.CoMention))
+        g.add((node, KG.between, first))
+        g.add((node, KG.between, second))
+        g.add((node, KG.articleCount, Literal(count)))
 
 
 def _provenance(g: Graph, node: URIRef, ex: Extraction, sent: int, rule: str, confidence: float,
@@ -259,6 +293,7 @@ def build_graph(extractions: list[Extraction], entities: list[Entity], index: di
     clustered = {(ref.doc_id, ref.event) for c in events for ref in c.mentions}
     for ent in entities:
         add_entity(g, ent)
+    add_co_mentions(g, entities)
     for ex in extractions:
         add_article(g, ex)
         doc_id = ex.doc.doc_id

@@ -45,6 +45,7 @@ class KG(DefinedNamespace):
     MilitaryOperation: URIRef
     Article: URIRef
     Statement: URIRef
+    CoMention: URIRef
     Event: URIRef
     Attack: URIRef
     Explosion: URIRef
@@ -127,6 +128,7 @@ class KG(DefinedNamespace):
     triggerEnd: URIRef
     reportCount: URIRef
     articleCount: URIRef
+    between: URIRef
 
 
 # Entity classes a mention may carry, most specific first within each family.

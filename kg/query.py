@@ -376,16 +376,18 @@ def _json_term(term) -> dict:
 class NamedQuery:
     """A query shipped in kg/queries/NAME.rq.
 
-    Its first line is `# description`, then come `# param NAME: help` lines (`# param NAME (required):`).
-    `$NAME` in the query becomes the value as a SPARQL string literal ('' when not given). Lines between
-    `#if NAME` and `#end` (or `#else`) are kept only when NAME is given: rdflib evaluates every part of
-    a filter, so a filter on an empty parameter would cost time for nothing.
+    Its first line is `# description`, then come `# param NAME: help` lines (`# param NAME (required):`,
+    or `# param NAME (number, default N):` for a whole number such as a row limit). `$NAME` in the query
+    becomes the value as a SPARQL string literal ('' when not given), or a number as it is. Lines between
+    `#if NAME` and `#end` (or `#else`) are kept only when NAME is given: a query engine may evaluate every
+    part of a filter, and a query written for the parameters it has lets Oxigraph start from them.
     """
 
     name: str
     description: str
     params: dict[str, tuple[bool, str]]  # name -> (required, help)
     text: str
+    defaults: dict[str, int] = field(default_factory=dict)  # number parameters and their default values
 
     def bind(self, values: dict[str, str]) -> str:
         """The query text for these parameter values."""
@@ -394,6 +396,10 @@ class NamedQuery:
             takes = ", ".join(self.params) or "no parameters"
             raise QueryError(f"query '{self.name}' has no parameter '{unknown[0]}'; it takes: {takes}")
         given = {p: v.strip() for p, v in values.items() if v.strip()}
+        for p, default in self.defaults.items():
+            value = given.setdefault(p, str(default))
+            if not re.fullmatch(r"[0-9]{1,9}", value) or int(value) < 1:
+                raise QueryError(f"query '{self.name}': --param {p}={value}: give a whole number of at least 1")
         missing = [p for p, (required, _) in self.params.items() if required and p not in given]
         if missing:
             raise QueryError(f"query '{self.name}' needs --param {missing[0]}=VALUE ({self.params[missing[0]][1]})")
@@ -408,12 +414,18 @@ class NamedQuery:
                 keep.pop()
             elif keep[-1]:
                 kept.append(line)
-        return re.sub(r"\$(\w+)\b", lambda m: _sparql_string(given.get(m.group(1), ""))
-                      if m.group(1) in self.params else m.group(0), "\n".join(kept) + "\n")
+        def value(m: re.Match) -> str:
+            name = m.group(1)
+            if name not in self.params:
+                return m.group(0)
+            return given[name] if name in self.defaults else _sparql_string(given.get(name, ""))
+
+        return re.sub(r"\$(\w+)\b", value, "\n".join(kept) + "\n")
 
 
 _DIRECTIVE = re.compile(r"(?<!\s)\s*+#(if|else|end)\b\s*+(\w*+)\s*+$")  # possessive: linear on any line
-_PARAM_LINE = re.compile(r"#\s*param\s+(\w+)\s*(\(required\))?\s*:\s*(.*)")
+_PARAM_LINE = re.compile(r"#\s*+param\s++(\w++)\s*+(?:\(([^()]*+)\))?\s*+:\s*+(.*)")
+_NUMBER_PARAM = re.compile(r"number\s*+,\s*+default\s++([0-9]{1,9})")
 
 
 def _sparql_string(value: str) -> str:
@@ -428,12 +440,16 @@ def named_queries() -> dict[str, NamedQuery]:
         text = path.read_text(encoding="utf-8")
         lines = text.splitlines()
         description = lines[0].lstrip("#").strip() if lines and lines[0].startswith("#") else ""
-        params = {}
+        params, defaults = {}, {}
         for line in lines[1:]:
             m = _PARAM_LINE.match(line.strip())
             if m:
-                params[m.group(1)] = (bool(m.group(2)), m.group(3).strip())
-        out[path.stem] = NamedQuery(path.stem, description, params, text)
+                flags = (m.group(2) or "").strip()
+                params[m.group(1)] = (flags == "required", m.group(3).strip())
+                number = _NUMBER_PARAM.fullmatch(flags)
+                if number:
+                    defaults[m.group(1)] = int(number.group(1))
+        out[path.stem] = NamedQuery(path.stem, description, params, text, defaults)
     return out
 
 

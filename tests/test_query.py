@@ -311,7 +311,7 @@ def test_named_query_errors(ttl):
     assert lines(res.stderr) == ["Error: query 'profile' needs --param entity=VALUE "
                                  "(the entity's name or part of it, its IRI, or the last part of its IRI (slug))"]
     res = kg("query", "--name", "profile", "--param", "who=x", "--graph", ttl)
-    assert lines(res.stderr) == ["Error: query 'profile' has no parameter 'who'; it takes: entity"]
+    assert lines(res.stderr) == ["Error: query 'profile' has no parameter 'who'; it takes: entity, limit"]
     res = kg("query", "--name", "nope", "--graph", ttl)
     assert res.stderr.startswith("Error: no query named 'nope'; `kg query --list` shows them: attacks, ")
     res = kg("query", "--param", "a=b", PEOPLE, "--graph", ttl)
