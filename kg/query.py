@@ -140,6 +140,9 @@ def run_query(graph: Graph, sparql: str, *, timeout: float | None = None, allow_
     update = is_update(sparql)
     if update and not allow_update:
         raise QueryError(f"{query_form(sparql)} changes the graph; pass --allow-update to apply it")
+    if getattr(graph, "native_sparql", False) and not update:
+        # a store with its own engine (Oxigraph) parses the query itself: no second parse by rdflib
+        return _with_timeout(lambda: _evaluate(graph, sparql, max_rows), timeout)
     prepared = _prepare(sparql, update)
     if getattr(graph, "native_sparql", False):
         prepared = sparql
@@ -170,6 +173,32 @@ def _prepare(sparql: str, update: bool):
             raise QueryError(f"SPARQL error: unknown prefix '{prefix}:'; declare it with PREFIX {prefix}: <...> "
                              f"or use a predeclared one: {' '.join(PREFIXES)}") from None
         raise QueryError(f"SPARQL error: {_one_line(e)}") from None
+
+
+_OXIGRAPH_WHERE = re.compile(r"error at (\d+):(\d+): (.*)", re.S)
+
+
+def oxigraph_syntax_error(sparql: str, message: str) -> QueryError:
+    """Oxigraph's parser error in kg's words: where it is, what was expected, the line and a pointer."""
+    m = _OXIGRAPH_WHERE.match(message)
+    if not m:
+        return QueryError(f"SPARQL error: {_one_line(Exception(message))}")
+    lineno, col, what = int(m.group(1)), int(m.group(2)), " ".join(m.group(3).split())
+    lines = sparql.splitlines() or [""]
+    line = lines[min(lineno, len(lines)) - 1]
+    if "Prefix not found" in what:
+        words = line[:col - 1].split()
+        head = words[-1].rsplit(":", 1)[0] if words and ":" in words[-1] else ""
+        start = len(head)
+        while start and (head[start - 1].isalnum() or head[start - 1] in "_.-"):
+            start -= 1
+        prefix = head[start:]
+        return QueryError(f"SPARQL error: unknown prefix '{prefix}:'; declare it with PREFIX {prefix}: <...> "
+                          f"or use a predeclared one: {' '.join(PREFIXES)}")
+    if len(what) > 160:  # Oxigraph lists every character class it would accept
+        what = what[:160].rsplit(",", 1)[0] + ", ..."
+    pointer = " " * (max(col, 1) - 1) + "^"
+    return QueryError(f"SPARQL syntax error at line {lineno}, column {col}: {what}\n  {line}\n  {pointer}")
 
 
 def _update_error(sparql: str, error):

@@ -219,9 +219,9 @@ class StoreGraph(Graph):
                 return super().query(query_object, processor, result, initNs, initBindings,
                                      use_store_provided, **kwargs)
             except SyntaxError as e:  # Oxigraph's parser
-                from .errors import QueryError
+                from .query import oxigraph_syntax_error
 
-                raise QueryError(f"SPARQL error: {' '.join(str(e).split())}") from None
+                raise oxigraph_syntax_error(query_object, str(e)) from None
         return super().query(query_object, processor, result, initNs, initBindings, use_store_provided, **kwargs)
 
     def update(self, *args, **kwargs):

@@ -483,3 +483,61 @@ def test_sources_count_the_events_each_reports_alone(graph):
     assert rows[("article-one", "outlet")]["events"] == "2" and rows[("article-one", "outlet")]["onlySource"] == "1"
     assert rows[("article-three", "outlet")]["onlySource"] == "0"  # the explosions are also in article one
     assert rows[("Jennifer Jacobs", "cited")]["onlySource"] == "1"
+
+
+# ---------------------------------------------------------------- what the graph keeps for the queries
+
+def test_co_mentions_are_the_pairs_sharing_the_most_articles():
+    from collections import Counter as Count
+    from itertools import combinations
+
+    from kg.graph import add_co_mentions, new_graph
+    from kg.ontology import KG
+    from kg.resolve import Entity
+
+    def entity(name, *docs):
+        from kg.records import Mention
+
+        return Entity(key=name, cls="Person", label=name, slug=name.lower(),
+                      mentions=[(d, Mention(0, len(name), name, name, "Person", "test", 0)) for d in docs])
+
+    people = [entity("Ann", "a1", "a2", "a3"), entity("Bo", "a1", "a2"), entity("Cy", "a3"), entity("Di", "a2", "a3")]
+    g = new_graph()
+    add_co_mentions(g, people, keep=3)
+    kept = {tuple(sorted(str(e).rsplit("/", 1)[1] for e in g.objects(pair, KG.between))): int(g.value(pair, KG.articleCount))
+            for pair in g.subjects(KG.articleCount, None)}
+    shared = Count({(a.slug, b.slug): len(set(a.articles) & set(b.articles)) for a, b in combinations(people, 2)})
+    assert kept == {("ann", "bo"): 2, ("ann", "di"): 2, ("ann", "cy"): 1}  # ties broken by IRI: ann-cy before bo-di
+    assert all(shared[pair] == n for pair, n in kept.items())
+    again = new_graph()
+    add_co_mentions(again, list(reversed(people)), keep=3)
+    assert sorted(again) == sorted(g)
+
+
+def test_limit_is_a_whole_number(graph):
+    nq = named_query("entities")
+    assert nq.defaults == {"limit": 100}
+    assert nq.bind({}).rstrip().endswith("LIMIT 100")
+    assert len(run_query(graph, nq.bind({"limit": "2"})).rows) == 2
+    for bad in ("0", "ten", "1 } INSERT", "-3"):
+        with pytest.raises(QueryError, match=r"^query 'entities': --param limit=.*: give a whole number of at least 1$"):
+            nq.bind({"limit": bad})
+
+
+def test_a_store_checks_syntax_with_its_own_parser(tmp_path, graph, monkeypatch):
+    from kg.store import write_store
+
+    write_store(tmp_path, graph)
+    res = kg("query", "SELECT ?x\nWHERE { ?x a kg:Person } LIMIT x", "--graph", tmp_path)
+    assert res.exit_code == 1 and "Traceback" not in res.output
+    assert lines(res.stderr)[0].startswith("Error: SPARQL syntax error at line 2, column 32: expected one of ")
+    assert lines(res.stderr)[1:] == ["  WHERE { ?x a kg:Person } LIMIT x", " " * 33 + "^"]
+    res = kg("query", "SELECT ?x WHERE { ?x a (foo:Bar) }", "--graph", tmp_path)
+    assert lines(res.stderr) == ["Error: SPARQL error: unknown prefix 'foo:'; declare it with PREFIX foo: <...> "
+                                 "or use a predeclared one: " + " ".join(PREFIXES)]
+
+    def no_rdflib(*args):
+        raise AssertionError("rdflib's parser was used on a store")
+
+    monkeypatch.setattr("kg.query._prepare", no_rdflib)
+    assert len(run_query(load_graph(tmp_path), PEOPLE).rows) == 3
