@@ -155,7 +155,8 @@ def cases(values: dict[str, str]) -> list[tuple[str, dict[str, str]]]:
     person, org = values["person"], values["organization"]
     with_params = {"attacks": {"actor": person}, "entities": {"class": "Person"}, "members": {"organization": org},
                    "people": {"person": person}, "profile": {"entity": person}, "support": {"subject": person},
-                   "timeline": {"entity": person}, "together": {"entity": person}, "event": {"entity": person}}
+                   "timeline": {"entity": person}, "together": {"entity": person}, "event": {"event": person},
+                   "disputes": {"event": person}, "sources": {"source": person}}
     out = []
     for name, nq in named_queries().items():
         if not any(required for required, _ in nq.params.values()):

@@ -156,7 +156,7 @@ def test_cli_validate_conforming_graph(tmp_path):
     res = kg("validate", "--graph", path)
     assert res.exit_code == 0, res.output
     assert res.stdout == (f"{path} conforms to the kg graph contract "
-                          "(9 entities, 6 statements, 4 events, 245 triples checked)\n")
+                          "(9 entities, 6 statements, 4 events, 350 triples checked)\n")
 
 
 def test_cli_validate_broken_graph_exits_1(tmp_path):
@@ -169,7 +169,7 @@ def test_cli_validate_broken_graph_exits_1(tmp_path):
     assert res.exit_code == 1
     out = res.stdout.splitlines()
     assert out[0] == (f"{path} does not conform to the kg graph contract: 3 violations "
-                      "(9 entities, 6 statements, 4 events, 244 triples checked)")
+                      "(9 entities, 6 statements, 4 events, 349 triples checked)")
     assert out[1:] == [
         "- 2025-02-30: a date is a valid xsd:date (YYYY-MM-DD)",
         "- kgid:entity/caracas rdfs:label: an entity has exactly one rdfs:label, a non-empty string",
