@@ -182,3 +182,15 @@ def test_outlets_report_events_and_police_raids_are_no_attacks():
 def test_an_event_keeps_its_own_date_beside_a_reporting_verb():
     ex = analyse_text("On November 22, the army attacked Kandarak, officials said.", doc_date=date(2026, 1, 3))
     assert [e.date for e in ex.events if e.kind == "Attack"] == [date(2025, 11, 22)]
+
+
+def test_a_surname_before_the_full_name_and_an_acronym_in_brackets_are_one_entity():
+    ents, _ = entities_of("Tarkan arrived in Ankara on Monday. Lawyer Emre Tarkan said the charges were false. "
+                          "The National Liberation Front (NLF) denied it. The NLF said it would fight on.")
+    assert "Tarkan" not in ents and "NLF" not in ents
+    assert "NLF" in ents["National Liberation Front"].aliases
+
+
+def test_a_given_name_and_surname_ner_calls_a_facility_is_a_person():
+    ents, _ = entities_of("The EU imposed sanctions on Karim Haddad on Monday.")
+    assert ents["Karim Haddad"].cls == "Person"

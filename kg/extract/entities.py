@@ -360,6 +360,8 @@ def _classify(span, label: str, sent_index) -> Mention | None:
             sub = L.org_subclass(name)
             if sub == "GovernmentBody":
                 return _mention(span, name, sub, "FAC+words", sent_index)
+        if label in {"FAC", "GPE"} and _person_like(span) and not _place_context(span) and not _stated_place(span):
+            return _mention(span, name, "Person", f"{label}+person-name", sent_index)  # "sanctions on Karim Haddad"
         if label == "GPE" and (_acts_like_person(span) or _org_descriptor(span)):
             return _mention(span, name, "Organization", "GPE+agent", sent_index)  # "Cisco said"
         return _mention(span, name, "Location", label, sent_index)
