@@ -21,6 +21,7 @@ from .records import Document
 ARTICLE_SUFFIXES = (".txt", ".md")
 # Files holding articles in another form, read by kg.sources (web pages, feeds, data files, web archives).
 SOURCE_SUFFIXES = (".html", ".htm", ".xml", ".rss", ".atom", ".jsonl", ".csv", ".warc", ".warc.gz")
+ARTICLE_PATTERNS = ", ".join(f"*{s}" for s in ARTICLE_SUFFIXES + SOURCE_SUFFIXES)  # as messages name them
 MAX_ARTICLE_BYTES = 50 * 1024 * 1024
 _DATE_HEADER = re.compile(r"\A\ufeff?[ \t\r\n]*date[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*(?:\r?\n)?", re.I)
 # Characters XML 1.0 and common RDF tools reject: C0 controls other than tab/newline/return,
@@ -96,7 +97,7 @@ def _stat_reason(path: Path, e: OSError) -> str:
 def _empty_folder_reason(folder: Path) -> str:
     others = sum(len(files) for _, _, files in os.walk(folder))
     extra = f"; {others} other file{'s' if others != 1 else ''} ignored" if others else ""
-    return f"folder holds no articles (*.txt, *.md){extra}"
+    return f"folder holds no articles ({ARTICLE_PATTERNS}){extra}"
 
 
 def _walk(folder: Path, problems: list[Problem]) -> Iterator[Path]:

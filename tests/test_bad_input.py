@@ -62,7 +62,7 @@ def test_each_bad_input_named_and_the_good_ones_built(news, tmp_path):
     assert res.exit_code == 3, res.output
     assert sorted(lines(res.stderr)) == sorted([
         f"skipped: {tmp_path / 'missing.txt'}: no such file or folder",
-        f"skipped: {tmp_path / 'nothing-here'}: folder holds no articles (*.txt, *.md)",
+        f"skipped: {tmp_path / 'nothing-here'}: folder holds no articles ({io.ARTICLE_PATTERNS})",
         f"note: {news / 'loop'}: folder link loop; not followed",
         f"skipped: {news / 'empty.txt'}: file is empty",
         f"note: {news / 'good.txt'}: same content as {news / 'copy-of-good.txt'}; read once",
@@ -96,7 +96,7 @@ def test_only_notes_exit_zero_and_text_is_decoded(tmp_path):
 
 @pytest.mark.parametrize("make, message", [
     (lambda d: d / "missing.txt", "{p}: no such file or folder"),
-    (lambda d: (d / "e").mkdir() or d / "e", "{p}: folder holds no articles (*.txt, *.md)"),
+    (lambda d: (d / "e").mkdir() or d / "e", "{p}: folder holds no articles (" + io.ARTICLE_PATTERNS + ")"),
     (lambda d: (d / "e.txt").write_bytes(b"\n \n") and d / "e.txt", "{p}: file is empty"),
     (lambda d: (d / "x.txt").write_bytes(b"\x7fELF\x02\x01\x01\x00") and d / "x.txt",
      "{p}: looks like a program, not text; save it as plain text first"),

@@ -105,7 +105,7 @@ def test_find_articles_sorted_each_once_and_problems(tmp_path):
     assert [p.name for p in paths] == ["a.md", "b.txt"]
     assert [str(p) for p in problems] == [
         f"{tmp_path / 'missing.txt'}: no such file or folder",
-        f"{empty}: folder holds no articles (*.txt, *.md); 1 other file ignored",
+        f"{empty}: folder holds no articles ({io.ARTICLE_PATTERNS}); 1 other file ignored",
     ]
     assert [p.kind for p in problems] == ["skipped", "skipped"]
 
@@ -133,7 +133,7 @@ def test_broken_links_fifo_and_oversize(tmp_path, monkeypatch):
     assert paths == []
     assert sorted(str(p) for p in problems) == sorted([
         f"{tmp_path / 'gone.txt'}: link to a missing file",
-        f"{tmp_path}: folder holds no articles (*.txt, *.md); 1 other file ignored",
+        f"{tmp_path}: folder holds no articles ({io.ARTICLE_PATTERNS}); 1 other file ignored",
     ])
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
