@@ -16,7 +16,7 @@ $(STAMP): $(BIN)/python setup.cfg pyproject.toml
 	touch $@
 
 $(TESTSTAMP): $(STAMP)
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,cluster]'
 	touch $@
 
 install: $(STAMP)

@@ -69,9 +69,9 @@ class Build:
 
 
 def build(inputs, out: str | Path | None = "output", *, date: date | None = None, model: str | None = None,
-          jobs: int = 1, fields: dict[str, str] | None = None) -> Build:
+          jobs: int = 1, fields: dict[str, str] | None = None, cluster: str | None = None) -> Build:
     """Build the graph of article files or folders (any kind kg reads) into out (graph.ttl, graph.html, store);
-    out=None builds in memory only. Raises KgError subclasses (kg.errors) when nothing can be built."""
+    out=None builds in memory only; cluster is a Dask scheduler's address whose workers run the NLP. Raises KgError subclasses (kg.errors) when nothing can be built."""
     from .errors import InputError
     from .nlp import DEFAULT_MODEL
     from .pipeline import build as run_build
@@ -79,7 +79,7 @@ def build(inputs, out: str | Path | None = "output", *, date: date | None = None
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
     result = run_build(list(inputs), out or "output", default_date=date, model=model or DEFAULT_MODEL, jobs=jobs,
-                       write=out is not None, fields=fields)
+                       write=out is not None, fields=fields, cluster=cluster)
     if not result.extractions:
         reasons = "; ".join(str(p) for p in result.problems[:3])
         raise InputError(f"no article could be read{': ' + reasons if reasons else ''}")

