@@ -250,3 +250,20 @@ def test_large_graphs_start_from_a_layout_small_ones_leave_it_to_the_browser():
     hub = next(n for n in nodes if n["label"] == "Hub")
     leaf = next(n for n in nodes if n["label"] == "Entity 0")
     assert abs(leaf["x"] - hub["x"]) + abs(leaf["y"] - hub["y"]) < 2000  # linked entities start close
+
+
+def test_an_event_lists_its_reports_by_publication_and_marks_disputes():
+    from kg.ontology import GAF
+    from tests.handmade import handmade_graph
+
+    g = handmade_graph()
+    explosion = next(g.subjects(RDF.type, KG.Explosion))
+    mention = next(g.objects(explosion, GAF.denotedBy))
+    g.add((mention, KG.casualties, Literal(32)))  # a second figure: the reports now disagree
+    g.add((explosion, KG.casualties, Literal(32)))
+    data = page_data(g)
+    (ev,) = [n for n in data["nodes"] if n["id"] == str(explosion)]
+    assert ev["reports"] == 2 and ev["outlets"] == 2
+    assert [s["published"] for s in ev["statements"]] == ["2026-01-03", "2026-01-05"]
+    assert ev["counts"] == {"casualties": [32, 40]} and ev["disputed"] == ["casualties"]
+    assert [s["counts"] for s in ev["statements"]] == [{"casualties": 32}, {"casualties": 40}]
