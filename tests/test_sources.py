@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import io as stdio
 import json
+import uuid
 from datetime import date
 from pathlib import Path
 
@@ -192,8 +193,10 @@ def _warc(records: list[tuple[str, str, bytes]], gz: bool) -> bytes:
     writer = WARCWriter(out, gzip=gz)
     for url, ctype, body in records:
         headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+        # a fixed date and record id, so that the same records give the same bytes (a damaged one included)
+        fixed = {"WARC-Date": "2026-01-03T12:00:00Z", "WARC-Record-ID": f"<urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, url)}>"}
         writer.write_record(writer.create_warc_record(url, "response", payload=stdio.BytesIO(body),
-                                                      http_headers=headers))
+                                                      http_headers=headers, warc_headers_dict=fixed))
     return out.getvalue()
 
 
