@@ -150,7 +150,7 @@ def build(inputs, out_dir, default_date, model, jobs, cluster, store_url, store_
     if not result.extractions:
         raise click.ClickException("no article could be read; nothing was written")
     click.echo(f"articles: {counts['articles']}  entities: {counts['entities']}  relations: {counts['relations']}  "
-               f"events: {counts['events']}  triples: {counts['triples']}")
+               f"events: {counts['events']} (from {counts['event_reports']} reports)  triples: {counts['triples']}")
     click.echo("entities by class: " + ", ".join(f"{k} {v}" for k, v in counts["entities_by_class"].items()))
     click.echo(f"graph: {result.ttl_path}")
     click.echo(f"page:  {result.html_path}")

@@ -47,7 +47,8 @@ class BuildResult:
             "entities": len(self.entities),
             "entities_by_class": dict(sorted(by_class.items())),
             "relations": sum(1 for _ in self.graph.subjects(RDF.type, KG.Statement)),
-            "events": sum(len(ex.events) for ex in self.extractions),
+            "events": sum(1 for _ in self.graph.subjects(KG.reportCount, None)),  # events, not their reports
+            "event_reports": sum(len(ex.events) for ex in self.extractions),
             "triples": len(self.graph),
             "problems": len(self.problems),
         }
