@@ -10,14 +10,13 @@ documented in gold/README.md.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from collections import defaultdict
 from pathlib import Path
 
 from .. import lexicon as L
 from ..errors import InputError
-from .scorer import GoldArticle, GoldEntity, GoldRelation
+from .scorer import GoldArticle, GoldEntity, GoldRelation, read_json
 
 CORPUS = "dwie"
 PARTS = ("dev", "held-out")
@@ -89,16 +88,7 @@ def read_folder(folder: str | Path, part: str = "dev", limit: int | None = None)
     chosen.sort(key=lambda p: _order(p.stem))
     if limit is not None:
         chosen = chosen[:limit]
-    articles = []
-    for p in chosen:
-        try:
-            data = json.loads(p.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError) as e:
-            raise InputError(f"{p}: cannot read ({e})") from None
-        except ValueError as e:
-            raise InputError(f"{p}: not valid JSON ({e})") from None
-        articles.append(convert(data, str(p)))
-    return sorted(articles, key=lambda a: a.id)
+    return sorted((convert(read_json(p), str(p)) for p in chosen), key=lambda a: a.id)
 
 
 def _types(concept: dict) -> set[str]:

@@ -159,16 +159,17 @@ def load_gold(inputs: list[str | Path]) -> list[GoldArticle]:
             paths.append(p)
         else:
             raise InputError(f"{p}: no such file or folder")
-    articles = []
-    for p in dict.fromkeys(paths):
-        try:
-            data = json.loads(p.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError) as e:
-            raise InputError(f"{p}: cannot read ({e})") from None
-        except ValueError as e:
-            raise InputError(f"{p}: not valid JSON ({e})") from None
-        articles.append(parse_gold(data, str(p)))
-    return articles
+    return [parse_gold(read_json(p), str(p)) for p in dict.fromkeys(paths)]
+
+
+def read_json(p: Path) -> object:
+    """A gold file's JSON; InputError names the file when it cannot be read or parsed."""
+    try:
+        return json.loads(p.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(f"{p}: cannot read ({e})") from None
+    except ValueError as e:
+        raise InputError(f"{p}: not valid JSON ({e})") from None
 
 
 # ---------------------------------------------------------------- predictions
