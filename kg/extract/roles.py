@@ -137,122 +137,209 @@ def _by_end(ms: list) -> Callable[[int, int], list]:
 
 
 def roles(ctx: Sent) -> list[Relation]:
-    doc = ctx.doc
+    """Roles stated in the sentence: each person's title, read the six ways below, then titles before a name."""
     out: list[Relation] = []
     ms = sentence_mentions(ctx)
     ending = _by_end(ms)
     persons = [(m, sp) for m, sp in ms if m.cls == "Person"]
     for p, psp in persons:
-        if p.kind == "title":  # "the Venezuelan president" standing for a named person
-            mod = next(((o, osp) for o, osp in ending(psp.start, psp.start) if o.cls == "Country"), None)
-            if mod is not None:
-                out.append(make_relation(ctx, p, "leaderOf", mod[0], "role:title-reference", 0.6, role=psp.text.lower(),
-                                tokens=[psp.root.i]))
+        if p.kind == "title":
+            out.extend(_title_reference(ctx, p, psp, ending))
             continue
-        # (1) "CBS News journalist X", "US President X", "Colombia's president X", "Colombian President X"
-        for o, osp in ending(psp.start - 9, psp.start):
-            if o is p or o.cls not in ORG_FAMILY | PLACES or osp.end > psp.start or psp.start - osp.end > 9:
-                continue
-            start, end = osp.end, psp.start
-            if end - start > 1 and doc[end - 1].text == "," and psp.end < ctx.span.end and doc[psp.end].text in {",", "."}:
-                end -= 1  # "Ryanair CEO, Michael O'Leary, said"
-            others = [m for t in doc[start:end] if (m := ctx.mentions.at(t)) not in (None, o, p)]
-            if others:
-                # "the UAW President Ron Gettelfinger and Vice President Gerald Bantom": the title after "and"
-                q = others[-1]
-                qsp = span_of(ctx, q)
-                if q.cls != "Person" or any(m is not q for m in others) or qsp.end >= end or doc[qsp.end].lower_ != "and":
-                    continue  # "Germany's Bundesbank chief X": the nearer name is the one X serves
-                start = qsp.end + 1
-            elif end - start > 5:
-                continue
-            if [t.lower_ for t in doc[start:end]] in (["'s"], ["\u2019s"]) and o.cls in ORG_FAMILY - {"NewsOrganization"} \
-                    and not (psp.end < ctx.span.end and doc[psp.end].pos_ == "NOUN") \
-                    and L.is_given_name(p.name.split()[0]):  # not "Renault's Dacia plant", "CNBC's Street Signs"
-                # "the SPD's Olaf Scholz", "Apple's Tim Cook": a member, someone who works there
-                pred = "memberOf" if o.cls == "PoliticalParty" else "worksFor"
-                out.append(make_relation(ctx, p, pred, o, "role:possessive", 0.6, tokens=[psp.root.i]))
-                continue
-            title, former = _title_words(doc, start, end)
-            if title:
-                pred = _role_predicate(title, o)
-                if pred:
-                    out.append(make_relation(ctx, p, pred, o, "role:modifier", 0.6 if former else 0.9, role=title,
-                                    tokens=[psp.root.i], former=former))
-        # (2) "X, the president of Y", "X, Apple's chief executive", "X, a CBS News journalist"
-        j = psp.end
-        if j < ctx.span.end and doc[j].text == ",":
-            k = j + 1
-            while k < ctx.span.end and doc[k].lower_ in {"the", "a", "an"}:
-                k += 1
-            end = min(ctx.span.end, k + 10)
-            stop = next((t.i for t in doc[k:end] if t.text in {",", ";", "(", ")"} or t.pos_ == "VERB"
-                         and t.dep_ not in {"amod", "compound"}), end)  # "managing" director is no verb
-            inner = [(o, osp) for o, osp in ending(k, stop) if osp.start >= k and osp.end <= stop and o is not p]
-            title_toks = [t for t in doc[k:stop] if (L.is_title(t.lower_) or t.lower_ == "member") and not ctx.mentions.at(t)]
-            if inner and title_toks:
-                last = title_toks[-1].i
-                run = last
-                while run > k and not ctx.mentions.at(doc[run - 1]) and doc[run - 1].lower_ not in {"of", "'s", "\u2019s", ","}:
-                    run -= 1
-                title, _ = _title_words(doc, run, last + 1)
-                title = title or title_toks[-1].lower_
-                lead = next((t.lower_ for t in title_toks if t.lower_ in _LEADER_HEADS
-                             and doc[t.i - 1].lower_ not in _SUBORDINATE
-                             and not (t.lower_ in {"chief", "head"} and doc[t.i + 1].is_alpha
-                                      and doc[t.i + 1].lower_ not in {"executive", "of", "and"})), None)
-                # "chief market economist", "chief financial officer": not the chief of the whole
-                if lead and not _role_predicate(title, inner[-1][0]) == "leaderOf":
-                    title = lead  # "Chairman and Chief Operating Officer of X": the chairman leads X
-                former = any(t.lower_ in {"former", "ex", "then", "ex-", "then-"} for t in doc[k:stop])
-                before = [m for m, msp in inner if msp.end <= title_toks[0].i]
-                o = inner[-1][0] if doc[title_toks[0].i + 1].lower_ == "of" or not before else before[-1]
-                # "Henry Paulson, the US Treasury Secretary": the name nearest the title
-                pred = _role_predicate(title, o)
-                if pred:
-                    out.append(make_relation(ctx, p, pred, o, "role:apposition", 0.6 if former else 0.85, role=title,
-                                    tokens=[psp.root.i], former=former))
-        # "Merkel's Christian Democrats", "X's conservative party": the party is the person's
-        if psp.end + 1 < ctx.span.end and doc[psp.end].lower_ in {"'s", "\u2019s"}:
-            party = next((o for o, osp in ms if o.cls == "PoliticalParty" and psp.end < osp.start <= psp.end + 3
-                          and all(t.pos_ in {"ADJ", "PART"} for t in doc[psp.end + 1: osp.start])), None)
-            if party is not None:
-                out.append(make_relation(ctx, p, "memberOf", party, "member:possessive-party", 0.75, tokens=[psp.root.i]))
-        # "X of the ruling Morena party", "Mike Gikas of Consumer Reports"
-        if psp.end + 1 < ctx.span.end and doc[psp.end].lower_ == "of":
-            party = next((o for o, osp in ms if o.cls == "PoliticalParty" and psp.end < osp.start <= psp.end + 5), None)
-            employer = ctx.mentions.at(doc[psp.end + 1])
-            if party is not None:
-                out.append(make_relation(ctx, p, "memberOf", party, "member:of-party", 0.8, tokens=[psp.root.i]))
-            elif employer is not None and employer.cls in ORG_FAMILY - {"PoliticalParty"} and employer.kind == "name" \
-                    and not (psp.start > ctx.span.start and L.is_title(doc[psp.start - 1].lower_)):
-                out.append(make_relation(ctx, p, "worksFor", employer, "role:of-organization", 0.7, tokens=[psp.root.i]))
-        # (4) "President X of Y"
-        before = doc[psp.start - 1] if psp.start > ctx.span.start else None
-        if before is not None and L.is_title(before.lower_) and psp.end + 1 < ctx.span.end and doc[psp.end].lower_ == "of":
-            nxt = ctx.mentions.at(doc[psp.end + 1]) or (ctx.mentions.at(doc[psp.end + 2]) if psp.end + 2 < len(doc) else None)
-            if nxt is not None:
-                pred = _role_predicate(before.lower_, nxt)
-                if pred:
-                    out.append(make_relation(ctx, p, pred, nxt, "role:title-of", 0.85, role=before.lower_, tokens=[psp.root.i]))
-        # (5) "X is the president of Y", "X became CEO of Y"
-        k = psp.end
-        if k < ctx.span.end and doc[k].lemma_ in {"be", "become", "remain"}:
-            k += 1
-            while k < ctx.span.end and doc[k].lower_ in {"the", "a", "an", "now", "also", "still"}:
-                k += 1
-            title, former = _title_words(doc, k, min(ctx.span.end, k + 3))
-            stop = min(ctx.span.end, k + 6)
-            of = next((t.i for t in doc[k:stop] if t.lower_ == "of"), None)
-            if of is not None:
-                title, former = _title_words(doc, k, of)
-                target = ctx.mentions.at(doc[of + 1]) or (ctx.mentions.at(doc[of + 2]) if of + 2 < len(doc) else None)
-                if title and target is not None:
-                    pred = _role_predicate(title, target)
-                    if pred:
-                        out.append(make_relation(ctx, p, pred, target, "role:copula", 0.6 if former else 0.8, role=title,
-                                                 tokens=[psp.root.i], former=former))
-    # (3) "The president of Colombia, which borders Venezuela, Gustavo Petro wrote"
+        out.extend(_title_before_name(ctx, p, psp, ending))
+        out.extend(_title_in_apposition(ctx, p, psp, ending))
+        out.extend(_possessive_party(ctx, p, psp, ms))
+        out.extend(_of_party_or_employer(ctx, p, psp, ms))
+        out.extend(_title_name_of(ctx, p, psp))
+        out.extend(_title_by_copula(ctx, p, psp))
+    out.extend(_title_of_before_name(ctx, persons))
+    return out
+
+
+def _title_reference(ctx: Sent, p: Mention, psp, ending) -> list[Relation]:
+    """A title standing for a named person leads the country before it (rule role:title-reference).
+
+    Reads the country mention that ends where the title mention starts: "the Venezuelan president said" gives
+    (the Venezuelan president) leaderOf Venezuela.
+    """
+    mod = next(((o, osp) for o, osp in ending(psp.start, psp.start) if o.cls == "Country"), None)
+    if mod is None:
+        return []
+    return [make_relation(ctx, p, "leaderOf", mod[0], "role:title-reference", 0.6, role=psp.text.lower(),
+                          tokens=[psp.root.i])]
+
+
+def _title_before_name(ctx: Sent, p: Mention, psp, ending) -> list[Relation]:
+    """(1) An organization or place, then a title, then the name (rules role:modifier, role:possessive).
+
+    Reads up to nine tokens before the name: "CBS News journalist X" (X worksFor CBS News), "US President X",
+    "Colombia's president X" (X leaderOf Colombia); "Apple's Tim Cook" (X worksFor Apple, role:possessive).
+    """
+    doc = ctx.doc
+    out: list[Relation] = []
+    for o, osp in ending(psp.start - 9, psp.start):
+        if o is p or o.cls not in ORG_FAMILY | PLACES or osp.end > psp.start or psp.start - osp.end > 9:
+            continue
+        start, end = osp.end, psp.start
+        if end - start > 1 and doc[end - 1].text == "," and psp.end < ctx.span.end and doc[psp.end].text in {",", "."}:
+            end -= 1  # "Ryanair CEO, Michael O'Leary, said"
+        others = [m for t in doc[start:end] if (m := ctx.mentions.at(t)) not in (None, o, p)]
+        if others:
+            # "the UAW President Ron Gettelfinger and Vice President Gerald Bantom": the title after "and"
+            q = others[-1]
+            qsp = span_of(ctx, q)
+            if q.cls != "Person" or any(m is not q for m in others) or qsp.end >= end or doc[qsp.end].lower_ != "and":
+                continue  # "Germany's Bundesbank chief X": the nearer name is the one X serves
+            start = qsp.end + 1
+        elif end - start > 5:
+            continue
+        if [t.lower_ for t in doc[start:end]] in (["'s"], ["\u2019s"]) and o.cls in ORG_FAMILY - {"NewsOrganization"} \
+                and not (psp.end < ctx.span.end and doc[psp.end].pos_ == "NOUN") \
+                and L.is_given_name(p.name.split()[0]):  # not "Renault's Dacia plant", "CNBC's Street Signs"
+            # "the SPD's Olaf Scholz", "Apple's Tim Cook": a member, someone who works there
+            pred = "memberOf" if o.cls == "PoliticalParty" else "worksFor"
+            out.append(make_relation(ctx, p, pred, o, "role:possessive", 0.6, tokens=[psp.root.i]))
+            continue
+        title, former = _title_words(doc, start, end)
+        if title:
+            pred = _role_predicate(title, o)
+            if pred:
+                out.append(make_relation(ctx, p, pred, o, "role:modifier", 0.6 if former else 0.9, role=title,
+                                         tokens=[psp.root.i], former=former))
+    return out
+
+
+def _title_in_apposition(ctx: Sent, p: Mention, psp, ending) -> list[Relation]:
+    """(2) The name, a comma, then a title with an organization or place (rule role:apposition).
+
+    Reads up to ten tokens after "X,", to the next comma or verb: "X, the president of Y" (X leaderOf Y),
+    "X, Apple's chief executive" (X leaderOf Apple), "X, a CBS News journalist" (X worksFor CBS News).
+    """
+    doc = ctx.doc
+    j = psp.end
+    if not (j < ctx.span.end and doc[j].text == ","):
+        return []
+    k = j + 1
+    while k < ctx.span.end and doc[k].lower_ in {"the", "a", "an"}:
+        k += 1
+    end = min(ctx.span.end, k + 10)
+    stop = next((t.i for t in doc[k:end] if t.text in {",", ";", "(", ")"} or t.pos_ == "VERB"
+                 and t.dep_ not in {"amod", "compound"}), end)  # "managing" director is no verb
+    inner = [(o, osp) for o, osp in ending(k, stop) if osp.start >= k and osp.end <= stop and o is not p]
+    title_toks = [t for t in doc[k:stop] if (L.is_title(t.lower_) or t.lower_ == "member") and not ctx.mentions.at(t)]
+    if not (inner and title_toks):
+        return []
+    last = title_toks[-1].i
+    run = last
+    while run > k and not ctx.mentions.at(doc[run - 1]) and doc[run - 1].lower_ not in {"of", "'s", "\u2019s", ","}:
+        run -= 1
+    title, _ = _title_words(doc, run, last + 1)
+    title = title or title_toks[-1].lower_
+    lead = next((t.lower_ for t in title_toks if t.lower_ in _LEADER_HEADS
+                 and doc[t.i - 1].lower_ not in _SUBORDINATE
+                 and not (t.lower_ in {"chief", "head"} and doc[t.i + 1].is_alpha
+                          and doc[t.i + 1].lower_ not in {"executive", "of", "and"})), None)
+    # "chief market economist", "chief financial officer": not the chief of the whole
+    if lead and not _role_predicate(title, inner[-1][0]) == "leaderOf":
+        title = lead  # "Chairman and Chief Operating Officer of X": the chairman leads X
+    former = any(t.lower_ in {"former", "ex", "then", "ex-", "then-"} for t in doc[k:stop])
+    before = [m for m, msp in inner if msp.end <= title_toks[0].i]
+    o = inner[-1][0] if doc[title_toks[0].i + 1].lower_ == "of" or not before else before[-1]
+    # "Henry Paulson, the US Treasury Secretary": the name nearest the title
+    pred = _role_predicate(title, o)
+    if not pred:
+        return []
+    return [make_relation(ctx, p, pred, o, "role:apposition", 0.6 if former else 0.85, role=title,
+                          tokens=[psp.root.i], former=former)]
+
+
+def _possessive_party(ctx: Sent, p: Mention, psp, ms: list) -> list[Relation]:
+    """The name, "'s", then a party within three tokens (rule member:possessive-party).
+
+    Reads only adjectives between: "Merkel's Christian Democrats" gives Merkel memberOf the Christian Democrats.
+    """
+    doc = ctx.doc
+    if not (psp.end + 1 < ctx.span.end and doc[psp.end].lower_ in {"'s", "\u2019s"}):
+        return []
+    party = next((o for o, osp in ms if o.cls == "PoliticalParty" and psp.end < osp.start <= psp.end + 3
+                  and all(t.pos_ in {"ADJ", "PART"} for t in doc[psp.end + 1: osp.start])), None)
+    if party is None:
+        return []
+    return [make_relation(ctx, p, "memberOf", party, "member:possessive-party", 0.75, tokens=[psp.root.i])]
+
+
+def _of_party_or_employer(ctx: Sent, p: Mention, psp, ms: list) -> list[Relation]:
+    """The name, then "of" and a party or a named organization (rules member:of-party, role:of-organization).
+
+    "X of the ruling Morena party" gives X memberOf the party; "Mike Gikas of Consumer Reports" gives
+    Gikas worksFor Consumer Reports (unless a title stands before the name: that is rule (4)).
+    """
+    doc = ctx.doc
+    if not (psp.end + 1 < ctx.span.end and doc[psp.end].lower_ == "of"):
+        return []
+    party = next((o for o, osp in ms if o.cls == "PoliticalParty" and psp.end < osp.start <= psp.end + 5), None)
+    employer = ctx.mentions.at(doc[psp.end + 1])
+    if party is not None:
+        return [make_relation(ctx, p, "memberOf", party, "member:of-party", 0.8, tokens=[psp.root.i])]
+    if employer is not None and employer.cls in ORG_FAMILY - {"PoliticalParty"} and employer.kind == "name" \
+            and not (psp.start > ctx.span.start and L.is_title(doc[psp.start - 1].lower_)):
+        return [make_relation(ctx, p, "worksFor", employer, "role:of-organization", 0.7, tokens=[psp.root.i])]
+    return []
+
+
+def _title_name_of(ctx: Sent, p: Mention, psp) -> list[Relation]:
+    """(4) A title, the name, then "of" and a mention one or two tokens on (rule role:title-of).
+
+    "President X of Y" gives X leaderOf Y; "spokesman X of the Y party" gives X memberOf it.
+    """
+    doc = ctx.doc
+    before = doc[psp.start - 1] if psp.start > ctx.span.start else None
+    if before is None or not L.is_title(before.lower_) or not (psp.end + 1 < ctx.span.end and doc[psp.end].lower_ == "of"):
+        return []
+    nxt = ctx.mentions.at(doc[psp.end + 1]) or (ctx.mentions.at(doc[psp.end + 2]) if psp.end + 2 < len(doc) else None)
+    if nxt is None:
+        return []
+    pred = _role_predicate(before.lower_, nxt)
+    if not pred:
+        return []
+    return [make_relation(ctx, p, pred, nxt, "role:title-of", 0.85, role=before.lower_, tokens=[psp.root.i])]
+
+
+def _title_by_copula(ctx: Sent, p: Mention, psp) -> list[Relation]:
+    """(5) The name, "is"/"became"/"remains", a title and "of" a mention (rule role:copula).
+
+    "X is the president of Y", "X became CEO of Y" give X leaderOf Y; "X was a former director of Y" is former.
+    """
+    doc = ctx.doc
+    k = psp.end
+    if not (k < ctx.span.end and doc[k].lemma_ in {"be", "become", "remain"}):
+        return []
+    k += 1
+    while k < ctx.span.end and doc[k].lower_ in {"the", "a", "an", "now", "also", "still"}:
+        k += 1
+    stop = min(ctx.span.end, k + 6)
+    of = next((t.i for t in doc[k:stop] if t.lower_ == "of"), None)
+    if of is None:
+        return []
+    title, former = _title_words(doc, k, of)
+    target = ctx.mentions.at(doc[of + 1]) or (ctx.mentions.at(doc[of + 2]) if of + 2 < len(doc) else None)
+    if not title or target is None:
+        return []
+    pred = _role_predicate(title, target)
+    if not pred:
+        return []
+    return [make_relation(ctx, p, pred, target, "role:copula", 0.6 if former else 0.8, role=title,
+                          tokens=[psp.root.i], former=former)]
+
+
+def _title_of_before_name(ctx: Sent, persons: list) -> list[Relation]:
+    """(3) A title "of"/"at"/"for" an organization, then the first name after it (rule role:title-of-before).
+
+    "The president of Colombia, which borders Venezuela, Gustavo Petro wrote" gives Petro leaderOf Colombia;
+    the name must follow at once or after a clause set off by commas (at most twelve tokens).
+    """
+    doc = ctx.doc
+    out: list[Relation] = []
     for tok in ctx.span:
         if not (L.is_title(tok.lower_) and tok.pos_ in {"NOUN", "PROPN"}) or ctx.mentions.at(tok):
             continue
