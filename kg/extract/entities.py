@@ -293,6 +293,11 @@ def _portfolio(span) -> bool:
 
 
 def _classify(span, label: str, sent_index) -> Mention | None:
+    """The mention one NER span makes, or None: a decision list, the first test that holds wins.
+
+    What the sentence states comes first (a portfolio, a stated place, a title before a name), then the
+    name itself (equipment, products, indices, acronyms), then the NER label's own list of tests.
+    """
     if _portfolio(span):
         return None
     if label in {"ORG", "PERSON", "GPE", "LOC", "FAC"} and _stated_place(span) and not _title_before(span) \
@@ -302,14 +307,7 @@ def _classify(span, label: str, sent_index) -> Mention | None:
         place = L.lookup_place(name)
         cls = place.cls if place is not None else "Location"
         return _mention(span, _untitle(name), cls, "stated-place", sent_index)
-    if len(span) > 1 and span[0].lower_ in PORTFOLIOS and span.start >= 2 and span.doc[span.start - 1].lower_ == "for" \
-            and span.doc[span.start - 2].lower_ in _PORTFOLIO_HOLDERS:
-        # "Commissioner for Energy Peter Olsen": the portfolio ends where the name begins
-        cut = span.start
-        while cut < span.end and span.doc[cut].lower_ in PORTFOLIOS:
-            cut += 1
-        span = span.doc[cut: span.end]
-        label = "PERSON" if label in {"ORG", "PERSON"} and len(span) >= 2 else label
+    span, label = _after_portfolio(span, label)
     if label in {"PERSON", "ORG", "GPE"} and len(span) > 1 and _leading_title(span) and not L.org_subclass(span.text):
         # "Spokeswoman Sandy Angers", "President Bush": the title is not part of the name
         while len(span) > 1 and _leading_title(span):
@@ -317,6 +315,37 @@ def _classify(span, label: str, sent_index) -> Mention | None:
         if span[0].is_title and not L.org_subclass(span.text):
             return _mention(span, _clean_name(span.text), "Person", "title+name", sent_index)
     name = _clean_name(span.text)
+    label = _name_label(span, label, name)
+    if label is None:
+        return None
+    nxt = _next_words(span, 1)
+    if label == "NORP":
+        return _classify_norp(span, name, sent_index)
+    if nxt in {"party"} and label in {"GPE", "LOC", "ORG", "PERSON", "NORP"}:
+        return _mention(span, name, "PoliticalParty", f"{label}+party", sent_index)  # "the Morena party"
+    if label in {"GPE", "LOC", "FAC"}:
+        return _classify_place(span, label, name, sent_index)
+    if label == "PERSON":
+        return _classify_person(span, name, nxt, sent_index)
+    return _classify_org(span, name, nxt, sent_index)
+
+
+def _after_portfolio(span, label: str):
+    """"Commissioner for Energy Peter Olsen": the span and label of the name after the portfolio."""
+    if len(span) > 1 and span[0].lower_ in PORTFOLIOS and span.start >= 2 and span.doc[span.start - 1].lower_ == "for" \
+            and span.doc[span.start - 2].lower_ in _PORTFOLIO_HOLDERS:
+        # the portfolio ends where the name begins
+        cut = span.start
+        while cut < span.end and span.doc[cut].lower_ in PORTFOLIOS:
+            cut += 1
+        span = span.doc[cut: span.end]
+        label = "PERSON" if label in {"ORG", "PERSON"} and len(span) >= 2 else label
+    return span, label
+
+
+def _name_label(span, label: str, name: str) -> str | None:
+    """The NER label as the name itself allows it: None for no entity (equipment, products, indices, a lone
+    word with nothing to say it is a person's name), ORG for an acronym NER calls a person."""
     if not name or not any(ch.isalpha() for ch in name):
         return None
     if label in {"PERSON", "ORG", "FAC"} and (_is_equipment(span, name) or L.looks_like_product(name) or name[0].isdigit()):
@@ -327,65 +356,78 @@ def _classify(span, label: str, sent_index) -> Mention | None:
         label = "ORG"  # an acronym is not a person's name
     if label == "PERSON" and len(span) == 1 and not _person_evidence(span):
         return None  # a lone capitalised word NER calls a person, with nothing else to say so
-    nxt = _next_words(span, 1)
-    if label == "NORP":
-        place = L.lookup_demonym(name)
-        if place:
-            return _mention(span, place.name, "Country", "demonym", sent_index, kind="demonym")
+    return label
+
+
+def _classify_norp(span, name: str, sent_index) -> Mention | None:
+    """A NORP span: a demonym stands for its country, a party's name for the party; else no entity."""
+    place = L.lookup_demonym(name)
+    if place:
+        return _mention(span, place.name, "Country", "demonym", sent_index, kind="demonym")
+    sub = L.org_subclass(name)
+    if sub == "PoliticalParty":
+        return _mention(span, name, sub, "NORP+party", sent_index)
+    return None
+
+
+def _classify_place(span, label: str, name: str, sent_index) -> Mention:
+    """A GPE, LOC or FAC span: an operation, a country, a body named by its words, a gazetteer place, or a
+    person or organization where the sentence says so; else a Location."""
+    if _operation_context(span):
+        return _mention(span, name, "MilitaryOperation", f"{label}+operation-cue", sent_index,
+                        key="op:" + L.fold(name))
+    country = L.lookup_country(name)
+    if country:
+        return _mention(span, country.name, "Country", "gazetteer", sent_index)
+    demonym = L.lookup_demonym(name)
+    if demonym:
+        return _mention(span, demonym.name, "Country", "demonym", sent_index, kind="demonym")
+    sub = L.org_subclass(name)
+    if sub and sub not in {"Organization", "Company"} and len(name.split()) > 1:
+        return _mention(span, name, sub, f"{label}+words", sent_index)  # "the White House", not a town
+    place = L.lookup_place(name)
+    if place:
+        return _mention(span, place.name if place.cls != "City" else _untitle(name), place.cls, "gazetteer", sent_index)
+    if label == "GPE" and _title_before(span) and _person_like(span):
+        return _mention(span, name, "Person", "title", sent_index)
+    if label == "FAC":
         sub = L.org_subclass(name)
-        if sub == "PoliticalParty":
-            return _mention(span, name, sub, "NORP+party", sent_index)
-        return None
-    if nxt in {"party"} and label in {"GPE", "LOC", "ORG", "PERSON", "NORP"}:
-        return _mention(span, name, "PoliticalParty", f"{label}+party", sent_index)  # "the Morena party"
-    if label in {"GPE", "LOC", "FAC"}:
-        if _operation_context(span):
-            return _mention(span, name, "MilitaryOperation", f"{label}+operation-cue", sent_index,
-                            key="op:" + L.fold(name))
-        country = L.lookup_country(name)
-        if country:
-            return _mention(span, country.name, "Country", "gazetteer", sent_index)
-        demonym = L.lookup_demonym(name)
-        if demonym:
-            return _mention(span, demonym.name, "Country", "demonym", sent_index, kind="demonym")
-        sub = L.org_subclass(name)
-        if sub and sub not in {"Organization", "Company"} and len(name.split()) > 1:
-            return _mention(span, name, sub, f"{label}+words", sent_index)  # "the White House", not a town
-        place = L.lookup_place(name)
-        if place:
-            return _mention(span, place.name if place.cls != "City" else _untitle(name), place.cls, "gazetteer", sent_index)
-        if label == "GPE" and _title_before(span) and _person_like(span):
-            return _mention(span, name, "Person", "title", sent_index)
-        if label == "FAC":
-            sub = L.org_subclass(name)
-            if sub == "GovernmentBody":
-                return _mention(span, name, sub, "FAC+words", sent_index)
-        if label in {"FAC", "GPE"} and _person_like(span) and not _place_context(span) and not _stated_place(span):
-            return _mention(span, name, "Person", f"{label}+person-name", sent_index)  # "sanctions on Karim Haddad"
-        if label == "GPE" and (_acts_like_person(span) or _org_descriptor(span)):
-            return _mention(span, name, "Organization", "GPE+agent", sent_index)  # "Cisco said"
-        return _mention(span, name, "Location", label, sent_index)
-    if label == "PERSON":
-        if nxt in {"administration", "government", "cabinet", "campaign"}:
-            return None  # handled as a government body by _generic_bodies
-        place = L.lookup_place(name)
-        if place is not None and place.cls != "Country" and not L.is_given_name(name.split()[0]) \
-                and (place.cls != "City" or place.population >= 50_000) and not _person_like(span) \
-                and not _title_before(span) and not _acts_like_person(span) \
-                and not (len(span) == 1 and _person_evidence(span)):
-            # "Jena", "Kyiv", "Tamaulipas" read as a person's name: the gazetteer knows the place
-            return _mention(span, _untitle(name) if place.cls == "City" else place.name, place.cls, "PERSON+gazetteer",
-                            sent_index)
-        if L.lookup_country(name) and not _title_before(span):
-            return _mention(span, L.lookup_country(name).name, "Country", "gazetteer", sent_index)
-        sub = L.org_subclass(name)
-        words = name.split()
-        if sub and len(words) > 1 and (not L.is_given_name(words[0]) or words[-1].lower().strip(".") in L.COMPANY_WORDS):
-            return _mention(span, name, sub, "PERSON+words", sent_index)
-        if _org_descriptor(span) or (len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ == "the"):
-            return _mention(span, name, sub or "Organization", "PERSON+org-cue", sent_index)
-        return _mention(span, name, "Person", "PERSON", sent_index)
-    # ORG
+        if sub == "GovernmentBody":
+            return _mention(span, name, sub, "FAC+words", sent_index)
+    if label in {"FAC", "GPE"} and _person_like(span) and not _place_context(span) and not _stated_place(span):
+        return _mention(span, name, "Person", f"{label}+person-name", sent_index)  # "sanctions on Karim Haddad"
+    if label == "GPE" and (_acts_like_person(span) or _org_descriptor(span)):
+        return _mention(span, name, "Organization", "GPE+agent", sent_index)  # "Cisco said"
+    return _mention(span, name, "Location", label, sent_index)
+
+
+def _classify_person(span, name: str, nxt: str, sent_index) -> Mention | None:
+    """A PERSON span: a place or country the gazetteer knows and nothing marks as a person, an organization
+    its words or a descriptor name, else a Person; None before "administration" (a government body)."""
+    if nxt in {"administration", "government", "cabinet", "campaign"}:
+        return None  # handled as a government body by _generic_bodies
+    place = L.lookup_place(name)
+    if place is not None and place.cls != "Country" and not L.is_given_name(name.split()[0]) \
+            and (place.cls != "City" or place.population >= 50_000) and not _person_like(span) \
+            and not _title_before(span) and not _acts_like_person(span) \
+            and not (len(span) == 1 and _person_evidence(span)):
+        # "Jena", "Kyiv", "Tamaulipas" read as a person's name: the gazetteer knows the place
+        return _mention(span, _untitle(name) if place.cls == "City" else place.name, place.cls, "PERSON+gazetteer",
+                        sent_index)
+    if L.lookup_country(name) and not _title_before(span):
+        return _mention(span, L.lookup_country(name).name, "Country", "gazetteer", sent_index)
+    sub = L.org_subclass(name)
+    words = name.split()
+    if sub and len(words) > 1 and (not L.is_given_name(words[0]) or words[-1].lower().strip(".") in L.COMPANY_WORDS):
+        return _mention(span, name, sub, "PERSON+words", sent_index)
+    if _org_descriptor(span) or (len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ == "the"):
+        return _mention(span, name, sub or "Organization", "PERSON+org-cue", sent_index)
+    return _mention(span, name, "Person", "PERSON", sent_index)
+
+
+def _classify_org(span, name: str, nxt: str, sent_index) -> Mention | None:
+    """An ORG span: a person after a title, an operation, a body its words name, a place or country the
+    sentence places, a person's name, else an Organization; None for a government body or part of a title."""
     if nxt in {"administration", "government"} and len(span) <= 2 and not L.org_subclass(name):
         return None  # "the Trump administration": a government body, built by _generic_bodies
     if _title_before(span) and not L.org_subclass(name):
