@@ -150,9 +150,17 @@ def _worker_init(model: str) -> None:
     nlp_mod.load_nlp(model)  # already loaded where workers are forked
 
 
-def _analyse_one(doc: Document, beat: Callable[[], None]) -> Extraction:
-    """One article in a worker; beat() after each section restarts its clock (see workers.run_limited)."""
-    return next(_extract_all(nlp_mod.load_nlp(_WORKER_MODEL), [doc], 1, on_section=beat))
+# What a worker of --jobs or --article-timeout is given at a time: up to WORKER_BATCH articles of at most
+# WORKER_BATCH_CHARS characters together (a longer article goes alone). One article at a time cost a
+# worker about a fifth more CPU time than spaCy's batches do.
+WORKER_BATCH = 8
+WORKER_BATCH_CHARS = 20_000
+
+
+def _analyse_batch(docs: list[Document], beat: Callable[[], None]) -> Iterator[Extraction]:
+    """Articles in a worker, each yielded as it is done; beat() after each section restarts the clock of the
+    article being read (see workers.run_limited)."""
+    return _extract_all(nlp_mod.load_nlp(_WORKER_MODEL), docs, len(docs), on_section=beat)
 
 
 def _warm_lexicons() -> None:
@@ -178,9 +186,10 @@ def _analyse_in_workers(documents: Iterable[Document], model: str, jobs: int,
     global _WORKER_MODEL
     # Warm the model and the lexicons here, so that forked workers share them instead of each loading its own.
     _WORKER_MODEL = model
-    _analyse_one(Document(text="Warm-up.", source="", doc_id="warm-up"), lambda: None)
+    next(_analyse_batch([Document(text="Warm-up.", source="", doc_id="warm-up")], lambda: None))
     _warm_lexicons()
-    for outcome in run_limited(_analyse_one, documents, jobs=jobs, timeout=timeout, init=partial(_worker_init, model)):
+    for outcome in run_limited(_analyse_batch, documents, jobs=jobs, timeout=timeout, init=partial(_worker_init, model),
+                               batch=WORKER_BATCH, size=lambda d: len(d.text), max_size=WORKER_BATCH_CHARS):
         yield outcome.result if outcome.problem is None else io.Problem(outcome.item.source, outcome.problem)
 
 
