@@ -79,7 +79,7 @@ def build(inputs, out: str | Path | None = "output", *, date: date | None = None
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
     result = run_build(list(inputs), out or "output", default_date=date, model=model or DEFAULT_MODEL, jobs=jobs,
-                       write=out is not None, fields=fields, cluster=cluster)
+                       write=out is not None, fields=fields, cluster=cluster, keep_graph=True)
     if not result.extractions:
         reasons = "; ".join(str(p) for p in result.problems[:3])
         raise InputError(f"no article could be read{': ' + reasons if reasons else ''}")

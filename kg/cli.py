@@ -115,8 +115,12 @@ def main(debug):
                    "source=outlet (fields: text date title url source author id); repeatable.")
 @click.option("--store-timeout", type=click.FloatRange(min=0, min_open=True), default=120, show_default=True,
               metavar="SECONDS", help="Give up on --store when one request is not answered within this time.")
+@click.option("--ttl/--no-ttl", "ttl", default=None,
+              help="Write graph.ttl (default: for builds of at most 2,000 articles; the store is always written).")
+@click.option("--page/--no-page", "page", default=None,
+              help="Write graph.html (default: for builds of at most 2,000 articles).")
 def build(inputs, out_dir, default_date, model, jobs, cluster, store_url, store_protocol, field_maps,
-          store_timeout, article_timeout):
+          store_timeout, article_timeout, ttl, page):
     """Build the graph of INPUT files or folders (default seeds/).
 
     Reads plain text and Markdown (*.txt, *.md), saved web pages (*.html, *.htm), RSS and Atom feeds
@@ -142,7 +146,7 @@ def build(inputs, out_dir, default_date, model, jobs, cluster, store_url, store_
         result = run_build(list(inputs) or ["seeds"], out_dir, default_date=default_date, model=model, jobs=jobs,
                            progress=progress, store_url=store_url, store_protocol=store_protocol,
                            fields=fields, store_timeout=store_timeout,
-                           article_timeout=article_timeout or None, cluster=cluster)
+                           article_timeout=article_timeout or None, cluster=cluster, ttl=ttl, page=page)
     skipped = [p for p in result.problems if p.kind == "skipped"]
     for problem in result.problems:
         click.echo(f"{problem.kind}: {problem}", err=True)
@@ -152,8 +156,8 @@ def build(inputs, out_dir, default_date, model, jobs, cluster, store_url, store_
     click.echo(f"articles: {counts['articles']}  entities: {counts['entities']}  relations: {counts['relations']}  "
                f"events: {counts['events']} (from {counts['event_reports']} reports)  triples: {counts['triples']}")
     click.echo("entities by class: " + ", ".join(f"{k} {v}" for k, v in counts["entities_by_class"].items()))
-    click.echo(f"graph: {result.ttl_path}")
-    click.echo(f"page:  {result.html_path}")
+    click.echo(f"graph: {result.ttl_path or 'not written (--ttl writes it)'}")
+    click.echo(f"page:  {result.html_path or 'not written (--page writes it)'}")
     click.echo(f"store: {result.store_path}  (articles analysed: {result.analysed}, unchanged: {result.reused})")
     if result.remote_error:  # exit status 4: the local outputs are new, the remote store is not
         click.echo(f"Error: {result.remote_error}; the local graph, page and store above were written, "

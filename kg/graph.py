@@ -178,12 +178,16 @@ def _provenance(g: Graph, node: URIRef, ex: Extraction, sent: int, rule: str, co
         g.add((node, KG.accordingTo, source))
 
 
+def statement_iri(doc_id: str, subj: URIRef, pred: URIRef, obj: URIRef, rel: Relation) -> URIRef:
+    return ID[f"statement/{doc_id}/{_digest(subj, pred, obj, rel.sent, rel.rule, rel.verb)}"]
+
+
 def add_relation(g: Graph, ex: Extraction, rel: Relation, subj: URIRef, obj: URIRef, source: URIRef | None) -> URIRef:
     pred = KG[rel.pred]
     if rel.pred != "relatedTo":
         # direct triples hold typed facts only; a generic verb relation stays a low-confidence statement
         g.add((subj, pred, obj))
-    st = ID[f"statement/{ex.doc.doc_id}/{_digest(subj, pred, obj, rel.sent, rel.rule, rel.verb)}"]
+    st = statement_iri(ex.doc.doc_id, subj, pred, obj, rel)
     g.add((st, RDF.type, KG.Statement))
     g.add((st, RDF.subject, subj))
     g.add((st, RDF.predicate, pred))

@@ -12,7 +12,7 @@ from pathlib import Path
 from rdflib import RDF, Graph
 
 from . import io, nlp as nlp_mod
-from .errors import InputError
+from .errors import GraphError, InputError
 from .extract.entities import extract_mentions
 from .extract.events import extract_events
 from .extract import wire
@@ -28,7 +28,7 @@ from .resolve import Entity, resolve
 class BuildResult:
     """What a build produced, for the CLI to report."""
 
-    graph: Graph
+    graph: Graph | None  # None when neither graph.ttl nor graph.html nor the caller needed the whole graph
     extractions: list[Extraction]
     entities: list[Entity]
     problems: list[io.Problem] = field(default_factory=list)
@@ -39,17 +39,20 @@ class BuildResult:
     reused: int = 0  # articles taken from the store's cache
     store_changes: tuple[int, int] = (0, 0)  # triples added to and removed from the store
     remote_error: str | None = None  # why --store failed, the local outputs being written
+    totals: dict[str, int] = field(default_factory=dict)  # relations, events, triples when graph is None
 
     def counts(self) -> dict[str, object]:
         by_class = Counter(e.cls for e in self.entities)
+        g = self.graph
         return {
             "articles": len(self.extractions),
             "entities": len(self.entities),
             "entities_by_class": dict(sorted(by_class.items())),
-            "relations": sum(1 for _ in self.graph.subjects(RDF.type, KG.Statement)),
-            "events": sum(1 for _ in self.graph.subjects(KG.reportCount, None)),  # events, not their reports
+            "relations": sum(1 for _ in g.subjects(RDF.type, KG.Statement)) if g is not None else self.totals["relations"],
+            # events, not their reports
+            "events": sum(1 for _ in g.subjects(KG.reportCount, None)) if g is not None else self.totals["events"],
             "event_reports": sum(len(ex.events) for ex in self.extractions),
-            "triples": len(self.graph),
+            "triples": len(g) if g is not None else self.totals["triples"],
             "problems": len(self.problems),
         }
 
@@ -266,7 +269,8 @@ def build(inputs: list[str | Path], out_dir: str | Path = "output", *, default_d
           progress: Callable[[int, int], None] | None = None, store_url: str | None = None,
           store_protocol: str = "update", fields: dict[str, str] | None = None,
           store_timeout: float = 120.0, article_timeout: float | None = None,
-          cluster: str | None = None) -> BuildResult:
+          cluster: str | None = None, ttl: bool | None = None, page: bool | None = None,
+          keep_graph: bool = False) -> BuildResult:
     """Build the graph of the given articles into out_dir: its store, graph.ttl and graph.html.
 
     Articles analysed by an earlier build into the same folder (same text, date, model and kg version) are
@@ -276,6 +280,9 @@ def build(inputs: list[str | Path], out_dir: str | Path = "output", *, default_d
     fields maps the columns of JSON Lines and CSV files ({"text": "body", "date": "published", ...}).
     An article whose analysis takes longer than article_timeout seconds is skipped (a problem names it).
     cluster is the address of a Dask scheduler whose workers analyse the articles instead of jobs processes.
+    ttl and page say whether graph.ttl and graph.html are written (None: when the build has at most
+    FILES_AUTO_MAX articles); the store always is, given only the triples that change. result.graph is the
+    whole graph when those files, store_url, keep_graph or write=False need it, else None.
     """
     from . import cache as cache_mod
     from . import sources
@@ -294,11 +301,18 @@ def build(inputs: list[str | Path], out_dir: str | Path = "output", *, default_d
         kept = [(d, k) for d, k in zip(docs, keys) if k in found or k in fresh]  # not those past the time limit
         extractions = [cache_mod.rebind(found.get(k) or fresh[k], d) for d, k in kept]
         keys = [k for _, k in kept]
-        graph, entities = build_from_extractions(extractions)
-        result = BuildResult(graph=graph, extractions=extractions, entities=entities, problems=problems,
+        entities, index = resolve(extractions)
+        events = cluster_events(extractions, index)
+        result = BuildResult(graph=None, extractions=extractions, entities=entities, problems=problems,
                              analysed=len(fresh), reused=len(docs) - len(todo))
         if cache and extractions:
-            _write_outputs(result, out, cache, keys)
+            small = len(extractions) <= FILES_AUTO_MAX
+            _write_outputs(result, out, cache, keys, (entities, index, events),
+                           small if ttl is None else ttl, small if page is None else page,
+                           keep_graph or bool(store_url))
+        if result.graph is None and (keep_graph or store_url or not cache or not extractions):
+            result.graph = build_graph(extractions, entities, index, events)
+        graph = result.graph
     finally:
         if cache:
             cache.close()
@@ -350,32 +364,90 @@ def _analyse_into(cache, todo: dict[str, Document], model: str, jobs: int,
     return fresh
 
 
-def _write_outputs(result: BuildResult, out: Path, cache, keys: list[str]) -> None:
-    """Store, graph.ttl and graph.html; skipped when the same articles were built last time and are intact."""
-    from . import store
+# graph.ttl and graph.html are written by default for builds of at most this many articles: writing both
+# takes about half a second per thousand articles, as long as an increment of a few articles takes in all;
+# past it they are written when asked for (kg build --ttl --page), and the store alone is kept up to date.
+FILES_AUTO_MAX = 2000
 
-    result.ttl_path, result.html_path = out / "graph.ttl", out / "graph.html"
+
+def _write_outputs(result: BuildResult, out: Path, cache, keys: list[str], resolved: tuple,
+                   want_ttl: bool, want_page: bool, need_graph: bool) -> None:
+    """Store, and graph.ttl and graph.html when wanted; skipped when the same articles were built last time
+    and are intact. The store is given the difference that the changed parts of the graph make (kg/parts.py)."""
+    from . import parts, store
+
+    ttl_path, html_path = out / "graph.ttl", out / "graph.html"
+    result.ttl_path, result.html_path = (ttl_path if want_ttl else None), (html_path if want_page else None)
     result.store_path = out / store.STORE_DIR
     docs = [ex.doc for ex in result.extractions]
     fingerprint = hashlib.sha256(repr([(k, d.doc_id, d.source, d.offset, d.sha256, d.encoding, d.record)
                                        for k, d in zip(keys, docs)]).encode()).hexdigest()
+    plan = parts.plan(result.extractions, keys, *resolved)
+    result.totals = {"relations": plan.statements, "events": len(plan.events)}
+    wanted = [p for p in (result.ttl_path, result.html_path) if p is not None]
     if (cache.get_meta("fingerprint") == fingerprint and store.store_intact(result.store_path)
-            and cache.get_meta("files") == _stamp(result.ttl_path, result.html_path)):
-        return  # the same inputs give the same graph: nothing to rewrite
-    from .render import render_html
-
+            and cache.get_meta("files") == _stamp(ttl_path, html_path)
+            and all(p.exists() == (p in wanted) for p in (ttl_path, html_path))):
+        # the same inputs give the same graph: nothing to rewrite
+        if need_graph or wanted:
+            result.graph = parts.whole_graph(plan)
+        result.totals["triples"] = store.store_size(result.store_path)
+        return
     # Until the last step below is done, the folder is marked as not matching any build: an interrupted
     # build (killed, or a full disk) leaves files and store that may disagree, and the next build, whatever
-    # its articles, rewrites all three. The files go first and the store is committed last.
+    # its articles, rewrites them (the index of parts says whether it still matches the store).
+    # The files go first and the store is committed last.
     cache.set_meta({"fingerprint": ""})
-    # Both texts are made before either file is touched: a failure keeps the previous pair.
-    texts = {result.ttl_path: serialize_turtle(result.graph), result.html_path: render_html(result.graph)}
-    io.write_files_atomic(texts)
-    _hook("files written")
-    result.store_changes = store.write_store(out, result.graph, notes=cache.notes)
-    _hook("store written")
+    index = parts.PartIndex(out, cache.notes)
+    try:
+        old = index.digests() if store.store_intact(result.store_path) else None
+        if old is None or need_graph or wanted:
+            result.graph = parts.whole_graph(plan)
+        if wanted:
+            from .render import render_html
+
+            # Both texts are made before either file is touched: a failure keeps the previous pair.
+            texts = {}
+            if result.ttl_path:
+                texts[result.ttl_path] = serialize_turtle(result.graph)
+            if result.html_path:
+                texts[result.html_path] = render_html(result.graph)
+            io.write_files_atomic(texts)
+        for path in {ttl_path, html_path} - set(wanted):  # not rewritten: an older one would disagree
+            path.unlink(missing_ok=True)
+        _hook("files written")
+        result.store_changes = _write_store(out, plan, index, old, result.graph, cache.notes)
+        _hook("store written")
+    finally:
+        index.close()
+    result.totals["triples"] = len(result.graph) if result.graph is not None else store.store_size(result.store_path)
     cache.retain(keys)
-    cache.set_meta({"fingerprint": fingerprint, "files": _stamp(result.ttl_path, result.html_path)})
+    cache.set_meta({"fingerprint": fingerprint, "files": _stamp(ttl_path, html_path)})
+
+
+def _write_store(out: Path, plan, index, old: dict[str, str] | None, graph: Graph | None,
+                 notes: list[str]) -> tuple[int, int]:
+    """The store made to hold the plan's graph: the difference of the changed parts when the index matches
+    the store, else compared whole (and the index made anew). Returns (added, removed)."""
+    from . import parts, store
+
+    if old is not None:
+        dirty = [p for p, d in plan.digests.items() if old.get(p) != d]
+        gone = [p for p in old if p not in plan.digests]
+        new = {p: [parts.nt(t) for t in plan.triples(p)] for p in dirty}
+        added, removed = index.difference(new, gone)
+        index.unsync()
+        try:
+            store.apply_difference(out, added, removed)
+        except GraphError as e:
+            notes.append(f"{e}; the store is compared whole")
+        else:
+            index.record(plan.digests, new, gone)
+            return len(added), len(removed)
+    index.remove()
+    changes = store.write_store(out, graph if graph is not None else parts.whole_graph(plan), notes=notes)
+    index.replace(plan.digests, {p: [parts.nt(t) for t in plan.triples(p)] for p in plan.digests})
+    return changes
 
 
 def _hook(step: str) -> None:

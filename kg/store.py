@@ -20,6 +20,28 @@ _PARTIAL = ".store-partial-"  # a first store being bulk-loaded; renamed to STOR
 
 # ---------------------------------------------------------------- the local Oxigraph store
 
+def _term(t):
+    """One rdflib term as an Oxigraph term."""
+    import pyoxigraph as ox
+
+    if isinstance(t, URIRef):
+        return ox.NamedNode(t)
+    if isinstance(t, BNode):
+        return ox.BlankNode(t)
+    if isinstance(t, Literal):
+        if t.language:
+            return ox.Literal(t, language=t.language)
+        return ox.Literal(t, datatype=ox.NamedNode(t.datatype) if t.datatype else None)
+    raise GraphError(f"cannot store the RDF term {t!r}")
+
+
+def to_triple(triple):
+    """One rdflib triple as an Oxigraph triple (str() of it is N-Triples without the final dot)."""
+    import pyoxigraph as ox
+
+    return ox.Triple(*map(_term, triple))
+
+
 def to_quads(graph: Graph) -> list:
     """rdflib triples as Oxigraph quads of the default graph."""
     import pyoxigraph as ox
@@ -30,17 +52,7 @@ def to_quads(graph: Graph) -> list:
         cached = nodes.get(t)
         if cached is not None:
             return cached
-        if isinstance(t, URIRef):
-            out = ox.NamedNode(t)
-        elif isinstance(t, BNode):
-            out = ox.BlankNode(t)
-        elif isinstance(t, Literal):
-            if t.language:
-                out = ox.Literal(t, language=t.language)
-            else:
-                out = ox.Literal(t, datatype=ox.NamedNode(t.datatype) if t.datatype else None)
-        else:
-            raise GraphError(f"cannot store the RDF term {t!r}")
+        out = _term(t)
         if not isinstance(t, Literal):  # rdflib Literals of equal text but other types compare equal
             nodes[t] = out
         return out
@@ -143,6 +155,31 @@ def _update_store(target: Path, quads: list) -> tuple[int, int]:
     finally:
         del store
     return len(added), len(removed)
+
+
+def apply_difference(out_dir: str | Path, added: list[str], removed: list[str]) -> None:
+    """Give the store of out_dir the triples a build adds and removes (N-Triples without the final dot), in
+    one transaction; raises GraphError when the store cannot take them (the caller then compares it whole)."""
+    target = Path(out_dir) / STORE_DIR
+    if not added and not removed:
+        return
+    try:
+        store = _open_rw(target)
+    except _Damaged as e:
+        raise GraphError(f"{target}: {_short(e)}") from None
+    try:
+        parts = []
+        if removed:
+            parts.append("DELETE DATA {\n" + " .\n".join(removed) + " .\n}")
+        if added:
+            parts.append("INSERT DATA {\n" + " .\n".join(added) + " .\n}")
+        _hook("KG_TEST_PAUSE_BEFORE_STORE_COMMIT")
+        store.update(" ;\n".join(parts))
+        store.flush()
+    except (OSError, RuntimeError, SyntaxError) as e:
+        raise GraphError(f"{target}: {_short(e)}") from None
+    finally:
+        del store
 
 
 def _short(e: BaseException) -> str:

@@ -219,7 +219,7 @@ async def graph_page(request: Request) -> Response:
     try:
         return HTMLResponse(path.read_bytes())
     except OSError:
-        return error(404, "this folder has no graph.html; run `kg build` into it")
+        return error(404, "this folder has no graph.html; run `kg build --page` into it")
 
 
 def query_page(request: Request) -> Response:

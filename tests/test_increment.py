@@ -1,0 +1,132 @@
+"""Increments that cost what they add: the store gets only the difference of the parts of the graph an
+increment touches (kg/parts.py), and still holds exactly what a fresh build of the same articles gives,
+when an increment merges two earlier entities, splits one, or removes an article."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg import parts, pipeline, store
+from kg.cli import main
+from kg.ontology import ID, KG
+
+pytestmark = pytest.mark.model
+
+# A surname alone joins the one full name of the build that ends with it; with two such names it stays apart.
+LONE = "date 2026-02-02\n\nLindqvist told reporters in Stockholm that the budget would pass. The Swedish government backed Lindqvist on Tuesday.\n"
+MARIA = "date 2026-02-03\n\nMaria Lindqvist, the finance minister of Sweden, met bankers in Stockholm on Wednesday. Maria Lindqvist said growth would return.\n"
+ERIK = "date 2026-02-04\n\nErik Lindqvist, a footballer from Norway, signed for a club in Oslo. Erik Lindqvist scored twice on Sunday.\n"
+OTHER = "date 2026-02-05\n\nThe United Nations discussed Venezuela in New York. Antonio Guterres called for calm in Venezuela.\n"
+
+
+def _corpus(folder: Path, **articles: str) -> Path:
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for name, text in articles.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def _store_triples(out: Path) -> set[str]:
+    return {str(q.triple) for q in store.open_store(out)}
+
+
+def _fresh(corpus: Path) -> set[str]:
+    """The triples of a fresh build of corpus (in memory, by graph.build_graph)."""
+    return {parts.nt(t) for t in pipeline.build([corpus], write=False).graph}
+
+
+def _mentioned_in(triples: set[str], slug: str) -> set[str]:
+    prefix = f"<{ID}entity/{slug}> <{KG.mentionedIn}> "
+    return {t.rsplit("/", 1)[1].rstrip(">") for t in triples if t.startswith(prefix)}
+
+
+def test_merge_split_and_removal_leave_the_graph_of_a_fresh_build(tmp_path, nlp):
+    out, corpus = tmp_path / "out", tmp_path / "in"
+    first = pipeline.build([_corpus(corpus, lone=LONE, maria=MARIA, erik=ERIK, other=OTHER)], out,
+                           ttl=False, page=False)
+    assert not (out / "graph.ttl").exists() and (out / parts.INDEX_FILE).exists()
+    have = _store_triples(out)
+    assert have == _fresh(corpus)
+    assert _mentioned_in(have, "lindqvist") == {"lone"}  # two full names end with it: it stays apart
+
+    # Erik's article leaves: the lone surname and Maria Lindqvist, two entities so far, become one
+    removed = pipeline.build([_corpus(corpus, lone=LONE, maria=MARIA, other=OTHER)], out, ttl=False, page=False)
+    assert removed.analysed == 0 and removed.graph is None  # no whole graph made
+    have = _store_triples(out)
+    assert have == _fresh(corpus)
+    assert _mentioned_in(have, "maria-lindqvist") == {"lone", "maria"} and not _mentioned_in(have, "lindqvist")
+    assert not any("erik" in t.lower() for t in have)
+    added, dropped = removed.store_changes
+    assert 0 < added + dropped < len(have)  # the difference, not the whole graph again
+    assert removed.counts()["triples"] == len(have)
+
+    # written when asked for: byte for byte what a fresh build writes
+    asked = pipeline.build([corpus], out, ttl=True, page=True)
+    fresh = pipeline.build([corpus], tmp_path / "fresh")
+    assert asked.ttl_path.read_bytes() == fresh.ttl_path.read_bytes()
+    assert asked.html_path.read_bytes() == fresh.html_path.read_bytes()
+
+    # Erik comes back: the merged entity splits again
+    back = pipeline.build([_corpus(corpus, lone=LONE, maria=MARIA, erik=ERIK, other=OTHER)], out,
+                          ttl=False, page=False)
+    assert back.analysed == 1  # the cache keeps only the articles of the last build
+    assert not (out / "graph.ttl").exists()  # not rewritten, so not left to disagree with the store
+    have = _store_triples(out)
+    assert have == _fresh(corpus)
+    assert _mentioned_in(have, "lindqvist") == {"lone"}
+
+
+def test_files_follow_the_corpus_size_unless_asked(tmp_path, nlp, monkeypatch):
+    corpus = _corpus(tmp_path / "in", maria=MARIA, other=OTHER)
+    out = tmp_path / "out"
+    small = pipeline.build([corpus], out)
+    assert small.ttl_path.exists() and small.html_path.exists() and small.graph is not None
+    monkeypatch.setattr(pipeline, "FILES_AUTO_MAX", 1)
+    result = CliRunner().invoke(main, ["build", str(corpus), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "graph: not written (--ttl writes it)" in result.output and "triples: " in result.output
+    assert not (out / "graph.ttl").exists() and not (out / "graph.html").exists()
+    result = CliRunner().invoke(main, ["build", str(corpus), "--out", str(out), "--ttl"])
+    assert result.exit_code == 0, result.output
+    assert (out / "graph.ttl").read_bytes() == small.ttl_path.read_bytes()
+    assert not (out / "graph.html").exists()
+
+
+def test_a_build_killed_between_store_and_index_is_repaired(tmp_path, nlp, monkeypatch):
+    out = tmp_path / "out"
+    pipeline.build([_corpus(tmp_path / "in", maria=MARIA, other=OTHER)], out, ttl=False, page=False)
+    corpus = _corpus(tmp_path / "in", lone=LONE, maria=MARIA)
+
+    def killed(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as m:
+        m.setattr(parts.PartIndex, "record", killed)
+        with pytest.raises(KeyboardInterrupt):
+            pipeline.build([corpus], out, ttl=False, page=False)
+    # the store has the new triples, the index still the old parts, marked as not matching the store
+    assert _store_triples(out) == _fresh(corpus)
+    again = pipeline.build([corpus], out, ttl=False, page=False)
+    assert _store_triples(out) == _fresh(corpus) and again.store_changes == (0, 0)
+    db = sqlite3.connect(out / parts.INDEX_FILE)
+    assert dict(db.execute("SELECT name, value FROM meta"))["synced"] == "1"
+    db.close()
+    pipeline.build([_corpus(tmp_path / "in", maria=MARIA)], out, ttl=False, page=False)
+    assert _store_triples(out) == _fresh(corpus)
+
+
+def test_a_damaged_index_is_set_aside_and_rebuilt(tmp_path, nlp):
+    out = tmp_path / "out"
+    corpus = _corpus(tmp_path / "in", maria=MARIA, other=OTHER)
+    pipeline.build([corpus], out, ttl=False, page=False)
+    (out / parts.INDEX_FILE).write_bytes(b"not a database at all" * 100)
+    result = pipeline.build([_corpus(tmp_path / "in", maria=MARIA, lone=LONE)], out, ttl=False, page=False)
+    assert any("index.sqlite" in p.path and "set aside" in p.message for p in result.problems)
+    assert list(out.glob(parts.INDEX_FILE + ".set-aside-*"))
+    assert _store_triples(out) == _fresh(tmp_path / "in")
