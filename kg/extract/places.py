@@ -64,7 +64,7 @@ def places(ctx: Sent) -> list[Relation]:
 
 
 def seats(ctx: Sent) -> list[Relation]:
-    """"US automaker General Motors", "the German carmaker Opel", "Detroit-based GM": where a company is."""
+    """"US automaker General Motors", "the German carmaker Opel": where a company is, from the words before it."""
     doc = ctx.doc
     out = []
     ms = sentence_mentions(ctx)
@@ -104,9 +104,7 @@ def seats(ctx: Sent) -> list[Relation]:
                 break
             words = [t.lower_ for t in between]
             if words[:2] == ["-", "based"] or words[:1] == ["based"]:
-                rest = between[2:] if words[0] == "-" else between[1:]
-                if all(t.is_lower for t in rest):
-                    out.append(make_relation(ctx, o, "locatedIn", c, "seat:based", 0.8, tokens=[osp.root.i]))
+                pass  # "Detroit-based GM" is the pattern rule seat:based (rules/places.py)
             elif len(between) > 4:
                 break
             elif all((t.pos_ in {"NOUN", "ADJ"} or t.i == between.start and t.tag_ == "POS") and t.is_lower
@@ -223,7 +221,7 @@ def subsidiaries(mentions: list[Mention]) -> list[Relation]:
 
 
 def borders(ctx: Sent) -> list[Relation]:
-    """"Colombia, which borders Venezuela", "the border between X and Y", "X's border with Y"."""
+    """"Colombia, which borders Venezuela", "X's border with Y": two places with a word of bordering between."""
     doc = ctx.doc
     out = []
     ms = [(m, sp) for m, sp in sentence_mentions(ctx) if m.cls in PLACES]
@@ -237,12 +235,7 @@ def borders(ctx: Sent) -> list[Relation]:
             if "border" in lemmas or "bordering" in words:
                 if words & {"and", "between", "with", "which", "that", ",", "'s", "\u2019s", "\u02bcs"} or gap[-1].lemma_ == "border":
                     out.append(make_relation(ctx, a, "borders", b, "borders", 0.85, tokens=[asp.root.i]))
-    for tok in ctx.span:
-        if tok.lemma_.lower() == "border" and tok.pos_ == "NOUN" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "between":
-            pair = [m for m in ctx.mentions.in_span(tok.i + 2, min(ctx.span.end, tok.i + 9)) if m.cls in PLACES]
-            if len(pair) >= 2:
-                out.append(make_relation(ctx, pair[0], "borders", pair[1], "borders:between", 0.85, tokens=[tok.i]))
-    return out
+    return out  # "the border between X and Y" is the pattern rule borders:between (rules/places.py)
 
 
 def part_of(ctx: Sent) -> list[Relation]:

@@ -8,13 +8,11 @@ from ..records import Mention, Relation
 from .arguments import MODALS, objects, subjects
 from .attribution import sentence_attributions
 from .common import MentionIndex, sentence_date
-from .focus import focus_country, focus_organization
-from .holdings import is_named_child, owned_names, parents, units
 from .context import AGENTS, ORG_FAMILY, PLACES, Sent, make_relation
-from .places import (administrations, borders, national, national_bodies, org_places, part_of, places, seats,
-                     subsidiaries)
-from .nationality import nationalities, office_nationalities
-from .roles import appointments, doubted_people, implied_roles, roles
+from .focus import focus_country, focus_organization
+from .holdings import is_named_child
+from . import registry
+from .registry import Article
 
 
 VERBS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -74,18 +72,12 @@ def extract_relations(doc, mentions: list[Mention], *, article_date: date | None
     contexts = [Sent(doc, sent, si, index, attrs.get(si, []), article_date, focus, country)
                 for si, sent in enumerate(doc.sents)]
     for ctx in contexts:
-        for read in (roles, nationalities, places, seats, org_places, national, borders, part_of, parents, units,
-                     owned_names, _verbs, _nominals, appointments):
-            found.extend(read(ctx))
-    # titles with their organization or country left implied, for people with no role stated anywhere
-    known = {r.subj.name.split()[-1].lower() for r in found if r.subj.cls == "Person" and r.role}
-    known |= doubted_people(contexts)  # named beside another country: the article's country is no safe guess
-    for ctx in contexts:
-        found.extend(implied_roles(ctx, known))
-    found.extend(office_nationalities(found))
-    # relations the names themselves state ("US Navy", "the Trump administration", "Boeing Launch Systems")
-    for read_names in (national_bodies, administrations, subsidiaries):
-        found.extend(read_names(mentions))
+        found.extend(registry.run("sentence", ctx))
+    article = Article(contexts, mentions, found)
+    # rules over the whole article: names that state a relation ("US Navy"), titles left implied; then what
+    # follows from the relations found ("the president of Colombia" is Colombian)
+    found.extend(registry.run("article", article))
+    found.extend(registry.run("inference", article))
     return _dedupe(found)
 
 

@@ -1,4 +1,5 @@
-"""Roles: "CBS News journalist X", "X, the president of Y", "Y named X as its chief executive"."""
+"""Roles: "CBS News journalist X", "X, the president of Y", "Y named X as its chief executive" (the readings;
+the rules that run them, with their examples, are in rules/roles.py)."""
 
 from __future__ import annotations
 
@@ -134,26 +135,6 @@ def _by_end(ms: list) -> Callable[[int, int], list]:
         return [ms[i] for i in sorted(order[bisect_left(ends, lo):bisect_right(ends, hi)])]
 
     return ending
-
-
-def roles(ctx: Sent) -> list[Relation]:
-    """Roles stated in the sentence: each person's title, read the six ways below, then titles before a name."""
-    out: list[Relation] = []
-    ms = sentence_mentions(ctx)
-    ending = _by_end(ms)
-    persons = [(m, sp) for m, sp in ms if m.cls == "Person"]
-    for p, psp in persons:
-        if p.kind == "title":
-            out.extend(_title_reference(ctx, p, psp, ending))
-            continue
-        out.extend(_title_before_name(ctx, p, psp, ending))
-        out.extend(_title_in_apposition(ctx, p, psp, ending))
-        out.extend(_possessive_party(ctx, p, psp, ms))
-        out.extend(_of_party_or_employer(ctx, p, psp, ms))
-        out.extend(_title_name_of(ctx, p, psp))
-        out.extend(_title_by_copula(ctx, p, psp))
-    out.extend(_title_of_before_name(ctx, persons))
-    return out
 
 
 def _title_reference(ctx: Sent, p: Mention, psp, ending) -> list[Relation]:

@@ -1,0 +1,126 @@
+"""Rules for where things are and what they belong to: places in places, seats, borders, parts of bodies."""
+
+from __future__ import annotations
+
+from ... import lexicon as L
+from ...records import Relation
+from ..context import PLACES, Sent, make_relation, span_of
+from ..registry import Article, Example, Rule, matcher_body
+from .. import places as P
+
+# "the border between Colombia and Venezuela": the first two places named in the next seven tokens
+_BORDER_BETWEEN = {"border-between": [[{"LEMMA": {"REGEX": "(?i)^border$"}, "POS": "NOUN"}, {"LOWER": "between"}]]}
+
+
+def _border_between(ctx: Sent, key: str, match) -> list[Relation]:
+    end = min(ctx.span.end, match.start + 9)
+    pair = [m for m in ctx.mentions.in_span(match.start + 2, end) if m.cls in PLACES]
+    if len(pair) < 2:
+        return []
+    return [make_relation(ctx, pair[0], "borders", pair[1], "borders:between", 0.85, tokens=[match.start])]
+
+
+# "Detroit-based GM", "a Paris based bank": a place, "-based", lower-case words, then an organization
+_BASED = {"hyphen": [[{"ORTH": "-"}, {"LOWER": "based"}]], "bare": [[{"LOWER": "based"}]]}
+_SEATED = {"Organization", "Company", "NewsOrganization", "PoliticalParty", "CriminalOrganization"}
+
+
+def _seat_based(ctx: Sent, key: str, match) -> list[Relation]:
+    doc = ctx.doc
+    if match.start <= ctx.span.start or key == "bare" and doc[match.start - 1].text == "-":
+        return []  # the hyphen's own match reads "-based"
+    place = ctx.mentions.at(doc[match.start - 1])
+    if place is None or not _seat_place(place) or span_of(ctx, place).end != match.start:
+        return []
+    k = match.end  # the organization comes after lower-case words only, at most seven tokens from the place
+    while k < ctx.span.end and k - match.start < 7 and doc[k].is_lower and not ctx.mentions.at(doc[k]):
+        k += 1
+    comma = k < ctx.span.end and doc[k].text == ","  # "a Detroit-based carmaker, GM, said"
+    k += comma
+    org = ctx.mentions.at(doc[k]) if k < ctx.span.end and k - comma - match.start <= 7 else None
+    if org is None or org.cls not in _SEATED or org.key:
+        return []
+    osp = span_of(ctx, org)
+    if osp.start != k or comma and not (osp.end < ctx.span.end and doc[osp.end].text == ","):
+        return []
+    return [make_relation(ctx, org, "locatedIn", place, "seat:based", 0.8, tokens=[osp.root.i])]
+
+
+def _seat_place(m) -> bool:
+    """A place a company can be based in: a country, a city, or a region the gazetteer knows."""
+    return m.cls in PLACES and not (m.cls == "Location" and L.fold(m.name) not in L.regions())
+
+
+def _names(read):
+    """An article body from a reader of the article's mentions (names that state a relation by themselves)."""
+    def body(art: Article) -> list[Relation]:
+        return read(art.mentions)
+    return body
+
+
+RULES = (
+    Rule(("place:possessive", "place:demonym", "place:parenthesis", "place:comma", "place:in", "place:apposition"),
+         "sentence", ("locatedIn",), (
+        Example("Pakistan's north-western city of Peshawar was quiet.", "Peshawar", "locatedIn", "Pakistan",
+                "place:possessive"),
+        Example("Polish troops entered the Ukrainian city of Kharkiv on Monday.", "Kharkiv", "locatedIn", "Ukraine",
+                "place:demonym"),
+        Example("Caracas (Venezuela) was quiet.", "Caracas", "locatedIn", "Venezuela", "place:parenthesis"),
+        Example("Aceh, Indonesia was flooded on Monday.", "Aceh", "locatedIn", "Indonesia", "place:comma"),
+        Example("Shots were fired near the Moscone Center in San Francisco.", "Moscone Center", "locatedIn",
+                "San Francisco", "place:in"),
+        Example("Gaza, the main city in the Palestinian Territory, was quiet.", "Gaza", "locatedIn",
+                "Palestinian Territory", "place:apposition"),
+    ), P.places, P.places.__doc__),
+    Rule(("seat:apposition", "seat:descriptor"), "sentence", ("locatedIn", "partOf"), (
+        Example("Magna, a Canadian automobile parts company, said profits fell.", "Magna", "locatedIn", "Canada",
+                "seat:apposition"),
+        Example("US automaker General Motors said profits fell.", "General Motors", "locatedIn", "United States",
+                "seat:descriptor"),
+        Example("Japanese manufacturers Toyota and Nissan said profits fell.", "Nissan", "locatedIn", "Japan",
+                "seat:descriptor"),
+    ), P.seats, P.seats.__doc__),
+    Rule(("seat:based",), "sentence", ("locatedIn",), (
+        Example("Detroit-based GM said profits fell.", "GM", "locatedIn", "Detroit", "seat:based"),
+        Example("The Paris based company Vivendi said profits fell.", "Vivendi", "locatedIn", "Paris", "seat:based"),
+    ), matcher_body(_BASED, _seat_based), "A place, \"-based\" or \"based\", lower-case words, then a company."),
+    Rule(("seat:in", "seat:of"), "sentence", ("locatedIn", "partOf"), (
+        Example("Kettering University in Flint opened a lab.", "Kettering University", "locatedIn", "Flint", "seat:in"),
+        Example("Renault Samsung Motors of Korea said sales fell.", "Renault Samsung Motors", "locatedIn",
+                "South Korea", "seat:of"),
+    ), P.org_places, P.org_places.__doc__),
+    Rule(("national:possessive", "national:adjacent", "place:located-in", "seat:based-in"), "sentence",
+         ("locatedIn", "partOf"), (
+        Example("The United Kingdom's Royal Air Force flew over the sea.", "Royal Air Force", "partOf",
+                "United Kingdom", "national:possessive"),
+        Example("Officials said the US Boeing sold planes.", "Boeing", "locatedIn", "United States",
+                "national:adjacent"),
+        Example("The West Bank, located in the Middle East, was quiet.", "West Bank", "locatedIn", "Middle East",
+                "place:located-in"),
+        Example("Cisco, based in San Jose, said profits fell.", "Cisco", "locatedIn", "San Jose", "seat:based-in"),
+    ), P.national, P.national.__doc__),
+    Rule(("borders",), "sentence", ("borders",), (
+        Example("Colombia, which borders Venezuela, closed its airports.", "Colombia", "borders", "Venezuela",
+                "borders"),
+    ), P.borders, P.borders.__doc__),
+    Rule(("borders:between",), "sentence", ("borders",), (
+        Example("The border between Colombia and Venezuela was closed.", "Colombia", "borders", "Venezuela",
+                "borders:between"),
+    ), matcher_body(_BORDER_BETWEEN, _border_between), "\"The border between X and Y\": the first two places after it."),
+    Rule(("partOf:apposition", "partOf:within", "partOf:possessive"), "sentence", ("partOf", "memberOf"), (
+        Example("Hezbollah, a member of the Lebanese government, said it would talk.", "Hezbollah", "memberOf",
+                "Lebanon", "partOf:apposition"),
+        Example("GM's European unit Opel said profits fell.", "Opel", "partOf", "GM", "partOf:possessive"),
+    ), P.part_of, P.part_of.__doc__),
+    Rule(("partOf:national-body",), "article", ("partOf",), (
+        Example("The US Navy sent a ship.", "US Navy", "partOf", "United States", "partOf:national-body"),
+    ), _names(P.national_bodies), P.national_bodies.__doc__),
+    Rule(("leaderOf:administration",), "article", ("leaderOf",), (
+        Example("The Trump administration said it would respond.", "Trump", "leaderOf", "Trump administration",
+                "leaderOf:administration"),
+    ), _names(P.administrations), P.administrations.__doc__),
+    Rule(("partOf:name",), "article", ("partOf",), (
+        Example("Airbus Defence and Space said sales fell. Airbus said profits rose.", "Airbus Defence and Space",
+                "partOf", "Airbus", "partOf:name"),
+    ), _names(P.subsidiaries), P.subsidiaries.__doc__),
+)

@@ -1,0 +1,114 @@
+"""The rule registry: every rule's examples are its tests, and each checks which rule gave the record."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from kg.extract import registry
+from kg.extract.common import MentionIndex
+from kg.extract.context import Sent
+from kg.extract.registry import Example, Rule, RuleError
+from kg.records import Mention
+
+RULES = registry.registry()
+EXAMPLES = [pytest.param(e, id=f"{e.rule}:{e.text[:40]}") for r in RULES for e in r.examples]
+
+# ids that no example shows yet: the sentences tried so far are parsed another way by the model
+NO_EXAMPLE_YET = {"nationality:title-reference", "partOf:within"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_rule_example_gives_its_record(example: Example):
+    from kg.pipeline import analyse_text
+
+    ex = analyse_text(example.text, doc_date=date(2026, 1, 3))
+    wanted = (example.subj, example.pred, example.obj)
+    by = {r.rule for r in ex.relations if (r.subj.name, r.pred, r.obj.name) == wanted}
+    found = sorted((r.subj.name, r.pred, r.obj.name, r.rule) for r in ex.relations)
+    assert example.rule in by, f"{example.text!r}: wanted {wanted} by {example.rule}; got {found}"
+
+
+def test_every_rule_id_has_an_example():
+    missing = {i for r in RULES for i in registry.without_example(r)}
+    assert missing == NO_EXAMPLE_YET
+
+
+def test_rule_ids_are_unique_and_each_has_one_rule():
+    ids = [i for r in RULES for i in r.ids]
+    assert len(ids) == len(set(ids))
+    assert registry.rule_for("role:modifier").ids == ("role:modifier", "role:possessive")
+    assert registry.rule_for("role:appoint").ids == ("role:*",)  # a family: role:<verb of appointing>
+    assert registry.rule_for("no:such-rule") is None
+
+
+def test_every_phase_has_rules_and_bodies_are_callable():
+    assert {r.phase for r in RULES} == set(registry.PHASES)
+    assert all(callable(r.body) and r.produces for r in RULES)
+
+
+def test_a_rule_without_example_or_with_an_unknown_property_is_refused():
+    def body(ctx):
+        return []
+
+    with pytest.raises(RuleError, match="has no example"):
+        registry.check(Rule(("x:y",), "sentence", ("worksFor",), (), body), "a rule file")
+    with pytest.raises(RuleError, match="not properties of the ontology"):
+        registry.check(Rule(("x:y",), "sentence", ("employs",), (Example("t", "a", "employs", "b", "x:y"),), body),
+                       "a rule file")
+    with pytest.raises(RuleError, match="phase"):
+        registry.check(Rule(("x:y",), "paragraph", ("worksFor",), (Example("t", "a", "worksFor", "b", "x:y"),), body),
+                       "a rule file")
+    with pytest.raises(RuleError, match="does not write"):
+        registry.check(Rule(("x:y",), "sentence", ("worksFor",), (Example("t", "a", "worksFor", "b", "x:z"),), body),
+                       "a rule file")
+
+
+_VOCAB = spacy.blank("en").vocab  # English lexical attributes (LOWER, IS_LOWER) without the model
+
+
+def _sentence(words: list[str], pos: list[str], lemmas: list[str], names: dict[tuple[int, int], str]) -> Sent:
+    """A hand-made one-sentence Doc and its mentions: names maps a token range to its class."""
+    doc = Doc(_VOCAB, words=words, pos=pos, lemmas=lemmas, sent_starts=[True] + [False] * (len(words) - 1))
+    mentions = []
+    for (a, b), cls in names.items():
+        span = doc[a:b]
+        mentions.append(Mention(span.start_char, span.end_char, span.text, span.text, cls, "hand", 0))
+    return Sent(doc, doc[:], 0, MentionIndex(doc, mentions), [], None)
+
+
+def _fired(rule_id: str, ctx: Sent) -> list[tuple[str, str, str, str]]:
+    return [(r.subj.name, r.pred, r.obj.name, r.rule) for r in registry.rule_for(rule_id).body(ctx)]
+
+
+def test_border_between_pattern_on_a_hand_made_doc():
+    words = ["The", "border", "between", "Ruritania", "and", "Freedonia", "closed", "."]
+    ctx = _sentence(words, ["DET", "NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "VERB", "PUNCT"],
+                    ["the", "border", "between", "Ruritania", "and", "Freedonia", "close", "."],
+                    {(3, 4): "Country", (5, 6): "Country"})
+    assert _fired("borders:between", ctx) == [("Ruritania", "borders", "Freedonia", "borders:between")]
+    # a border "with" one place is no pair
+    words[2] = "with"
+    ctx = _sentence(words, ["DET", "NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "VERB", "PUNCT"],
+                    ["the", "border", "with", "Ruritania", "and", "Freedonia", "close", "."],
+                    {(3, 4): "Country", (5, 6): "Country"})
+    assert _fired("borders:between", ctx) == []
+
+
+@pytest.mark.parametrize("words,org,expected", [
+    (["Lyon", "-", "based", "Acme", "said", "."], (3, 4), True),
+    (["Lyon", "based", "Acme", "said", "."], (2, 3), True),
+    (["a", "Lyon", "-", "based", "maker", ",", "Acme", ",", "said"], (6, 7), True),
+    (["a", "Lyon", "-", "based", "maker", ",", "Acme", "said", "."], (6, 7), False),  # no closing comma
+    (["Lyon", "-", "based", "Big", "Acme", "said", "."], (4, 5), False),  # a capital word between
+])
+def test_seat_based_pattern_on_a_hand_made_doc(words, org, expected):
+    pos = ["PROPN" if w[0].isupper() else "PUNCT" if w in {"-", ",", "."} else "VERB" for w in words]
+    ctx = _sentence(words, pos, [w.lower() for w in words], {(words.index("Lyon"), words.index("Lyon") + 1): "City",
+                                                            org: "Company"})
+    fired = _fired("seat:based", ctx)
+    assert fired == ([("Acme", "locatedIn", "Lyon", "seat:based")] if expected else [])
