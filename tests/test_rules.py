@@ -112,3 +112,15 @@ def test_seat_based_pattern_on_a_hand_made_doc(words, org, expected):
                                                             org: "Company"})
     fired = _fired("seat:based", ctx)
     assert fired == ([("Acme", "locatedIn", "Lyon", "seat:based")] if expected else [])
+
+
+def test_by_rule_table_lists_registered_rules_that_made_nothing():
+    from kg.evaluation.runner import rule_table
+    from kg.evaluation.scorer import RelationScore
+
+    score = RelationScore(gold=4, by_rule={"role:modifier": [3, 2, 2, 3], "verb:attack": [1, 1, 1, 1]})
+    rows = {line.split()[0]: line.split()[1] for line in rule_table(score)[1:] if not line.strip().startswith("by")}
+    assert rows["role:modifier"] == "3" and rows["verb:attack"] == "1"
+    assert rows["borders:between"] == "0" and rows["role:possessive"] == "0"  # dead on this corpus, still listed
+    assert "verb:*" not in rows  # the family made something (verb:attack)
+    assert set(rows) >= {i for r in RULES for i in r.ids if i != "verb:*"}

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from .. import lexicon as L
 from ..ontology import ENTITY_CLASSES, KG
 from .scorer import (Counts, Error, GoldArticle, PredEntity, Prediction, PredRelation, RelationScore,
-                     relation_properties, score_entities, score_relations)
+                     relation_properties, score_entities, score_relations, scored_property)
 
 
 # ---------------------------------------------------------------- running kg and the baseline
@@ -42,7 +42,9 @@ def predict_kg(articles: list[GoldArticle], model: str | None = None, jobs: int 
         relations = []
         for s, p, o in graph:
             if s in nodes and o in nodes and str(p).startswith(ns) and str(p)[len(ns):] in rel_props:
-                relations.append(PredRelation(nodes[s], str(p)[len(ns):], nodes[o], tuple(sorted(dates[(s, p, o)])),
+                # a property that refines another (spokespersonFor, of worksFor) is scored as the one it refines
+                relations.append(PredRelation(nodes[s], scored_property(str(p)[len(ns):]), nodes[o],
+                                              tuple(sorted(dates[(s, p, o)])),
                                               tuple(sorted(rules[(s, p, o)]))))
         out.append(Prediction(preds, relations))
     return out
@@ -166,9 +168,17 @@ def rule_table(r: RelationScore) -> list[str]:
     """Relations per kg:rule, worst precision first, then per property. For a rule: how many relations it
     produced, how many of them are gold (P), how many joined two gold entities and the precision among
     those (Pk: what the gold can judge), and how many gold relations it found (R, of all the gold); a
-    relation given by several rules counts for each."""
+    relation given by several rules counts for each. Every rule of the registry has a row, so that a rule
+    that made nothing on the corpus shows as 0 made."""
     lines = [f"    {'by rule':<34} {'made':>5} {'right':>5} {'P':>6} {'known':>5} {'Pk':>6} {'found':>5} {'R':>6}"]
-    order = sorted(r.by_rule.items(), key=lambda kv: (kv[1][1] / kv[1][0] if kv[1][0] else 1.0, -kv[1][0], kv[0]))
+    rows = dict(r.by_rule)
+    ids = _registered_ids()
+    exact = {i for i in ids if not i.endswith("*")}
+    for rule_id in ids:  # a registered rule that made nothing here shows as 0 made
+        family = rule_id.endswith("*") and any(k.startswith(rule_id[:-1]) and k not in exact for k in rows)
+        if rule_id not in rows and not family:
+            rows[rule_id] = [0, 0, 0, 0]
+    order = sorted(rows.items(), key=lambda kv: (kv[1][1] / kv[1][0] if kv[1][0] else 1.0, -kv[1][0], kv[0]))
     for rule, (made, right, found, known) in order:
         lines.append(f"    {rule:<34} {made:5d} {right:5d} {right / made if made else 0.0:6.3f} {known:5d} "
                      f"{right / known if known else 0.0:6.3f} {found:5d} {found / r.gold if r.gold else 0.0:6.3f}")
@@ -177,6 +187,13 @@ def rule_table(r: RelationScore) -> list[str]:
         lines.append(f"    {prop:<34} {made:5d} {right:5d} {right / made if made else 0.0:6.3f} {gold:5d} "
                      f"{found:5d} {found / gold if gold else 0.0:6.3f}")
     return lines
+
+
+def _registered_ids() -> list[str]:
+    """Every kg:rule value of the rule registry ("verb:*" for a family)."""
+    from ..extract.registry import registry
+
+    return [i for rule in registry() for i in rule.ids]
 
 
 def format_report(results: list[CorpusResult], system: str, details: bool = False, top_errors: int = 8,

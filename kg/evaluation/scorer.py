@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from .. import lexicon as L
@@ -74,6 +75,23 @@ def relation_properties() -> set[str]:
     ns = str(KG._NS)
     return {str(p)[len(ns):] for p in ontology_graph().subjects(RDF.type, OWL.ObjectProperty)
             if str(p).startswith(ns)} - NOT_RELATIONS
+
+
+@lru_cache(maxsize=None)
+def scored_property(name: str) -> str:
+    """The property a predicted relation is scored as: the broadest one it refines by rdfs:subPropertyOf in the
+    ontology ("spokespersonFor" as "worksFor"), itself if it refines none. The gold annotates the broad ones."""
+    from rdflib import RDFS, URIRef
+
+    from ..ontology import ontology_graph
+
+    g, seen = ontology_graph(), {name}
+    while (up := g.value(URIRef(str(KG._NS) + name), RDFS.subPropertyOf)) is not None and str(up).startswith(str(KG._NS)):
+        name = str(up)[len(str(KG._NS)):]
+        if name in seen:
+            break
+        seen.add(name)
+    return name
 
 
 def parse_gold(data: object, path: str) -> GoldArticle:
