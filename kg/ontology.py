@@ -173,3 +173,17 @@ def bind_prefixes(g: Graph) -> Graph:
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, Namespace(ns), override=True)
     return g
+
+
+# object properties of the ontology that are not relations between two entities
+NOT_RELATIONS = frozenset({"mentionedIn", "accordingTo", "hasTarget"})
+
+
+@lru_cache(maxsize=1)
+def relation_properties() -> frozenset[str]:
+    """Local names of the kg: properties that relate two entities: what a rule may produce, what gold may hold."""
+    from rdflib import OWL, RDF
+
+    ns = str(KG._NS)
+    return frozenset(str(p)[len(ns):] for p in ontology_graph().subjects(RDF.type, OWL.ObjectProperty)
+                     if str(p).startswith(ns)) - NOT_RELATIONS

@@ -7,9 +7,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .. import lexicon as L
-from ..ontology import ENTITY_CLASSES, KG
+from ..ontology import ENTITY_CLASSES, KG, relation_properties
 from .scorer import (Counts, Error, GoldArticle, PredEntity, Prediction, PredRelation, RelationScore,
-                     relation_properties, score_entities, score_relations, scored_property)
+                     score_entities, score_relations, scored_property)
 
 
 # ---------------------------------------------------------------- running kg and the baseline

@@ -19,11 +19,9 @@ from pathlib import Path
 
 from .. import lexicon as L
 from ..errors import InputError
-from ..ontology import ENTITY_CLASSES, KG, TOP_CLASS
+from ..ontology import ENTITY_CLASSES, KG, TOP_CLASS, relation_properties
 
 SYMMETRIC = {"borders", "metWith"}
-# kg: properties that are not relations between two entities
-NOT_RELATIONS = {"mentionedIn", "accordingTo", "hasTarget"}
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -64,17 +62,6 @@ class GoldArticle:
     subset: str | None = None  # also scored as the group "<corpus> (<subset>)", e.g. hand-checked articles
     genres: tuple[str, ...] = ()  # also scored as "<corpus> (<subset>, <genre>)" for each genre
     relation_scope: frozenset[str] | None = None  # the properties the gold annotates (None: all)
-
-
-def relation_properties() -> set[str]:
-    """Local names of kg: properties that relate two entities."""
-    from rdflib import OWL, RDF
-
-    from ..ontology import ontology_graph
-
-    ns = str(KG._NS)
-    return {str(p)[len(ns):] for p in ontology_graph().subjects(RDF.type, OWL.ObjectProperty)
-            if str(p).startswith(ns)} - NOT_RELATIONS
 
 
 @lru_cache(maxsize=None)

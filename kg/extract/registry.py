@@ -110,20 +110,10 @@ def without_example(r: Rule) -> list[str]:
                                         for e in r.examples)]
 
 
-@lru_cache(maxsize=1)
-def relation_properties() -> frozenset[str]:
-    """The local names of the ontology's object properties: what a rule may produce."""
-    from rdflib import OWL, RDF
-
-    from ..ontology import KG, ontology_graph
-
-    ns = str(KG._NS)
-    return frozenset(str(p)[len(ns):] for p in ontology_graph().subjects(RDF.type, OWL.ObjectProperty)
-                     if str(p).startswith(ns))
-
-
 def check(r: Rule, where: str) -> None:
     """A rule names a known phase and properties of the ontology, has an example, and its examples are its own."""
+    from ..ontology import relation_properties
+
     if r.phase not in PHASES:
         raise RuleError(f"{where}: rule {r.name!r} has phase {r.phase!r}; use one of {', '.join(PHASES)}")
     unknown = [p for p in r.produces if p not in relation_properties()]
