@@ -80,6 +80,7 @@ class KG(DefinedNamespace):
     leaderOf: URIRef
     memberOf: URIRef
     worksFor: URIRef
+    spokespersonFor: URIRef
     nationality: URIRef
     partOf: URIRef
     locatedIn: URIRef

@@ -1,0 +1,62 @@
+"""Who speaks for whom: "X, a spokesman for Y", "Y spokeswoman X", "X, who speaks for Y" (kg:spokespersonFor)."""
+
+from __future__ import annotations
+
+from ...records import Relation
+from ..context import AGENTS, Sent, make_relation, sentence_mentions, span_of
+from ..registry import Example, Rule, matcher_body
+
+_SPOKES = {"IN": ["spokesman", "spokeswoman", "spokesperson"]}
+# kg:spokespersonFor refines kg:worksFor; a role in a party or an armed group is membership (kg:memberOf, read by
+# the role rules), so those are left to them
+_MEMBERSHIP = {"PoliticalParty", "CriminalOrganization"}
+
+PATTERNS = {
+    # "X, a spokesman for Y", "X, the chief spokeswoman of Y": the person before, the body after
+    "after": [[{"ORTH": ","}, {"LOWER": {"IN": ["a", "an", "the"]}}, {"POS": "ADJ", "OP": "?"}, {"LOWER": _SPOKES},
+               {"LOWER": {"IN": ["for", "of"]}}]],
+    # "X, who speaks for Y"
+    "speaks": [[{"ORTH": ","}, {"LOWER": "who"}, {"LOWER": {"IN": ["speaks", "spoke"]}}, {"LOWER": "for"}]],
+    # "Y spokeswoman X", "Y's spokesman X": the body before, the person after
+    "before": [[{"LOWER": _SPOKES}]],
+}
+
+
+def _spokesperson(ctx: Sent, key: str, match) -> list[Relation]:
+    doc = ctx.doc
+    if key == "before":
+        possessive = match.start > ctx.span.start and doc[match.start - 1].tag_ == "POS"  # "Siemens' spokesman"
+        body = _named(ctx, end=match.start - possessive)
+        comma = match.end < ctx.span.end and doc[match.end].text == ","  # "a Taliban spokesman, X, said"
+        person = _named(ctx, start=match.end + comma)
+    else:
+        person = _named(ctx, end=match.start)
+        body = _named(ctx, start=match.end + (match.end < ctx.span.end and doc[match.end].lower_ == "the"))
+    if person is None or body is None or person.cls != "Person" or body.cls not in AGENTS - _MEMBERSHIP - {"Person"}:
+        return []
+    word = next(t.lower_ for t in match if t.lower_ in _SPOKES["IN"] + ["speaks", "spoke"])
+    return [make_relation(ctx, person, "spokespersonFor", body, f"spokesperson:{key}", 0.85, role=word,
+                          tokens=[span_of(ctx, person).root.i])]
+
+
+def _named(ctx: Sent, *, start: int | None = None, end: int | None = None):
+    """The longest name (not a demonym) whose tokens start at `start`, or end just before `end`."""
+    found = [(sp.end - sp.start, m) for m, sp in sentence_mentions(ctx) if m.kind == "name"
+             and (sp.start == start if start is not None else sp.end == end)]
+    return max(found, key=lambda f: f[0])[1] if found else None
+
+
+RULES = (
+    Rule(("spokesperson:after", "spokesperson:before", "spokesperson:speaks"), "sentence", ("spokespersonFor",), (
+        Example("Anna Weber, a spokeswoman for Siemens, declined to comment.", "Anna Weber", "spokespersonFor",
+                "Siemens", "spokesperson:after"),
+        Example("Tom Hale, the chief spokesman of the World Health Organization, said the risk was low.", "Tom Hale",
+                "spokespersonFor", "World Health Organization", "spokesperson:after"),
+        Example("Siemens spokeswoman Anna Weber declined to comment.", "Anna Weber", "spokespersonFor", "Siemens",
+                "spokesperson:before"),
+        Example("Mark Lee, who speaks for Amnesty International, said aid was late.", "Mark Lee", "spokespersonFor",
+                "Amnesty International", "spokesperson:speaks"),
+        Example("A Pentagon spokesman, Omar Khan, said the strike worked.", "Omar Khan", "spokespersonFor",
+                "Pentagon", "spokesperson:before"),
+    ), matcher_body(PATTERNS, _spokesperson), __doc__),
+)
