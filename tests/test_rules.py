@@ -31,6 +31,8 @@ def test_rule_example_gives_its_record(example: Example):
     by = {r.rule for r in ex.relations if (r.subj.name, r.pred, r.obj.name) == wanted}
     found = sorted((r.subj.name, r.pred, r.obj.name, r.rule) for r in ex.relations)
     assert example.rule in by, f"{example.text!r}: wanted {wanted} by {example.rule}; got {found}"
+    unregistered = {r.rule for r in ex.relations if registry.rule_for(r.rule) is None}
+    assert not unregistered, f"rules that write {unregistered} are not in the registry (kg/extract/rules/)"
 
 
 def test_every_rule_id_has_an_example():
