@@ -46,6 +46,7 @@ def test_rule_ids_are_unique_and_each_has_one_rule():
     assert registry.rule_for("role:modifier").ids == ("role:modifier", "role:possessive")
     assert registry.rule_for("role:appoint").ids == ("role:*",)  # a family: role:<verb of appointing>
     assert registry.rule_for("no:such-rule") is None
+    assert registry.rule_for("nationality:modifier+pronoun").name == "nationality:modifier"
 
 
 def test_every_phase_has_rules_and_bodies_are_callable():

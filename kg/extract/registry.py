@@ -99,8 +99,10 @@ def by_phase(phase: str) -> list[Rule]:
 
 
 def rule_for(rule_id: str) -> Rule | None:
-    """The registered rule that writes a `kg:rule` value, if any (a rule naming it exactly before a family)."""
+    """The registered rule that writes a `kg:rule` value, if any (a rule naming it exactly before a family). A
+    value read through a stand-in ("role:apposition+pronoun") is the rule's before the "+"."""
     rules = registry()
+    rule_id = rule_id.split("+", 1)[0]
     return next((r for r in rules if rule_id in r.ids), None) or next((r for r in rules if r.writes(rule_id)), None)
 
 
