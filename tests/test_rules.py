@@ -17,8 +17,10 @@ from kg.records import Mention
 RULES = registry.registry()
 EXAMPLES = [pytest.param(e, id=f"{e.rule}:{e.text[:40]}") for r in RULES for e in r.examples]
 
-# ids that no example shows yet: the sentences tried so far are parsed another way by the model
-NO_EXAMPLE_YET = {"nationality:title-reference", "partOf:within"}
+# ids that no example shows: nationality:title-reference ("the Venezuelan president" standing for a named
+# person, 0.6) gives the same fact as nationality:office (0.7), which follows from role:title-reference
+# whenever that fires, so the higher confidence keeps the office's rule; `kg evaluate --by-rule` shows it 0 made
+NO_EXAMPLE_YET = {"nationality:title-reference"}
 
 
 @pytest.mark.model

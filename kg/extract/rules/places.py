@@ -111,6 +111,8 @@ RULES = (
         Example("Hezbollah, a member of the Lebanese government, said it would talk.", "Hezbollah", "memberOf",
                 "Lebanon", "partOf:apposition"),
         Example("GM's European unit Opel said profits fell.", "Opel", "partOf", "GM", "partOf:possessive"),
+        Example("The Special Activities Center within the CIA ran the program.", "Special Activities Center", "partOf",
+                "CIA", "partOf:within"),
     ), P.part_of, P.part_of.__doc__),
     Rule(("partOf:national-body",), "article", ("partOf",), (
         Example("The US Navy sent a ship.", "US Navy", "partOf", "United States", "partOf:national-body"),
