@@ -26,6 +26,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from .extract.event_types import GENERIC
+from .extract.generic_events import same_word, word_of
 from .records import Event, Extraction, Mention
 from .resolve import Entity
 
@@ -106,6 +108,10 @@ class EventCluster:
     def articles(self) -> list[str]:
         return sorted({m.doc_id for m in self.mentions})
 
+    @property
+    def participants(self) -> set[str]:
+        return self.actors | self.targets | self.places
+
     def add(self, ref: MentionRef) -> None:
         self.mentions.append(ref)
         self.actors |= ref.actors
@@ -153,10 +159,38 @@ def _kinds_meet(a: str, b: str) -> bool:
     return a == b or (a, b) in _JOINS
 
 
+def lemma_of(ev: Event) -> str:
+    """The trigger's lemma, as its rule records it ("event:verb:fall")."""
+    return ev.rule.rsplit(":", 1)[-1]
+
+
+def _generic_score(ref: MentionRef, c: EventCluster) -> int | None:
+    """An action of no typed kind joins an event told with the same word ("sales" and "sold") earlier in its
+    article, or one told with the same word or a synonym ("fell", "dropped") that shares an argument with
+    it: an entity, or within one article an argument word ("shares fell"); across articles it must share an
+    entity. Stated places and actors must not differ."""
+    lemma = lemma_of(ref.event)
+    same = [m for m in c.mentions if same_word(lemma, lemma_of(m.event), synonyms=True)]
+    if not same:
+        return None
+    if ref.places and c.places and not (ref.places & c.places or ref.isos & c.isos):
+        return None
+    if ref.actors and c.actors and not ref.actors & c.actors:
+        return None
+    shared = len(ref.participants & c.participants)
+    words = {w for m in c.mentions if m.doc_id == ref.doc_id for w in m.event.args}
+    shared += len(set(ref.event.args) & words)
+    if not shared and any(m.doc_id == ref.doc_id and same_word(lemma, lemma_of(m.event)) for m in same):
+        return 1
+    return shared or None
+
+
 def _score(ref: MentionRef, c: EventCluster) -> int | None:
     """How many participants a mention shares with an event, or None when they cannot be the same."""
     if not _kinds_meet(ref.event.kind, c.kind) or not _dates_meet(ref.lo, ref.hi, c.lo, c.hi):
         return None
+    if ref.event.kind == GENERIC:
+        return _generic_score(ref, c)
     if ref.places and c.places and not (ref.places & c.places or ref.isos & c.isos):
         return None  # different places
     actors_shared = len(ref.actors & c.actors)
@@ -212,7 +246,9 @@ def cluster_events(extractions: list[Extraction], index: dict[tuple[str, Mention
             if target is not None:
                 clusters[target].add(ref)
             continue
-        candidates = sorted({i for p in ref.blocking_keys for i in by_key[(family, p)][-_CANDIDATES:]})
+        keys = ref.blocking_keys | {f"word:{ref.doc_id}:{w}" for w in ref.event.args} | {f"lemma:{ref.doc_id}:{word_of(lemma_of(ref.event))}"} if ref.event.kind == GENERIC \
+            else ref.blocking_keys
+        candidates = sorted({i for p in keys for i in by_key[(family, p)][-_CANDIDATES:]})
         best, best_score = None, 0
         for i in candidates:
             score = _score(ref, clusters[i])
@@ -224,7 +260,7 @@ def cluster_events(extractions: list[Extraction], index: dict[tuple[str, Mention
         clusters[best].add(ref)
         if best not in in_article:
             in_article.append(best)
-        for p in ref.blocking_keys:
+        for p in keys:
             ids = by_key[(family, p)]
             if not ids or ids[-1] != best:
                 ids.append(best)

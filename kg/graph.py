@@ -15,6 +15,7 @@ from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
 from .events_resolve import EventCluster, cluster_events
+from .extract.event_types import GENERIC
 from .io import clean_text, slugify
 from .ontology import DCTERMS, GAF, GEONAMES, ID, KG, NIF, SCHEMA, SEM, TOP_CLASS, bind_prefixes
 from .records import Event, Extraction, Mention, Relation
@@ -271,7 +272,8 @@ def add_event(g: Graph, cluster: EventCluster, mention_nodes: dict[tuple[str, Ev
         names[role] = sorted({str(g.value(t, RDFS.label) or "") for t in g.objects(node, role)} - {""})
     names[SEM.hasPlace] = [n for n in names[SEM.hasPlace] if n not in names[KG.hasTarget]]
     when = cluster.best_date
-    g.add((node, RDFS.label, text_literal(_event_label(cluster.kind, cluster.first.event.trigger, names[SEM.hasActor],
+    shown = "Event" if cluster.kind == GENERIC else cluster.kind
+    g.add((node, RDFS.label, text_literal(_event_label(shown, cluster.first.event.trigger, names[SEM.hasActor],
                                                         names[KG.hasTarget], names[SEM.hasPlace], when))))
     if when:
         g.add((node, KG.date, Literal(when, datatype=XSD.date)))
@@ -292,6 +294,9 @@ def build_graph(extractions: list[Extraction], entities: list[Entity], index: di
     """
     if events is None:
         events = cluster_events(extractions, index)
+    # an action of no typed kind is kept only when its reports name an entity: one linked to none tells the
+    # graph nothing (the evaluation scores all of them)
+    events = [c for c in events if c.kind != GENERIC or c.participants]
     g = new_graph()
     mention_nodes: dict[tuple[str, Event], URIRef] = {}
     clustered = {(ref.doc_id, ref.event) for c in events for ref in c.mentions}

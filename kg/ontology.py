@@ -76,6 +76,7 @@ class KG(DefinedNamespace):
     Flood: URIRef
     Fire: URIRef
     Crash: URIRef
+    OtherEvent: URIRef
     # relations between entities
     leaderOf: URIRef
     memberOf: URIRef

@@ -18,6 +18,7 @@ from .extract.events import extract_events
 from .extract import wire
 from .extract.relations import extract_relations
 from .events_resolve import cluster_events
+from .extract.event_types import GENERIC
 from .graph import build_graph
 from .ontology import KG
 from .records import Document, Extraction, Mention, Sentence
@@ -44,14 +45,16 @@ class BuildResult:
     def counts(self) -> dict[str, object]:
         by_class = Counter(e.cls for e in self.entities)
         g = self.graph
+        other = sum(1 for _ in g.subjects(RDF.type, KG[GENERIC])) if g is not None else self.totals.get("other_events", 0)
         return {
             "articles": len(self.extractions),
             "entities": len(self.entities),
             "entities_by_class": dict(sorted(by_class.items())),
             "relations": sum(1 for _ in g.subjects(RDF.type, KG.Statement)) if g is not None else self.totals["relations"],
-            # events, not their reports
-            "events": sum(1 for _ in g.subjects(KG.reportCount, None)) if g is not None else self.totals["events"],
-            "event_reports": sum(len(ex.events) for ex in self.extractions),
+            # events of kg's kinds, not their reports; actions of no typed kind (kg:OtherEvent) apart
+            "events": sum(1 for _ in g.subjects(KG.reportCount, None)) - other if g is not None else self.totals["events"],
+            "event_reports": sum(1 for ex in self.extractions for e in ex.events if e.kind != GENERIC),
+            "other_events": other,
             "triples": len(g) if g is not None else self.totals["triples"],
             "problems": len(self.problems),
         }
@@ -383,7 +386,8 @@ def _write_outputs(result: BuildResult, out: Path, cache, keys: list[str], resol
     fingerprint = hashlib.sha256(repr([(k, d.doc_id, d.source, d.offset, d.sha256, d.encoding, d.record)
                                        for k, d in zip(keys, docs)]).encode()).hexdigest()
     plan = parts.plan(result.extractions, keys, *resolved)
-    result.totals = {"relations": plan.statements, "events": len(plan.events)}
+    other = sum(1 for c in plan.events.values() if c.kind == GENERIC)
+    result.totals = {"relations": plan.statements, "events": len(plan.events) - other, "other_events": other}
     wanted = [p for p in (result.ttl_path, result.html_path) if p is not None]
     if (cache.get_meta("fingerprint") == fingerprint and store.store_intact(result.store_path)
             and cache.get_meta("files") == _stamp(ttl_path, html_path)

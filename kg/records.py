@@ -75,6 +75,7 @@ class Event:
     counts: tuple[tuple[str, int], ...] = ()  # e.g. (("killed", 8),)
     source: Mention | None = None
     anaphoric: bool = False  # "the attacks": refers back to an event told before; joins it or is dropped
+    args: tuple[str, ...] = ()  # lemmas of its argument words ("shares" in "shares fell"), for events of no typed kind
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.model
 def events(text: str) -> list[tuple]:
     ex = analyse_text(text, doc_date=date(2026, 3, 2))
     return [(e.kind, e.trigger, [m.text for m in e.actors], [m.text for m in e.targets], [m.text for m in e.places])
-            for e in ex.events]
+            for e in ex.events if e.kind != "OtherEvent"]  # actions of no typed kind: test_generic_events.py
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -6,7 +6,8 @@ from datetime import date
 
 from ..records import Event, Mention
 from .attribution import sentence_attributions, source_for
-from .event_types import DISASTERS, NOUN_KINDS, PERSON_TARGET, PHONE_WORDS, VERB_KINDS
+from .event_types import DISASTERS, GENERIC, NOUN_KINDS, PERSON_TARGET, PHONE_WORDS, VERB_KINDS
+from .generic_events import generic_trigger
 from .common import RELATIVE_PRONOUNS, MentionIndex, expand_conjuncts, number_of, sentence_date
 
 
@@ -52,25 +53,31 @@ def extract_events(doc, mentions: list[Mention], *, article_date: date | None = 
     index = MentionIndex(doc, mentions)
     attrs = sentence_attributions(doc, index)
     events: list[Event] = []
+    last_typed = None  # index in events of the latest event of a typed kind, which later casualty counts join
     for si, sent in enumerate(doc.sents):
         casualties, injured = _casualties(sent)
         made: list[Event] = []
         for tok in sent:
             kind = _trigger_kind(tok)
+            if kind is None and tok.pos_ != "AUX" and generic_trigger(tok):
+                kind = GENERIC
             if kind is None or _irrealis(tok):
                 continue
             if kind == "Killing":
                 continue  # deaths are counts on the event that caused them (below)
-            anaphor = tok.pos_ == "NOUN" and _anaphoric(tok) and not _has_own_args(tok, index)
-            if kind == "Launch" and not _launch_object(tok, index):
-                continue
-            if tok.pos_ == "VERB" and tok.lemma_.lower() in {"fire", "launch"} and not _weapon_object(tok):
-                continue
+            if kind != GENERIC and _other_sense(tok, kind, index):
+                if not generic_trigger(tok):
+                    continue
+                kind = GENERIC  # "Apple released a new phone": an action, of no typed kind
+            anaphor = kind != GENERIC and tok.pos_ == "NOUN" and _anaphoric(tok) and not _has_own_args(tok, index)
             ev = _event(doc, sent, si, tok, kind, index, article_date, attrs.get(si, []))
             if kind in PERSON_TARGET and not any(m.cls == "Person" for m in ev.targets):
-                continue  # "released a report", "free trade": only a person released is a release
-            if kind == "Attack" and any(c.dep_ == "nsubj" and c.lemma_.lower() in DISASTERS for c in tok.children):
-                continue  # "the earthquake struck Japan": the disaster is the event
+                if not generic_trigger(tok):
+                    continue  # "released a report", "free trade": only a person released is a release
+                ev = Event(**{**ev.__dict__, "kind": GENERIC})
+            if ev.kind == GENERIC:
+                made.append(Event(**{**ev.__dict__, "confidence": 0.4, "counts": (), "args": _arg_words(tok)}))
+                continue
             if anaphor:
                 # "the attacks": a mention of an event told before, which event resolution joins to it
                 events.append(Event(**{**ev.__dict__, "actors": (), "targets": (), "places": (), "anaphoric": True}))
@@ -82,16 +89,22 @@ def extract_events(doc, mentions: list[Mention], *, article_date: date | None = 
             if any(e.kind == ev.kind and _same_event(e, ev) for e in made):
                 continue
             made.append(ev)
-        if (casualties or injured) and not made:
-            prev = events[-1] if events and events[-1].sent >= si - 2 else None
+        typed = [i for i, e in enumerate(made) if e.kind != GENERIC]
+        if (casualties or injured) and not typed:
+            prev = last_typed if last_typed is not None and events[last_typed].sent >= si - 2 else None
             if prev is not None:
-                events[-1] = _with_counts(prev, casualties, injured)
+                events[prev] = _with_counts(events[prev], casualties, injured)
             else:
                 trig = next((t for t in sent if t.lemma_.lower() in {"kill", "die"}), None)
                 if trig is not None and not _irrealis(trig):
                     made.append(_event(doc, sent, si, trig, "Killing", index, article_date, attrs.get(si, [])))
-        if made and (casualties or injured):
-            made[0] = _with_counts(made[0], casualties, injured)
+        typed = [i for i, e in enumerate(made) if e.kind != GENERIC]
+        if typed and (casualties or injured):
+            made[typed[0]] = _with_counts(made[typed[0]], casualties, injured)
+        if typed:
+            last_typed = len(events) + typed[-1]
+        elif events and events[-1].kind != GENERIC:
+            last_typed = len(events) - 1  # an anaphoric mention of this sentence
         events.extend(made)
     return events
 
@@ -107,6 +120,23 @@ def _trigger_kind(tok) -> str | None:
             return "Attack"  # "opened fire on the crowd"
         return NOUN_TRIGGERS.get(lemma)
     return None
+
+
+def _other_sense(tok, kind: str, index: MentionIndex) -> bool:
+    """A trigger word used in a sense of no typed kind: "launched a phone", "fired the manager", "the quake struck"."""
+    if kind == "Launch" and not _launch_object(tok, index):
+        return True
+    if tok.pos_ == "VERB" and tok.lemma_.lower() in {"fire", "launch"} and not _weapon_object(tok):
+        return True
+    return kind == "Attack" and any(c.dep_ == "nsubj" and c.lemma_.lower() in DISASTERS for c in tok.children)
+
+
+def _arg_words(tok) -> tuple[str, ...]:
+    """The lemmas of an action's subject, object and "of" phrase: what two reports of it must share."""
+    deps = {"nsubj", "nsubjpass", "dobj", "poss"} if tok.pos_ == "VERB" else {"poss", "compound"}
+    heads = [c for c in tok.children if c.dep_ in deps]
+    heads += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return tuple(sorted({h.lemma_.lower() for h in heads if h.pos_ in {"NOUN", "PROPN"}}))
 
 
 def _irrealis(tok) -> bool:
