@@ -31,10 +31,10 @@ from .extract.generic_events import same_word, word_of
 from .records import Event, Extraction, Mention
 from .resolve import Entity
 
-# Kinds whose mentions may denote one event: deaths reported without their cause join the attack or the
-# explosion that caused them. An explosion and an attack stay two events (one may cause the other).
-_FAMILY = {"Killing": "Harm", "Attack": "Harm", "Explosion": "Harm"}
-_JOINS = {("Killing", "Attack"), ("Killing", "Explosion"), ("Attack", "Killing"), ("Explosion", "Killing")}
+# Kinds of events that one may cause: an explosion and the attack that caused it, deaths and the attack,
+# explosion or crash they come from, stay two events linked by kg:causedBy (see cause_links), not one.
+CAUSES = {"Explosion": ("Attack",), "Killing": ("Attack", "Explosion", "Crash"), "Fire": ("Explosion", "Attack", "Crash")}
+_CAUSE_SENTENCES = 2  # how far apart in one article an effect and its cause may be told
 _LOCATIONS = {"Country", "City", "Location"}
 # A speaker says many things: two statements by one speaker are one only if they share something else
 _SPEECH = {"PublicStatement"}
@@ -80,6 +80,7 @@ class EventCluster:
     isos: set[str] = field(default_factory=set)
     lo: date | None = None
     hi: date | None = None
+    caused_by: list["EventCluster"] = field(default_factory=list)  # the events that caused it (kg:causedBy)
 
     @property
     def kind(self) -> str:
@@ -156,7 +157,7 @@ def _dates_meet(a_lo, a_hi, b_lo, b_hi) -> bool:
 
 
 def _kinds_meet(a: str, b: str) -> bool:
-    return a == b or (a, b) in _JOINS
+    return a == b
 
 
 def lemma_of(ev: Event) -> str:
@@ -180,9 +181,17 @@ def _generic_score(ref: MentionRef, c: EventCluster) -> int | None:
     shared = len(ref.participants & c.participants)
     words = {w for m in c.mentions if m.doc_id == ref.doc_id for w in m.event.args}
     shared += len(set(ref.event.args) & words)
-    if not shared and any(m.doc_id == ref.doc_id and same_word(lemma, lemma_of(m.event)) for m in same):
+    if not shared and any(m.doc_id == ref.doc_id and same_word(lemma, lemma_of(m.event))
+                          and not _other_arguments(ref, m) for m in same):
         return 1
     return shared or None
+
+
+def _other_arguments(a: MentionRef, b: MentionRef) -> bool:
+    """Both state what the action was done by or to, and nothing of it is shared ("the Dow fell", "the
+    Nasdaq fell")."""
+    args_a, args_b = set(a.event.args) | a.participants, set(b.event.args) | b.participants
+    return bool(args_a and args_b and not args_a & args_b)
 
 
 def _score(ref: MentionRef, c: EventCluster) -> int | None:
@@ -234,13 +243,13 @@ def _side(e: Entity) -> str:
 def cluster_events(extractions: list[Extraction], index: dict[tuple[str, Mention], Entity]) -> list[EventCluster]:
     """The events of a build: every event mention in exactly one cluster, except anaphors that found none."""
     clusters: list[EventCluster] = []
-    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)  # (family, participant) -> cluster ids
+    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)  # (kind, participant) -> cluster ids
     in_article: list[int] = []  # clusters of the current article, in order
     current = None
     for ref in _refs(extractions, index):
         if ref.doc_id != current:
             current, in_article = ref.doc_id, []
-        family = _FAMILY.get(ref.event.kind, ref.event.kind)
+        kind = ref.event.kind
         if ref.event.anaphoric and not ref.participants:
             target = _antecedent(ref, clusters, in_article)
             if target is not None:
@@ -248,7 +257,7 @@ def cluster_events(extractions: list[Extraction], index: dict[tuple[str, Mention
             continue
         keys = ref.blocking_keys | {f"word:{ref.doc_id}:{w}" for w in ref.event.args} | {f"lemma:{ref.doc_id}:{word_of(lemma_of(ref.event))}"} if ref.event.kind == GENERIC \
             else ref.blocking_keys
-        candidates = sorted({i for p in keys for i in by_key[(family, p)][-_CANDIDATES:]})
+        candidates = sorted({i for p in keys for i in by_key[(kind, p)][-_CANDIDATES:]})
         best, best_score = None, 0
         for i in candidates:
             score = _score(ref, clusters[i])
@@ -261,9 +270,10 @@ def cluster_events(extractions: list[Extraction], index: dict[tuple[str, Mention
         if best not in in_article:
             in_article.append(best)
         for p in keys:
-            ids = by_key[(family, p)]
+            ids = by_key[(kind, p)]
             if not ids or ids[-1] != best:
                 ids.append(best)
+    cause_links(clusters)
     return clusters
 
 
@@ -276,3 +286,36 @@ def _antecedent(ref: MentionRef, clusters: list[EventCluster], in_article: list[
                 and _kinds_meet(ref.event.kind, c.kind):
             return i
     return None
+
+
+def cause_links(clusters: list[EventCluster]) -> None:
+    """Link each explosion, death toll or fire to the event of its article that caused it (`caused_by`).
+
+    The cause is an event of a kind that can cause it (CAUSES), told in the same article at most
+    `_CAUSE_SENTENCES` sentences away, whose place and date do not contradict it; of several, the one sharing
+    the most participants, then the nearest. Clusters are looked up per article, latest `_CANDIDATES` first,
+    so the work stays linear in the number of mentions."""
+    by_article: dict[str, list[tuple[int, MentionRef]]] = defaultdict(list)
+    for i, c in enumerate(clusters):
+        if c.kind in {k for kinds in CAUSES.values() for k in kinds}:
+            for m in c.mentions:
+                by_article[m.doc_id].append((i, m))
+    for c in clusters:
+        kinds = CAUSES.get(c.kind)
+        if not kinds:
+            continue
+        best, best_key = None, None
+        for ref in c.mentions:
+            for i, m in by_article.get(ref.doc_id, [])[-_CANDIDATES:]:
+                cause = clusters[i]
+                if cause is c or cause.kind not in kinds or abs(m.event.sent - ref.event.sent) > _CAUSE_SENTENCES:
+                    continue
+                if c.places and cause.places and not (c.places & cause.places or c.isos & cause.isos):
+                    continue
+                if not _dates_meet(c.lo, c.hi, cause.lo, cause.hi):
+                    continue
+                key = (-len(c.participants & cause.participants), abs(m.event.sent - ref.event.sent), m.order)
+                if best_key is None or key < best_key:
+                    best, best_key = cause, key
+        if best is not None:
+            c.caused_by.append(best)

@@ -323,6 +323,9 @@ def build_graph(extractions: list[Extraction], entities: list[Entity], index: di
                 mention_nodes[(doc_id, ev)] = add_event_mention(g, ex, ev, node_of, node_of(ev.source))
     for cluster in events:
         add_event(g, cluster, mention_nodes)
+    for cluster in events:  # an explosion caused by an attack: two events, linked
+        for cause in cluster.caused_by:
+            g.add((event_iri(cluster), KG.causedBy, event_iri(cause)))
     # who leads an organization also works for it: keep the more specific fact as the direct triple (the
     # statement reading "works for" stays, with its sentence)
     for s, o in list(g.subject_objects(KG.leaderOf)):

@@ -129,6 +129,7 @@ class KG(DefinedNamespace):
     triggerStart: URIRef
     triggerEnd: URIRef
     reportCount: URIRef
+    causedBy: URIRef
     articleCount: URIRef
     between: URIRef
 

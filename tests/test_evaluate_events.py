@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from kg.cli import main
 from kg.errors import InputError
-from kg.evaluation.events import coref_scores, predict_events, read_handmade, score_events
+from kg.evaluation.events import coref_scores, predict_events, read_cat_events, read_handmade, score_events
 
 GOLD = Path(__file__).resolve().parent.parent / "gold" / "events"
 
@@ -53,3 +53,34 @@ def test_cli_prints_the_event_report():
     res = CliRunner().invoke(main, ["evaluate", "--events", str(GOLD)])
     assert res.exit_code == 0, res.output
     assert "hand-made reports" in res.output and "cross    kg" in res.output
+
+
+CAT = """<Document doc_id="7" doc_name="7_test.txt" lang="en" url="">
+<token t_id="1" sentence="0" number="0">Acme</token><token t_id="2" sentence="0" number="1">grows</token>
+<token t_id="3" sentence="1" number="0">June</token><token t_id="4" sentence="1" number="1">13</token>
+<token t_id="5" sentence="1" number="2">,</token><token t_id="6" sentence="1" number="3">2005</token>
+<token t_id="7" sentence="2" number="0">Acme</token><token t_id="8" sentence="2" number="1">bought</token>
+<token t_id="9" sentence="2" number="2">mills</token><token t_id="10" sentence="2" number="3">and</token>
+<token t_id="11" sentence="2" number="4">sold</token><token t_id="12" sentence="2" number="5">farms</token>
+<token t_id="13" sentence="2" number="6">.</token>
+<Markables>
+<EVENT_MENTION m_id="20" pred="buy"><token_anchor t_id="8"/><token_anchor t_id="11"/></EVENT_MENTION>
+<EVENT_MENTION m_id="21" pred="sell"><token_anchor t_id="11"/></EVENT_MENTION>
+<EVENT m_id="30" instance_id="X1" class="OTHER"/>
+</Markables>
+<Relations><REFERS_TO r_id="40"><source m_id="20"/><target m_id="30"/></REFERS_TO></Relations>
+</Document>
+"""
+
+
+def test_a_mention_of_tokens_apart_matches_only_its_tokens(tmp_path):
+    path = tmp_path / "7_test.xml"
+    path.write_text(CAT, encoding="utf-8")
+    doc = read_cat_events(path, "corpus_test")
+    both, sold = doc.mentions
+    assert doc.text == "Acme grows\n\nAcme bought mills and sold farms." and str(doc.date) == "2005-06-13"
+    bought_at, mills_at, sold_at = (doc.text.index(w) for w in ("bought", "mills", "sold"))
+    assert both.cluster == "corpus_test:X1" and len(both.parts) == 2
+    assert both.overlaps(bought_at, bought_at + 6) and both.overlaps(sold_at, sold_at + 4)
+    assert not both.overlaps(mills_at, mills_at + 5)  # between its two tokens
+    assert sold.size == 4 < both.size  # the shorter mention is matched first

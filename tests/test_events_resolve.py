@@ -108,3 +108,33 @@ def test_two_things_one_speaker_said_are_two_statements(tmp_path):
                                        "Maria Lopez also said the workers were safe.\n", encoding="utf-8")
     g = build([tmp_path / "talk.txt"], tmp_path / "out", write=False).graph
     assert len(set(g.subjects(RDF.type, KG.PublicStatement))) == 2
+
+
+def _events_of(tmp_path, text: str) -> Graph:
+    (tmp_path / "report.txt").write_text(f"date 2026-02-11\n{text}\n", encoding="utf-8")
+    return build([tmp_path / "report.txt"], tmp_path / "out", write=False).graph
+
+
+def test_an_explosion_is_caused_by_the_attack_not_merged_with_it(tmp_path):
+    g = _events_of(tmp_path, "Rebel drones struck the refinery in Harwick on Monday, causing an explosion at the "
+                             "refinery in Harwick. A large explosion in Harwick followed the attack.")
+    attacks, explosions = set(g.subjects(RDF.type, KG.Attack)), set(g.subjects(RDF.type, KG.Explosion))
+    assert len(attacks) == 1 and len(explosions) == 1
+    assert list(g.objects(explosions.pop(), KG.causedBy)) == [attacks.pop()]
+    assert validate_graph(g).conforms
+
+
+def test_deaths_told_apart_are_caused_by_their_crash(tmp_path):
+    g = _events_of(tmp_path, "A cargo plane of Tarn Air crashed near Velmont on Sunday. Rescue teams searched the site. "
+                             "At least 14 people were killed.")
+    crashes = set(g.subjects(RDF.type, KG.Crash))
+    assert len(crashes) == 1
+    causes = [c for e in g.subjects(KG.causedBy, None) for c in g.objects(e, KG.causedBy)]
+    counted = [e for e in g.subjects(KG.casualties, None) if (e, RDF.type, KG.Crash) in g]
+    assert causes == list(crashes) or counted  # a death toll is linked to its crash or counted on it
+
+
+def test_an_explosion_far_from_an_attack_has_no_cause(tmp_path):
+    g = _events_of(tmp_path, "Rebel drones attacked the port of Harwick on Monday. Officials met in Velmont. "
+                             "Traders met in Velmont. Farmers met in Velmont. A gas explosion hit a bakery in Velmont.")
+    assert not list(g.subjects(KG.causedBy, None))

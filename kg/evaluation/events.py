@@ -89,6 +89,14 @@ class GoldEventMention:
     end: int
     text: str
     cluster: str
+    parts: tuple[tuple[int, int], ...] = ()  # the runs of its tokens, when they are not contiguous
+
+    @property
+    def size(self) -> int:
+        return sum(e - s for s, e in self.parts or ((self.start, self.end),))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.parts or ((self.start, self.end),))
 
 
 @dataclass
@@ -142,8 +150,16 @@ def read_cat_events(path: Path, corpus: str) -> GoldDoc:
         target = refers.get(m.get("m_id"))
         cluster = (f"{corpus}:{events[target]}" if target and events.get(target)
                    else f"{doc_id}:{target or 'mention-' + m.get('m_id')}")
+        toks.sort(key=lambda t: t.tid)
+        parts = []
+        for t in toks:  # "releases ... announces": one mention of tokens apart, matched by each run
+            if parts and t.tid == parts[-1][2] + 1:
+                parts[-1] = (parts[-1][0], t.end, t.tid)
+            else:
+                parts.append((t.start, t.end, t.tid))
         start, end = min(t.start for t in toks), max(t.end for t in toks)
-        doc.mentions.append(GoldEventMention(doc_id, start, end, text[start:end], cluster))
+        doc.mentions.append(GoldEventMention(doc_id, start, end, text[start:end], cluster,
+                                             tuple((a, b) for a, b, _ in parts) if len(parts) > 1 else ()))
     return doc
 
 
@@ -232,13 +248,16 @@ def predict_events(docs: list[GoldDoc], model: str | None = None, jobs: int = 1)
                 res.kg_mentions += 1
         gold = [m for d in group for m in d.mentions]
         words = [" ".join(t.lemma_.lower() for t in sdoc) for sdoc in nlp.pipe(m.text for m in gold)]
-        for m, word in zip(gold, words):
+        used: set[tuple[str, int, int]] = set()  # a kg mention reports one gold mention: the shortest it overlaps
+        for m, word in sorted(zip(gold, words), key=lambda mw: (mw[0].doc_id, mw[0].size, mw[0].start)):
             res.gold += 1
             kind = word in lemmas or m.text.lower() in lemmas
             res.of_kinds += kind
-            hit = next(((ci, lemma) for start, end, ci, lemma in spans[m.doc_id] if start < m.end and m.start < end), None)
+            hit = next(((ci, lemma, start, end) for start, end, ci, lemma in spans[m.doc_id]
+                        if m.overlaps(start, end) and (m.doc_id, start, end) not in used), None)
             if hit is None:
                 continue
+            used.add((m.doc_id, hit[2], hit[3]))
             res.detected += 1
             res.detected_of_kinds += kind
             mid = (m.doc_id, m.start, m.end)

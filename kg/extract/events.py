@@ -81,6 +81,7 @@ def extract_events(doc, mentions: list[Mention], *, article_date: date | None = 
             if anaphor:
                 # "the attacks": a mention of an event told before, which event resolution joins to it
                 events.append(Event(**{**ev.__dict__, "actors": (), "targets": (), "places": (), "anaphoric": True}))
+                last_typed = len(events) - 1
                 continue
             if not (ev.actors or ev.targets or ev.places):
                 continue  # an event linked to no entity tells the graph nothing
@@ -103,8 +104,6 @@ def extract_events(doc, mentions: list[Mention], *, article_date: date | None = 
             made[typed[0]] = _with_counts(made[typed[0]], casualties, injured)
         if typed:
             last_typed = len(events) + typed[-1]
-        elif events and events[-1].kind != GENERIC:
-            last_typed = len(events) - 1  # an anaphoric mention of this sentence
         events.extend(made)
     return events
 

@@ -24,8 +24,8 @@ def generic_trigger(tok) -> bool:
         return False
     if tok.pos_ == "VERB":
         return lemma not in NOT_EVENT_VERBS
-    if tok.pos_ != "NOUN" or lemma in NOT_EVENT_NOUNS:
-        return False
+    if tok.pos_ != "NOUN" or lemma in NOT_EVENT_NOUNS or tok.dep_ == "compound":
+        return False  # "rescue teams", "the sales staff": a noun that describes another is no action
     if lemma in EVENT_NOUNS:
         return True
     return any(lemma.endswith(s) and len(lemma) - len(s) >= 4 for s in _SUFFIXES)
