@@ -240,8 +240,12 @@ def _side(e: Entity) -> str:
     return f"side:{m.group(1)}" if m else e.key
 
 
-def cluster_events(extractions: list[Extraction], index: dict[tuple[str, Mention], Entity]) -> list[EventCluster]:
-    """The events of a build: every event mention in exactly one cluster, except anaphors that found none."""
+def cluster_events(extractions: list[Extraction], index: dict[tuple[str, Mention], Entity], *,
+                   bare_actions: bool = False) -> list[EventCluster]:
+    """The events of a build: every event mention in exactly one cluster, except anaphors that found none.
+
+    An action of no typed kind whose reports name no entity tells the graph nothing: it is left out unless
+    bare_actions (the evaluation scores all of them)."""
     clusters: list[EventCluster] = []
     by_key: dict[tuple[str, str], list[int]] = defaultdict(list)  # (kind, participant) -> cluster ids
     in_article: list[int] = []  # clusters of the current article, in order
@@ -274,7 +278,7 @@ def cluster_events(extractions: list[Extraction], index: dict[tuple[str, Mention
             if not ids or ids[-1] != best:
                 ids.append(best)
     cause_links(clusters)
-    return clusters
+    return clusters if bare_actions else [c for c in clusters if c.kind != GENERIC or c.participants]
 
 
 def _antecedent(ref: MentionRef, clusters: list[EventCluster], in_article: list[int]) -> int | None:

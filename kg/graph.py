@@ -281,6 +281,8 @@ def add_event(g: Graph, cluster: EventCluster, mention_nodes: dict[tuple[str, Ev
     if cluster.lo and cluster.hi and cluster.lo <= cluster.hi and any(m.event.date for m in cluster.mentions):
         g.add((node, SEM.hasEarliestBeginTimeStamp, Literal(cluster.lo, datatype=XSD.date)))
         g.add((node, SEM.hasLatestEndTimeStamp, Literal(cluster.hi, datatype=XSD.date)))
+    for cause in cluster.caused_by:  # an explosion caused by an attack: two events, linked
+        g.add((node, KG.causedBy, event_iri(cause)))
     g.add((node, KG.reportCount, Literal(len(cluster.mentions))))
     g.add((node, KG.articleCount, Literal(len(cluster.articles))))
     return node
@@ -294,9 +296,6 @@ def build_graph(extractions: list[Extraction], entities: list[Entity], index: di
     """
     if events is None:
         events = cluster_events(extractions, index)
-    # an action of no typed kind is kept only when its reports name an entity: one linked to none tells the
-    # graph nothing (the evaluation scores all of them)
-    events = [c for c in events if c.kind != GENERIC or c.participants]
     g = new_graph()
     mention_nodes: dict[tuple[str, Event], URIRef] = {}
     clustered = {(ref.doc_id, ref.event) for c in events for ref in c.mentions}
@@ -323,9 +322,6 @@ def build_graph(extractions: list[Extraction], entities: list[Entity], index: di
                 mention_nodes[(doc_id, ev)] = add_event_mention(g, ex, ev, node_of, node_of(ev.source))
     for cluster in events:
         add_event(g, cluster, mention_nodes)
-    for cluster in events:  # an explosion caused by an attack: two events, linked
-        for cause in cluster.caused_by:
-            g.add((event_iri(cluster), KG.causedBy, event_iri(cause)))
     # who leads an organization also works for it: keep the more specific fact as the direct triple (the
     # statement reading "works for" stays, with its sentence)
     for s, o in list(g.subject_objects(KG.leaderOf)):

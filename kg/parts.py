@@ -141,7 +141,8 @@ def plan(extractions: list[Extraction], keys: list[str], entities: list[Entity],
         part = f"v:{G.event_iri(cluster)}"
         p.events[part] = cluster
         p.digests[part] = _digest(cluster.lo, cluster.hi, [_event_input(ref.doc_id, ref.event, index)
-                                                           for ref in cluster.mentions])
+                                                           for ref in cluster.mentions],
+                                  [str(G.event_iri(c)) for c in cluster.caused_by])
     clustered = p.clustered
     statements: set[URIRef] = set()
     for ex, key in zip(extractions, keys):

@@ -242,7 +242,7 @@ def predict_events(docs: list[GoldDoc], model: str | None = None, jobs: int = 1)
         extractions = list(analyse(documents, model=model, jobs=jobs))
         _, index = resolve(extractions)
         spans: dict[str, list[tuple[int, int, int, str]]] = defaultdict(list)
-        for ci, cluster in enumerate(cluster_events(extractions, index)):
+        for ci, cluster in enumerate(cluster_events(extractions, index, bare_actions=True)):
             for ref in cluster.mentions:
                 spans[ref.doc_id].append((ref.event.start, ref.event.end, ci, ref.event.rule.rsplit(":", 1)[-1]))
                 res.kg_mentions += 1
