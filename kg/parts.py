@@ -26,6 +26,7 @@ set aside like the extraction cache and rebuilt.
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -40,7 +41,7 @@ from .records import Event, Extraction, Mention
 from .resolve import Entity
 
 INDEX_FILE = "index.sqlite"
-INDEX_FORMAT = "kg-parts-1"  # changes whenever the parts or their digests change meaning
+INDEX_FORMAT = "kg-parts-2"  # changes whenever the parts or their digests change meaning
 # What the parts' triples are made by besides their digests' inputs: an index made by other code is rebuilt.
 CODE_FILES = ("parts.py", "graph.py", "resolve.py", "events_resolve.py", "io.py", "ontology.py", "store.py")
 _WORKS_FOR, _LEADER_OF = f"<{KG.worksFor}>", f"<{KG.leaderOf}>"
@@ -238,6 +239,7 @@ class PartIndex:
                 return "an index of another format"
             self.db.execute("SELECT id, digest FROM part LIMIT 1").fetchall()
             self.db.execute("SELECT part, h, t FROM triple LIMIT 1").fetchall()
+            self.db.execute("SELECT key, keys FROM local LIMIT 1").fetchall()
             return None
         except sqlite3.DatabaseError as e:
             return f"damaged ({e})"
@@ -259,6 +261,18 @@ class PartIndex:
         except sqlite3.DatabaseError as e:
             self.notes.append(f"{self.path}: cannot read the index ({e}); the store is compared whole")
             return None
+
+    def local_keys(self) -> dict[str, list[str]]:
+        """The resolution keys of each article's mentions (resolve.local_keys), by extraction cache key: an
+        article's own part of entity resolution, kept so that a build does it only for new or changed ones."""
+        if self.db is None:
+            return {}
+        try:
+            if dict(self.db.execute("SELECT name, value FROM meta")).get("code") != code_digest():
+                return {}
+            return {key: json.loads(keys) for key, keys in self.db.execute("SELECT key, keys FROM local")}
+        except (sqlite3.DatabaseError, ValueError):
+            return {}
 
     def unsync(self) -> None:
         """Mark the index as not matching the store, before the store is changed."""
@@ -309,22 +323,28 @@ class PartIndex:
                 removed.append(t)
         return added, removed
 
-    def record(self, digests: dict[str, str], new: dict[str, list[str]], gone: Iterable[str]) -> None:
-        """Save the parts that changed and drop those that left, and mark the index as matching the store."""
+    def record(self, digests: dict[str, str], new: dict[str, list[str]], gone: Iterable[str],
+               local: dict[str, list[str]]) -> None:
+        """Save the parts that changed and drop those that left, and mark the index as matching the store;
+        local: the local keys of the build's articles."""
         assert self.db is not None
         with self.db:
             for part in (*new, *gone):
                 self.db.execute("DELETE FROM triple WHERE part = ?", (part,))
                 self.db.execute("DELETE FROM part WHERE id = ?", (part,))
-            self._insert(digests, new)
+            had = {key for (key,) in self.db.execute("SELECT key FROM local")}
+            self.db.executemany("DELETE FROM local WHERE key = ?", [(k,) for k in had - set(local)])
+            self._insert(digests, new, {k: v for k, v in local.items() if k not in had})
             self.db.execute("UPDATE meta SET value = '1' WHERE name = 'synced'")
 
-    def _insert(self, digests: dict[str, str], new: dict[str, list[str]]) -> None:
+    def _insert(self, digests: dict[str, str], new: dict[str, list[str]], local: dict[str, list[str]]) -> None:
+        self.db.executemany("INSERT OR REPLACE INTO local VALUES (?, ?)",
+                            [(k, json.dumps(v, ensure_ascii=False)) for k, v in local.items()])
         self.db.executemany("INSERT INTO part VALUES (?, ?)", [(part, digests[part]) for part in new])
         self.db.executemany("INSERT INTO triple VALUES (?, ?, ?)",
                             [(part, _hash(t), t) for part, triples in new.items() for t in triples])
 
-    def replace(self, digests: dict[str, str], new: dict[str, list[str]]) -> None:
+    def replace(self, digests: dict[str, str], new: dict[str, list[str]], local: dict[str, list[str]]) -> None:
         """A new index of every part, written beside the old one and renamed over it."""
         import os
 
@@ -337,10 +357,11 @@ class PartIndex:
                 db.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
                 db.execute("CREATE TABLE part (id TEXT PRIMARY KEY, digest TEXT NOT NULL)")
                 db.execute("CREATE TABLE triple (part TEXT NOT NULL, h INTEGER NOT NULL, t TEXT NOT NULL)")
+                db.execute("CREATE TABLE local (key TEXT PRIMARY KEY, keys TEXT NOT NULL)")
                 db.executemany("INSERT INTO meta VALUES (?, ?)", [("format", INDEX_FORMAT), ("synced", "1"),
                                                                      ("code", code_digest())])
                 self.db = db
-                self._insert(digests, new)
+                self._insert(digests, new, local)
                 db.execute("CREATE INDEX triple_h ON triple (h)")
                 db.execute("CREATE INDEX triple_part ON triple (part)")
         finally:

@@ -304,13 +304,15 @@ def build(inputs: list[str | Path], out_dir: str | Path = "output", *, default_d
         kept = [(d, k) for d, k in zip(docs, keys) if k in found or k in fresh]  # not those past the time limit
         extractions = [cache_mod.rebind(found.get(k) or fresh[k], d) for d, k in kept]
         keys = [k for _, k in kept]
-        entities, index = resolve(extractions)
+        # each article's own part of resolution, kept in the output folder's index from earlier builds
+        local = _local_keys(out, cache, extractions, keys)
+        entities, index = resolve(extractions, {ex.doc.doc_id: local[k] for ex, k in zip(extractions, keys)})
         events = cluster_events(extractions, index)
         result = BuildResult(graph=None, extractions=extractions, entities=entities, problems=problems,
                              analysed=len(fresh), reused=len(docs) - len(todo))
         if cache and extractions:
             small = len(extractions) <= FILES_AUTO_MAX
-            _write_outputs(result, out, cache, keys, (entities, index, events),
+            _write_outputs(result, out, cache, keys, (entities, index, events, local),
                            small if ttl is None else ttl, small if page is None else page,
                            keep_graph or bool(store_url))
         if result.graph is None and (keep_graph or store_url or not cache or not extractions):
@@ -330,6 +332,19 @@ def build(inputs: list[str | Path], out_dir: str | Path = "output", *, default_d
         except GraphError as e:  # the local outputs stand: the caller says so
             result.remote_error = str(e)
     return result
+
+
+def _local_keys(out: Path, cache, extractions: list[Extraction], keys: list[str]) -> dict[str, list[str]]:
+    """resolve.local_keys of each article by cache key: from the folder's index, else worked out."""
+    from . import parts
+    from .resolve import local_keys
+
+    known: dict[str, list[str]] = {}
+    if cache:
+        index = parts.PartIndex(out, cache.notes)
+        known = index.local_keys()
+        index.close()
+    return {k: known.get(k) or local_keys(ex) for ex, k in zip(extractions, keys)}
 
 
 def _analyse_into(cache, todo: dict[str, Document], model: str, jobs: int,
@@ -385,6 +400,7 @@ def _write_outputs(result: BuildResult, out: Path, cache, keys: list[str], resol
     docs = [ex.doc for ex in result.extractions]
     fingerprint = hashlib.sha256(repr([(k, d.doc_id, d.source, d.offset, d.sha256, d.encoding, d.record)
                                        for k, d in zip(keys, docs)]).encode()).hexdigest()
+    *resolved, local = resolved
     plan = parts.plan(result.extractions, keys, *resolved)
     other = sum(1 for c in plan.events.values() if c.kind == GENERIC)
     result.totals = {"relations": plan.statements, "events": len(plan.events) - other, "other_events": other}
@@ -420,7 +436,7 @@ def _write_outputs(result: BuildResult, out: Path, cache, keys: list[str], resol
         for path in {ttl_path, html_path} - set(wanted):  # not rewritten: an older one would disagree
             path.unlink(missing_ok=True)
         _hook("files written")
-        result.store_changes = _write_store(out, plan, index, old, result.graph, cache.notes)
+        result.store_changes = _write_store(out, plan, index, old, result.graph, cache.notes, local)
         _hook("store written")
     finally:
         index.close()
@@ -430,7 +446,7 @@ def _write_outputs(result: BuildResult, out: Path, cache, keys: list[str], resol
 
 
 def _write_store(out: Path, plan, index, old: dict[str, str] | None, graph: Graph | None,
-                 notes: list[str]) -> tuple[int, int]:
+                 notes: list[str], local: dict[str, list[str]]) -> tuple[int, int]:
     """The store made to hold the plan's graph: the difference of the changed parts when the index matches
     the store, else compared whole (and the index made anew). Returns (added, removed)."""
     from . import parts, store
@@ -446,11 +462,11 @@ def _write_store(out: Path, plan, index, old: dict[str, str] | None, graph: Grap
         except GraphError as e:
             notes.append(f"{e}; the store is compared whole")
         else:
-            index.record(plan.digests, new, gone)
+            index.record(plan.digests, new, gone, local)
             return len(added), len(removed)
     index.remove()
     changes = store.write_store(out, graph if graph is not None else parts.whole_graph(plan), notes=notes)
-    index.replace(plan.digests, {p: [parts.nt(t) for t in plan.triples(p)] for p in plan.digests})
+    index.replace(plan.digests, {p: [parts.nt(t) for t in plan.triples(p)] for p in plan.digests}, local)
     return changes
 
 

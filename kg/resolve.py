@@ -265,11 +265,23 @@ def _org_base(key: str, orgs: _OrgNames) -> str:
     return key
 
 
-def resolve(extractions: list[Extraction]) -> tuple[list[Entity], dict[tuple[str, Mention], Entity]]:
-    """Merge mentions into entities across all articles: (entities, (doc_id, mention) -> entity)."""
+def local_keys(ex: Extraction) -> list[str]:
+    """The key cluster_article gives each mention of ex, in the order of ex.mentions (kept between builds)."""
+    assign = cluster_article(ex)
+    return [assign[m] for m in ex.mentions]
+
+
+def resolve(extractions: list[Extraction], local: dict[str, list[str]] | None = None,
+            ) -> tuple[list[Entity], dict[tuple[str, Mention], Entity]]:
+    """Merge mentions into entities across all articles: (entities, (doc_id, mention) -> entity).
+
+    local gives, by article id, the local_keys of articles worked out before (kg/parts.py keeps them)."""
     clusters: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
     for ex in extractions:
-        for m, key in cluster_article(ex).items():
+        known = (local or {}).get(ex.doc.doc_id)
+        assign = dict(zip(ex.mentions, known)) if known is not None and len(known) == len(ex.mentions) \
+            else cluster_article(ex)
+        for m, key in assign.items():
             clusters[key].append((ex.doc.doc_id, m))
     _merge_name_variants(clusters)
     _merge_lone_surnames(clusters)

@@ -15,7 +15,6 @@ from kg import parts, pipeline, store
 from kg.cli import main
 from kg.ontology import ID, KG
 
-pytestmark = pytest.mark.model
 
 # A surname alone joins the one full name of the build that ends with it; with two such names it stays apart.
 LONE = "date 2026-02-02\n\nLindqvist told reporters in Stockholm that the budget would pass. The Swedish government backed Lindqvist on Tuesday.\n"
@@ -46,6 +45,7 @@ def _mentioned_in(triples: set[str], slug: str) -> set[str]:
     return {t.rsplit("/", 1)[1].rstrip(">") for t in triples if t.startswith(prefix)}
 
 
+@pytest.mark.model
 def test_merge_split_and_removal_leave_the_graph_of_a_fresh_build(tmp_path, nlp):
     out, corpus = tmp_path / "out", tmp_path / "in"
     first = pipeline.build([_corpus(corpus, lone=LONE, maria=MARIA, erik=ERIK, other=OTHER)], out,
@@ -82,6 +82,7 @@ def test_merge_split_and_removal_leave_the_graph_of_a_fresh_build(tmp_path, nlp)
     assert _mentioned_in(have, "lindqvist") == {"lone"}
 
 
+@pytest.mark.model
 def test_files_follow_the_corpus_size_unless_asked(tmp_path, nlp, monkeypatch):
     corpus = _corpus(tmp_path / "in", maria=MARIA, other=OTHER)
     out = tmp_path / "out"
@@ -98,6 +99,7 @@ def test_files_follow_the_corpus_size_unless_asked(tmp_path, nlp, monkeypatch):
     assert not (out / "graph.html").exists()
 
 
+@pytest.mark.model
 def test_a_build_killed_between_store_and_index_is_repaired(tmp_path, nlp, monkeypatch):
     out = tmp_path / "out"
     pipeline.build([_corpus(tmp_path / "in", maria=MARIA, other=OTHER)], out, ttl=False, page=False)
@@ -121,6 +123,7 @@ def test_a_build_killed_between_store_and_index_is_repaired(tmp_path, nlp, monke
     assert _store_triples(out) == _fresh(corpus)
 
 
+@pytest.mark.model
 def test_a_damaged_index_is_set_aside_and_rebuilt(tmp_path, nlp):
     out = tmp_path / "out"
     corpus = _corpus(tmp_path / "in", maria=MARIA, other=OTHER)
@@ -130,3 +133,23 @@ def test_a_damaged_index_is_set_aside_and_rebuilt(tmp_path, nlp):
     assert any("index.sqlite" in p.path and "set aside" in p.message for p in result.problems)
     assert list(out.glob(parts.INDEX_FILE + ".set-aside-*"))
     assert _store_triples(out) == _fresh(tmp_path / "in")
+
+
+def _index_of(tmp_path: Path, made: dict[str, list[str]]) -> parts.PartIndex:
+    index = parts.PartIndex(tmp_path, [])
+    index.replace({p: "d" for p in made}, made, {})
+    return parts.PartIndex(tmp_path, [])
+
+
+def test_a_triple_leaves_when_no_part_makes_it_and_works_for_gives_way_to_leader_of(tmp_path):
+    s, o = "<https://kg-news.org/id/entity/a>", "<https://kg-news.org/id/entity/b>"
+    works, leads = f"{s} <{KG.worksFor}> {o}", f"{s} <{KG.leaderOf}> {o}"
+    label = f'{s} <http://www.w3.org/2000/01/rdf-schema#label> "A"'
+    index = _index_of(tmp_path, {"a:one": [works, label], "a:two": [leads, label], "a:three": [works]})
+    # "two" leaves: nobody leads any more, so the worksFor that "one" and "three" make appears; the label stays
+    assert index.difference({}, ["a:two"]) == ([works], [leads])
+    # "one" changes to lose its label and its worksFor: "two" and "three" still make them
+    assert index.difference({"a:one": []}, []) == ([], [])
+    # "two" and "three" leave, "one" now leads: worksFor stays hidden, leaderOf stays
+    assert index.difference({"a:one": [leads]}, ["a:two", "a:three"]) == ([], [label])
+    index.close()
