@@ -15,7 +15,7 @@ from . import io, nlp as nlp_mod
 from .errors import GraphError, InputError
 from .extract.entities import extract_mentions
 from .extract.events import extract_events
-from .extract import wire
+from .extract import coref, wire
 from .extract.relations import extract_relations
 from .events_resolve import cluster_events
 from .extract.event_types import GENERIC
@@ -79,7 +79,7 @@ def extract_document(doc: Document, sdoc) -> Extraction:
     sdoc.user_data["kg_wire"] = wire.layout(doc.text)
     sentences = [_sentence(s, doc.text) for s in sdoc.sents]
     mentions = extract_mentions(sdoc)
-    relations = extract_relations(sdoc, mentions, article_date=doc.date)
+    relations = extract_relations(sdoc, mentions, article_date=doc.date, references=coref.references(sdoc, mentions))
     events = extract_events(sdoc, mentions, article_date=doc.date)
     return Extraction(doc=doc, sentences=sentences, mentions=mentions, relations=relations, events=events)
 

@@ -1,0 +1,393 @@
+"""Pronouns and definite descriptions ("he", "its", "the company", "the country", "the Venezuelan capital",
+"the minister") resolved to a named mention of the article, when agreement and proximity leave exactly one
+candidate; otherwise they stay unresolved (no link is better than a wrong one).
+
+Each resolved span becomes a `Reference`: a stand-in `Mention` over the pronoun's or description's
+characters that carries its antecedent's name, class and key (label `coref:pronoun` or `coref:description`),
+and the antecedent itself. The relation readers
+read the sentence a second time with the stand-ins (`relations.extract_relations`); a relation they find
+through one is given to the antecedent under its own rule name (`+pronoun`, `+description`) with a lower
+confidence. Stand-ins never reach entity resolution, so a pronoun never becomes a name of an entity.
+
+Work is bounded: each pronoun looks back over at most `LOOKBACK` mentions and `LOOKBACK` person nouns of the
+last `SENTENCES` sentences (bisection in lists sorted by position), so an article costs linear time.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from .. import lexicon as L
+from ..records import Document, Extraction, Mention, Relation
+from .context import ORG_FAMILY
+
+# ---- word lists of the resolver (English) -------------------------------------------------------------
+MASCULINE = {"he", "him", "his", "himself"}
+FEMININE = {"she", "her", "hers", "herself"}
+NEUTER = {"it", "its", "itself"}
+# descriptions of an organization and the classes they may stand for
+ORG_NOUNS: dict[str, set[str]] = {
+    **{n: {"Company", "Organization"} for n in (
+        "company", "firm", "carmaker", "automaker", "airline", "manufacturer", "bank", "retailer", "insurer",
+        "conglomerate", "corporation", "automobile maker", "plane maker", "planemaker", "chipmaker", "lender",
+        "broadcaster", "publisher", "operator", "supplier", "producer", "giant")},
+    "group": {"Organization", "Company", "CriminalOrganization", "PoliticalParty", "ArmedForces"},
+    "party": {"PoliticalParty"},
+    "militia": {"ArmedForces", "CriminalOrganization", "Organization"},
+    "organization": {"Organization", "GovernmentBody", "CriminalOrganization"},
+    "organisation": {"Organization", "GovernmentBody", "CriminalOrganization"},
+    "alliance": {"Organization"},
+    "agency": {"GovernmentBody", "Organization", "NewsOrganization"},
+    "newspaper": {"NewsOrganization"}, "daily": {"NewsOrganization"}, "network": {"NewsOrganization"},
+    "cartel": {"CriminalOrganization"}, "gang": {"CriminalOrganization"},
+}
+COUNTRY_NOUNS = {"country", "nation"}
+CAPITAL_NOUNS = {"capital"}
+# nouns for a person that the article may not name: "a spokesman said he ...", "his wife said she ..."
+_PERSON_NOUNS = {"man", "woman", "boy", "girl", "person", "wife", "husband", "son", "daughter", "mother",
+                 "father", "brother", "sister", "widow", "friend", "victim", "suspect", "witness", "driver",
+                 "pilot", "soldier", "student", "teacher", "doctor", "lawyer", "colleague", "rival", "successor",
+                 "predecessor", "candidate", "opponent", "member", "resident", "player", "leader", "owner"}
+_MALE_NOUNS = {"man", "boy", "husband", "son", "father", "brother", "mr", "sir", "king", "prince", "lord",
+               "spokesman", "chairman", "congressman", "businessman", "emir", "sultan", "sheikh"}
+_FEMALE_NOUNS = {"woman", "girl", "wife", "daughter", "mother", "sister", "widow", "mrs", "ms", "miss", "madam",
+                 "queen", "princess", "lady", "dame", "spokeswoman", "chairwoman", "congresswoman",
+                 "businesswoman"}
+# verbs whose "it" subject is often no thing at all: "it is likely that", "it emerged that", "it rained"
+_EMPTY_IT_VERBS = {"be", "seem", "appear", "remain", "become", "take", "happen", "matter", "rain", "emerge", "turn",
+                   "follow", "mean", "cost", "look", "sound", "feel", "make", "get"}
+_REPORT_VERBS = {"say", "tell", "add", "announce", "state", "claim", "insist", "argue", "explain", "note",
+                 "warn", "believe", "think", "deny", "admit", "confirm", "report", "write", "declare", "promise",
+                 "vow", "hope", "suggest", "stress", "acknowledge", "predict", "expect", "fear"}
+# ---------------------------------------------------------------------------------------------------------
+_NOT_THINGS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}  # never what "it" means
+
+LOOKBACK = 40  # mentions (and person nouns) looked at before a pronoun
+SENTENCES = 2  # sentences before the pronoun's own that may hold its antecedent
+PRONOUN_RULE = "coref:pronoun"
+DESCRIPTION_RULE = "coref:description"
+CONFIDENCE = 0.8  # a relation read through a reference keeps this share of its rule's confidence
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A pronoun or description (`mention`, a stand-in with the antecedent's name, class and key) and the named
+    mention it refers to."""
+
+    mention: Mention
+    antecedent: Mention
+
+    @property
+    def kind(self) -> str:
+        """"pronoun" or "description"."""
+        return self.mention.label.partition(":")[2]
+
+
+@lru_cache(maxsize=1)
+def _gender_detector():
+    import gender_guesser.detector as gd
+
+    return gd.Detector(case_sensitive=False)
+
+
+def given_name_gender(word: str) -> str | None:
+    """"m" or "f" for a given name gender-guesser is sure or nearly sure of, else None."""
+    g = _gender_detector().get_gender(word)
+    return "m" if g in {"male", "mostly_male"} else "f" if g in {"female", "mostly_female"} else None
+
+
+@lru_cache(maxsize=1)
+def capitals() -> dict[str, frozenset[str]]:
+    """ISO alpha-2 code -> folded names of the country's capital or capitals (countryinfo)."""
+    out = {}
+    for info in L._countryinfo():
+        iso = (info.get("ISO") or {}).get("alpha2")
+        names = info.get("capital") or []
+        names = [names] if isinstance(names, str) else names
+        if iso and names:
+            out[iso] = frozenset(L.fold(n) for n in names if isinstance(n, str))
+    return out
+
+
+class _Article:
+    """What the resolver knows of one article: mentions by position, identities, genders, person nouns."""
+
+    def __init__(self, doc, mentions: list[Mention]):
+        from ..resolve import cluster_article
+
+        self.doc = doc
+        self.sent_of = {}
+        for i, sent in enumerate(doc.sents):
+            self.sent_of[sent.start] = i
+        self.sent_starts = sorted(self.sent_of)
+        self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        self.starts = [m.start for m in self.mentions]
+        keys = cluster_article(Extraction(doc=Document(text=doc.text, source="", doc_id=""), sentences=[],
+                                          mentions=self.mentions))
+        self.identity = {m: keys.get(m, m.name) for m in self.mentions}
+        self.covered = set()
+        self.token_mention: dict[int, Mention] = {}
+        for m in self.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                for t in span:
+                    self.covered.add(t.i)
+                    self.token_mention.setdefault(t.i, m)
+        self.gender = self._genders()
+        self.person_nouns = [t.i for t in doc if self._person_noun(t)]
+        self.titled = self._titled()
+
+    def sentence(self, tok) -> int:
+        return self.sent_of[tok.sent.start]
+
+    def _genders(self) -> dict[str, str | None]:
+        """Identity of each person -> "m", "f" or None: from the given name of its full name, or a word before
+        one of its mentions ("Mr", "Queen", "spokeswoman"); None when nothing says or the signs disagree."""
+        signs: dict[str, set[str]] = {}
+        for m in self.mentions:
+            if m.cls != "Person" or m.kind != "name":
+                continue
+            ident = self.identity[m]
+            words = ident.partition(":")[2].split() or m.name.split()
+            g = given_name_gender(words[0]) if len(words) > 1 else None
+            found = signs.setdefault(ident, set())
+            if g:
+                found.add(g)
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and span.start > 0:
+                before = self.doc[span.start - 1].lower_.strip(".")
+                if before in _MALE_NOUNS:
+                    found.add("m")
+                elif before in _FEMALE_NOUNS:
+                    found.add("f")
+        return {k: next(iter(v)) if len(v) == 1 else None for k, v in signs.items()}
+
+    def _person_noun(self, t) -> bool:
+        """An unnamed person ("a spokesman", "his wife") a pronoun might refer to instead of a named one."""
+        if t.i in self.covered or t.pos_ != "NOUN" or t.tag_ not in {"NN"}:
+            return False
+        word = t.lower_
+        if word not in _PERSON_NOUNS and not L.is_title(word):
+            return False
+        if t.dep_ in {"attr", "oprd", "acomp", "appos"} or t.head.lower_ == "as":
+            return False  # "X was appointed minister", "X, the minister", "as minister": X's role, no one else
+        # the noun is part of a name ("President X", "X, the chancellor"): not another person
+        near = [t.head] + list(t.children)
+        return not any(n.i in self.covered and self.token_mention[n.i].cls == "Person" and
+                       (t.dep_ in {"compound", "appos"} or n.dep_ in {"compound", "appos"}) for n in near)
+
+    def _titled(self) -> dict[str, list[Mention]]:
+        """Title word -> the person mentions it stands before ("President X", "Foreign Minister X")."""
+        out: dict[str, list[Mention]] = {}
+        for m in self.mentions:
+            if m.cls != "Person" or m.kind != "name":
+                continue
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or span.start == 0:
+                continue
+            title = self.doc[span.start - 1]
+            if L.is_title(title.lower_) and title.lower_ not in {"mr", "mrs", "ms", "dr", "miss"}:
+                out.setdefault(title.lower_, []).append(m)
+        return out
+
+    def before(self, tok, sentences: int = SENTENCES) -> list[Mention]:
+        """The mentions before tok, nearest first, in its sentence and the `sentences` before it (bounded)."""
+        here = self.sentence(tok)
+        i = bisect.bisect_left(self.starts, tok.idx)
+        out = []
+        for m in reversed(self.mentions[max(0, i - LOOKBACK): i]):
+            if m.sent < here - sentences:
+                break
+            if m.end <= tok.idx:
+                out.append(m)
+        return out
+
+    def nouns_between(self, first: int, tok) -> list[int]:
+        """Person nouns after character `first`... (token indices) up to tok, bounded."""
+        i = bisect.bisect_left(self.person_nouns, tok.i)
+        return [j for j in self.person_nouns[max(0, i - LOOKBACK): i] if self.doc[j].idx >= first]
+
+
+def references(doc, mentions: list[Mention]) -> list[Reference]:
+    """The pronouns and definite descriptions of doc resolved to one of `mentions` each."""
+    if not mentions:
+        return []
+    art = _Article(doc, mentions)
+    out: list[Reference] = []
+    for tok in doc:
+        if tok.i in art.covered:
+            continue
+        word = tok.lower_
+        found: tuple[Mention, str] | None = None
+        if tok.pos_ == "PRON" and word in MASCULINE | FEMININE:
+            found = _person(art, tok, "m" if word in MASCULINE else "f")
+        elif tok.pos_ == "PRON" and word in NEUTER:
+            found = _neuter(art, tok)
+        elif tok.pos_ == "NOUN" and tok.tag_ == "NN":
+            found = _description(art, tok)
+        if found is None:
+            continue
+        ante, rule = found
+        span = doc[tok.i: tok.i + 1] if rule == PRONOUN_RULE else _description_span(doc, tok)
+        # kind "name": the relation readers take the stand-in as they take its antecedent; label says what it is
+        stand_in = Mention(start=span.start_char, end=span.end_char, text=span.text, name=ante.name, cls=ante.cls,
+                           label=rule, sent=art.sentence(tok), kind="name", key=ante.key)
+        out.append(Reference(stand_in, ante))
+    return out
+
+
+def _one(art: _Article, candidates: Iterable[Mention]) -> Mention | None:
+    """The nearest candidate when all of them are one entity of the article, else None."""
+    cands = list(candidates)
+    if not cands or len({art.identity[m] for m in cands}) != 1:
+        return None
+    return cands[0]
+
+
+def _person(art: _Article, tok, gender: str) -> tuple[Mention, str] | None:
+    def fits(m: Mention) -> bool:
+        return m.cls == "Person" and art.gender.get(art.identity[m]) in (None, gender)
+
+    # "X said (that) he ...": the subject of the reporting verb whose clause the pronoun opens
+    if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.dep_ == "ccomp":
+        verb = tok.head.head
+        if verb.lemma_.lower() in _REPORT_VERBS:
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            m = art.token_mention.get(subj.i) if subj is not None else None
+            if m is not None and fits(m) and subj.i < tok.i:
+                return m, PRONOUN_RULE
+    for sentences in range(SENTENCES):  # its own and the previous sentence first, then one more
+        cands = [m for m in art.before(tok, sentences + 1) if fits(m)]
+        if not cands:
+            continue
+        m = _one(art, cands)
+        if m is None:
+            return None
+        others = [j for j in art.nouns_between(m.end, tok)
+                  if _noun_gender(art.doc[j]) in (None, gender)]
+        return (m, PRONOUN_RULE) if not others else None
+    return None
+
+
+def _noun_gender(t) -> str | None:
+    return "m" if t.lower_ in _MALE_NOUNS else "f" if t.lower_ in _FEMALE_NOUNS else None
+
+
+def _neuter(art: _Article, tok) -> tuple[Mention, str] | None:
+    """"it", "its": an organization the previous clause made its subject, when nothing else fits."""
+    if tok.lower_ == "it":
+        if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.head.lemma_.lower() in _EMPTY_IT_VERBS:
+            return None
+        if any(c.dep_ in {"ccomp", "xcomp"} and c.i > tok.head.i and c.pos_ == "ADJ" for c in tok.head.children):
+            return None
+    elif tok.lower_ == "its" and tok.dep_ != "poss":
+        return None
+    cands = [m for m in art.before(tok, 1) if m.cls in ORG_FAMILY | {"Country"} and m.kind in {"name", "title"}]
+    m = _one(art, cands)
+    if m is None or m.cls == "Country":
+        return None
+    head = _subject_head(art, m)
+    if head is None:
+        return None
+    # another thing made a subject or an object since ("The plane left after its ..."): it may be "it"
+    span = art.doc[head.i + 1: tok.i]
+    if any(t.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "attr"} and t.pos_ in {"NOUN", "PROPN"}
+           and t.tag_ in {"NN", "NNP"} and t.i not in art.covered and t.ent_type_ not in _NOT_THINGS for t in span):
+        return None
+    return m, PRONOUN_RULE
+
+
+def _subject_head(art: _Article, m: Mention):
+    """The token of the mention that is the subject of a clause (after compounds and appositions), or None."""
+    span = art.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span.root
+    while root.dep_ in {"compound", "appos", "conj"} and root.head is not root and root.head.i - root.i < 12:
+        root = root.head
+    return root if root.dep_ in {"nsubj", "nsubjpass"} else None
+
+
+def _definite(tok) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+
+
+def _description_span(doc, tok):
+    """"the Venezuelan capital", "the company": the determiner, modifiers and the noun."""
+    start = min([c.i for c in tok.children if c.dep_ in {"det", "amod", "compound"} and c.i < tok.i] + [tok.i])
+    return doc[start: tok.i + 1]
+
+
+def _description(art: _Article, tok) -> tuple[Mention, str] | None:
+    word = tok.lower_
+    if not _definite(tok):
+        return None
+    nxt = art.doc[tok.i + 1] if tok.i + 1 < len(art.doc) else None
+    if nxt is not None and (nxt.lower_ == "of" or nxt.pos_ == "PROPN" or nxt.i in art.covered):
+        return None  # "the capital of X", "the company Apple": the name is given, not referred to
+    if tok.dep_ in {"appos", "attr", "oprd"} or any(c.dep_ in {"appos", "acl", "relcl", "prep"} for c in tok.children):
+        return None  # "X, the company", "X is the company": a statement; "the company selected by": another
+    if word not in CAPITAL_NOUNS and any(c.i < tok.i and (c.dep_ not in {"det", "compound"} or c.i in art.covered
+                                                           or c.pos_ != "NOUN" and c.dep_ == "compound")
+                                         for c in tok.children):
+        return None  # "the first company", "the Korean company", "the Airbus company": perhaps another one
+    if word in ORG_NOUNS:
+        classes = ORG_NOUNS[word]
+        cands = [m for m in art.before(tok, SENTENCES) if m.cls in classes and m.kind in {"name", "title"}]
+        m = _one(art, cands)
+        return (m, DESCRIPTION_RULE) if m is not None else None
+    if word in COUNTRY_NOUNS:
+        cands = [m for m in art.before(tok, SENTENCES) if m.cls == "Country"]
+        m = _one(art, cands)
+        if m is not None and m.kind in {"demonym", "modifier"}:
+            m = next((x for x in cands if x.kind == "name"), m)
+        return (m, DESCRIPTION_RULE) if m is not None and m.kind == "name" else None
+    if word in CAPITAL_NOUNS:
+        return _capital(art, tok)
+    if L.is_title(word) and word in L.LEADER_ROLES | {"minister", "secretary", "spokesman", "spokeswoman"}:
+        people = [m for m in art.titled.get(word, []) if m.end <= tok.idx]
+        m = _one(art, reversed(people))
+        return (m, DESCRIPTION_RULE) if m is not None else None
+    return None
+
+
+def _capital(art: _Article, tok) -> tuple[Mention, str] | None:
+    """"the Venezuelan capital": the capital of the country the modifier names, when the article names that
+    city; "the capital" alone: of the one country named just before."""
+    mod = next((c for c in tok.children if c.dep_ in {"amod", "compound"} and c.i < tok.i), None)
+    iso = None
+    if mod is not None:
+        place = L.lookup_demonym(mod.text) or L.lookup_country(mod.text)
+        iso = place.iso if place is not None else None
+        if iso is None:
+            return None
+    else:
+        country = _one(art, [m for m in art.before(tok, SENTENCES) if m.cls == "Country"])
+        place = L.lookup_country(country.name) if country is not None else None
+        iso = place.iso if place is not None else None
+    city = capitals().get(iso or "")
+    if not city:
+        return None
+    named = [m for m in art.mentions if m.cls in {"City", "Location"} and m.kind == "name" and L.fold(m.name) in city]
+    if not named:
+        return None
+    earlier = [m for m in named if m.end <= tok.idx]
+    return (earlier[-1] if earlier else named[0]), DESCRIPTION_RULE
+
+
+def read_through(rel: Relation, stand_ins: dict[Mention, Reference]) -> Relation | None:
+    """A relation found through stand-ins, given to their antecedents under its own rule name and a lower
+    confidence; None when it would relate an entity to itself."""
+    subj, obj = stand_ins.get(rel.subj), stand_ins.get(rel.obj)
+    if subj is None and obj is None:
+        return None
+    kinds = sorted({r.kind for r in (subj, obj) if r is not None})
+    new_subj = subj.antecedent if subj else rel.subj
+    new_obj = obj.antecedent if obj else rel.obj
+    if new_subj == new_obj or new_subj.name == new_obj.name:
+        return None
+    return replace(rel, subj=new_subj, obj=new_obj, rule=rel.rule + "".join(f"+{k}" for k in kinds),
+                   confidence=round(rel.confidence * CONFIDENCE, 3))
