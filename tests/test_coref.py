@@ -72,6 +72,13 @@ def test_a_role_read_through_a_pronoun_has_its_own_rule_and_a_lower_confidence()
     assert rel.sent == 1  # read in the pronoun's sentence
 
 
+def test_a_role_read_through_its():
+    ex = analyse_text("Northwind Motors posted a loss on Monday. Its chief executive, John Smith, resigned.",
+                      doc_date=date(2026, 1, 3))
+    assert ("John Smith", "leaderOf", "Northwind Motors", "role:modifier+pronoun") in {
+        (r.subj.name, r.pred, r.obj.name, r.rule) for r in ex.relations}
+
+
 def test_a_nationality_read_through_a_pronoun():
     ex = analyse_text("Paul Durand arrived in Lyon on Monday. He is a French citizen.", doc_date=date(2026, 1, 3))
     assert ("Paul Durand", "nationality", "France", "nationality:copula+pronoun") in {

@@ -292,9 +292,11 @@ def _neuter(art: _Article, tok) -> tuple[Mention, str] | None:
     head = _subject_head(art, m)
     if head is None:
         return None
-    # another thing made a subject or an object since ("The plane left after its ..."): it may be "it"
+    # another thing made a subject since ("The plane left four hours after its ..."), or for "it" an object
+    # too ("Boeing has five orders for the jet since it was announced"): that may be what is meant
     span = art.doc[head.i + 1: tok.i]
-    if any(t.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "attr"} and t.pos_ in {"NOUN", "PROPN"}
+    deps = {"nsubj", "nsubjpass"} | ({"dobj", "pobj", "attr"} if tok.lower_ == "it" else set())
+    if any(t.dep_ in deps and t.pos_ in {"NOUN", "PROPN"}
            and t.tag_ in {"NN", "NNP"} and t.i not in art.covered and t.ent_type_ not in _NOT_THINGS for t in span):
         return None
     return m, PRONOUN_RULE
