@@ -114,3 +114,18 @@ def test_lookback_is_bounded(nlp):
     doc = nlp(text)
     art = coref._Article(doc, extract_mentions(doc))
     assert len(art.before(doc[-3], coref.SENTENCES)) <= coref.LOOKBACK
+
+
+def test_the_resolver_is_scored_against_meantime_coreference(tmp_path):
+    """A made-up CAT XML article where "She" is annotated as the person named before it."""
+    from kg.evaluation.coref import gold_mentions, report, score
+    from tests.test_evaluate import CAT
+
+    path = tmp_path / "9_Test.xml"
+    path.write_text(CAT, encoding="utf-8")
+    text, gold = gold_mentions(path)
+    she = text.index("She")
+    assert (she, she + 3, "PRO", "PER1") in gold
+    counts = score(tmp_path)
+    assert counts[("pronoun", "right")] == 1 and counts[("pronoun", "wrong")] == 0
+    assert "pronoun:she" in report(counts)

@@ -12,39 +12,19 @@ comes after the last annotated mention (MEANTIME annotates the first sentences o
 from __future__ import annotations
 
 import sys
-import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 
 from ..errors import InputError
-from .meantime import _article_date, _Token, detokenize
+from .meantime import read_cat
 
 
 def gold_mentions(path: Path) -> tuple[str, list[tuple[int, int, str, str]]]:
     """The text kg reads for a CAT XML article (as the MEANTIME converter makes it) and its entity mentions:
     (start, end, syntactic type, instance)."""
-    try:
-        root = ET.parse(path).getroot()
-    except (ET.ParseError, OSError) as e:
-        raise InputError(f"{path}: not readable CAT XML ({e})") from None
-    tokens = sorted((_Token(int(t.get("t_id")), int(t.get("sentence")), t.text or "") for t in root.iter("token")),
-                    key=lambda t: t.tid)
-    markables, relations = root.find("Markables"), root.find("Relations")
-    if not tokens or markables is None:
-        raise InputError(f"{path}: no tokens or no Markables; not a MEANTIME CAT file")
-    by_sent: dict[int, list[_Token]] = {}
-    for tok in tokens:
-        by_sent.setdefault(tok.sent, []).append(tok)
-    sents = [by_sent[k] for k in sorted(by_sent)]
-    title = detokenize(sents[0])
-    when = _article_date(detokenize(sents[1])) if len(sents) > 1 else None
-    body_tokens = [t for s in (sents[2:] if when else sents[1:]) for t in s]
-    body = detokenize(body_tokens)
-    for t in body_tokens:
-        t.start += len(title) + 2
-        t.end += len(title) + 2
-    dropped = set() if when is None else {t.tid for t in sents[1]}
-    tok_by_id = {t.tid: t for t in tokens}
+    cat = read_cat(path)
+    markables, relations, dropped = cat.markables, cat.relations, cat.dropped
+    tok_by_id = {t.tid: t for t in cat.tokens}
     instance_of: dict[str, str] = {}
     ent_key = {e.get("m_id"): e.get("instance_id") or f"m{e.get('m_id')}" for e in markables.findall("ENTITY")}
     for r in (relations.findall("REFERS_TO") if relations is not None else []):
@@ -58,7 +38,7 @@ def gold_mentions(path: Path) -> tuple[str, list[tuple[int, int, str, str]]]:
                 if int(a.get("t_id")) in tok_by_id and int(a.get("t_id")) not in dropped]
         if toks and m.get("m_id") in instance_of:
             out.append((toks[0].start, toks[-1].end, m.get("syntactic_type") or "", instance_of[m.get("m_id")]))
-    return title + "\n\n" + body, out
+    return cat.text, out
 
 
 def _instance(gold: list[tuple[int, int, str, str]], start: int, end: int) -> str | None:

@@ -177,8 +177,22 @@ def _join(tokens: list[_Token], text: str) -> str:
     return " ".join(parts)
 
 
-def convert_file(path: Path) -> dict:
-    """One CAT XML article as a gold record. Raises InputError naming the file when it is not CAT XML."""
+@dataclass
+class CatArticle:
+    """A CAT XML article read: the text kg analyses (title, blank line, body, without the date line), its
+    date, its tokens with offsets into that text, the ids of the date line's tokens, and its XML parts."""
+
+    text: str
+    when: str | None
+    tokens: list[_Token]
+    dropped: set[int]
+    markables: ET.Element
+    relations: ET.Element | None
+    url: str = ""
+
+
+def read_cat(path: Path) -> CatArticle:
+    """Read one CAT XML file. Raises InputError naming the file when it is not CAT XML."""
     try:
         root = ET.parse(path).getroot()
     except (ET.ParseError, OSError) as e:
@@ -201,9 +215,15 @@ def convert_file(path: Path) -> dict:
     for t in body_tokens:
         t.start += len(title) + 2
         t.end += len(title) + 2
-    text = title + "\n\n" + body
     dropped = set() if when is None else {t.tid for t in sents[1]}
+    return CatArticle(title + "\n\n" + body, when, tokens, dropped, markables, relations, root.get("url", ""))
 
+
+def convert_file(path: Path) -> dict:
+    """One CAT XML article as a gold record. Raises InputError naming the file when it is not CAT XML."""
+    cat = read_cat(path)
+    text, when, tokens, dropped = cat.text, cat.when, cat.tokens, cat.dropped
+    markables, relations = cat.markables, cat.relations
     tok_by_id = {t.tid: t for t in tokens}
     mentions: dict[str, tuple[str, list[str], str]] = {}
     spans: set[tuple[int, int]] = set()
@@ -263,7 +283,7 @@ def convert_file(path: Path) -> dict:
         "id": doc_id,
         "corpus": "meantime",
         "source": f"MEANTIME {path.parent.name}/{path.name}",
-        "url": root.get("url", ""),
+        "url": cat.url,
         "date": when,
         "text": text,
         "fine_classes": False,
