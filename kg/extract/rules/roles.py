@@ -73,7 +73,7 @@ RULES = (
     Rule(("role:implied-country", "role:implied-organization"), "article", ("leaderOf", "worksFor"), (
         Example("Russia held elections. Russia said the vote was fair. President Dmitry Medvedev said the vote was "
                 "fair. Russia closed its border.", "Dmitry Medvedev", "leaderOf", "Russia", "role:implied-country"),
-        Example("Ford said sales fell. The firm's chief executive officer, Alan Mulally, said costs rose. Ford will "
+        Example("Ford said sales fell. The chief executive officer, Alan Mulally, said costs rose. Ford will "
                 "cut jobs. Ford shares fell.", "Alan Mulally", "leaderOf", "Ford", "role:implied-organization"),
     ), _implied, R.implied_roles.__doc__),
 )
