@@ -433,6 +433,7 @@ def _write_outputs(result: BuildResult, out: Path, cache, keys: list[str], resol
             if result.html_path:
                 texts[result.html_path] = render_html(result.graph)
             io.write_files_atomic(texts)
+            del texts  # the page and the Turtle text, a tenth of the graph's size, are not held while the store is written
         for path in {ttl_path, html_path} - set(wanted):  # not rewritten: an older one would disagree
             path.unlink(missing_ok=True)
         _hook("files written")

@@ -48,20 +48,21 @@ def turtle(graph: Graph) -> str:
             raise GraphError("graph.ttl cannot hold blank nodes; every node of kg's graph has an IRI")
         return node.n3()
 
-    rows = sorted((s.n3(), p.n3(), o.n3(), s, p, o) for s, p, o in graph)
+    # One subject at a time, in the order of their N-Triples forms: only that subject's triples are ever
+    # held as sorted rows (all the graph's rows at once took about as much memory as the graph itself).
     blocks: list[str] = []
     a = RDF.type.n3()
-    for _, subject_rows in groupby(rows, key=lambda r: r[0]):
-        subject_rows = list(subject_rows)
+    for _, subject in sorted((s.n3(), s) for s in set(graph.subjects())):
+        subject_rows = sorted((p.n3(), o.n3(), p, o) for p, o in graph.predicate_objects(subject))
         # rdf:type first, as `a`; the sort keeps the rest in the N-Triples order of their predicates
-        subject_rows.sort(key=lambda r: r[1] != a)
+        subject_rows.sort(key=lambda r: r[0] != a)
         lines = []
-        for _, pred_rows in groupby(subject_rows, key=lambda r: r[1]):
+        for _, pred_rows in groupby(subject_rows, key=lambda r: r[0]):
             pred_rows = list(pred_rows)
-            pred = pred_rows[0][4]
+            pred = pred_rows[0][2]
             verb = "a" if pred == RDF.type else term(pred)
-            lines.append(f"{verb} " + ",\n        ".join(term(r[5]) for r in pred_rows))
-        blocks.append(f"{term(subject_rows[0][3])} " + " ;\n    ".join(lines) + " .\n")
+            lines.append(f"{verb} " + ",\n        ".join(term(r[3]) for r in pred_rows))
+        blocks.append(f"{term(subject)} " + " ;\n    ".join(lines) + " .\n")
     head = "".join(f"@prefix {prefix}: <{ns}> .\n"
                    for ns, prefix in sorted(by_namespace.items(), key=lambda item: item[1]) if prefix in used)
     return head + "\n" + "\n".join(blocks) + ("\n" if blocks else "")

@@ -71,7 +71,11 @@ def validate_graph(graph: Graph) -> Report:
 
     # The ontology is mixed in as given, without OWL or RDFS inference: sh:class follows
     # rdfs:subClassOf by itself, and inference would multiply the work for nothing.
-    conforms, results, _ = validate(graph, shacl_graph=shapes_graph(), ont_graph=ontology_graph(),
+    data = graph
+    if not graph.store.context_aware:  # a build's graph (graph.new_graph); pyshacl reads its data as a dataset
+        data = Graph()
+        data += graph
+    conforms, results, _ = validate(data, shacl_graph=shapes_graph(), ont_graph=ontology_graph(),
                                     inference="none", advanced=False, allow_warnings=True)
     # A result of sh:node carries the results of the nested shape as sh:detail: report those instead.
     violations = sorted({_violation(results, r) for r in results.subjects(RDF.type, SH.ValidationResult)

@@ -1,0 +1,152 @@
+"""A large generated corpus built in one `kg build`: total time, peak memory (kg and its workers, sampled from
+`/proc`), the time of each successive step of articles analysed (10,000 by default), and the time and memory
+of the stages that follow the analysis (resolution and the graph, then the files and the store).
+
+    python bench/large.py [--articles 100000] [--step 10000] [--jobs 2] [--keep DIR] [--json results.json]
+
+The articles are those of `corpus.py --synthetic` (runs of MEANTIME sentences), written to a temporary
+folder (or `--keep DIR`/corpus) before the clock starts. The build runs in a fresh interpreter, with the
+default time limit per article, as `kg build CORPUS --out OUT --jobs N` does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _util import PYTHON, ROOT, _tree_rss, machine, report  # noqa: E402
+
+
+def _tree_pss(pid: int) -> int:
+    """Proportional set size of pid and its descendants, in bytes: pages the forked workers share with the
+    builder are counted once (their resident sizes count them in every process)."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1]) * 1024
+                    break
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return total
+
+
+def run_sampled(cmd: list[str], **kw) -> dict[str, object]:
+    """Run cmd; its wall time, exit status, output, and the peak memory of its process tree, sampled every
+    0.2 s: resident size of the builder alone and of the tree, and the tree's proportional set size."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)
+    peak = {"rss": 0, "tree_rss": 0, "tree_pss": 0}
+    tick = [0]
+
+    def sample():
+        while proc.poll() is None:
+            main, total = _tree_rss(proc.pid)
+            peak["rss"], peak["tree_rss"] = max(peak["rss"], main), max(peak["tree_rss"], total)
+            if tick[0] % 5 == 0:  # reading smaps costs more: once a second
+                peak["tree_pss"] = max(peak["tree_pss"], _tree_pss(proc.pid))
+            tick[0] += 1
+            time.sleep(0.2)
+
+    t = threading.Thread(target=sample, daemon=True)
+    t.start()
+    out, err = proc.communicate()
+    t.join()
+    return {"seconds": round(time.perf_counter() - start, 2), "status": proc.returncode, "stdout": out,
+            "stderr": err[-2000:], **{f"peak_{k}_mb": round(v / 2**20) for k, v in peak.items()}}
+
+
+RUN = """
+import json, os, sys, time
+from pathlib import Path
+from kg import pipeline
+from kg.nlp import load_nlp
+
+def rss_mb():
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return round(int(line.split()[1]) / 1024)
+    return 0
+
+corpus, out, jobs, step = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+load_nlp()
+start = time.perf_counter()
+steps, stages = [], []
+last = [start]
+
+def progress(done, total):
+    if done and (done % step == 0 or done == total):
+        now = time.perf_counter()
+        steps.append({"analysed": done, "seconds": round(now - last[0], 2), "since_start": round(now - start, 2),
+                      "builder_rss_mb": rss_mb()})
+        last[0] = now
+
+def timed(name, fn):
+    def run(*a, **kw):
+        t = time.perf_counter()
+        res = fn(*a, **kw)
+        stages.append({"stage": name, "seconds": round(time.perf_counter() - t, 2), "builder_rss_mb": rss_mb()})
+        return res
+    return run
+
+pipeline.build_from_extractions = timed("resolution and graph", pipeline.build_from_extractions)
+pipeline._write_outputs = timed("graph.ttl, graph.html and store", pipeline._write_outputs)
+result = pipeline.build([corpus], out, jobs=jobs, progress=progress, article_timeout=60.0)
+counts = result.counts()
+print(json.dumps({"seconds": round(time.perf_counter() - start, 2), "steps": steps, "stages": stages,
+                  "triples": counts["triples"], "entities": counts["entities"], "articles": counts["articles"],
+                  "problems": counts["problems"], "builder_rss_end_mb": rss_mb()}))
+"""
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", type=int, default=100_000)
+    ap.add_argument("--step", type=int, default=10_000)
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--json", type=Path)
+    ap.add_argument("--keep", type=Path, help="write the corpus and the build here and keep them")
+    args = ap.parse_args()
+    from corpus import write_synthetic
+
+    work = args.keep or Path(tempfile.mkdtemp(prefix="kg-bench-large-"))
+    try:
+        corpus, out = work / "corpus", work / "out"
+        if not corpus.is_dir() or len(list(corpus.glob("*.txt"))) != args.articles:
+            shutil.rmtree(corpus, ignore_errors=True)
+            write_synthetic(corpus, args.articles)
+        shutil.rmtree(out, ignore_errors=True)
+        result: dict[str, object] = {"machine": machine(), "articles": args.articles, "step": args.step,
+                                     "jobs": args.jobs,
+                                     "command": f"kg build CORPUS --out OUT --jobs {args.jobs} (in process, timed)"}
+        res = run_sampled([PYTHON, "-c", RUN, str(corpus), str(out), str(args.jobs), str(args.step)], cwd=ROOT)
+        if res["status"] != 0:
+            raise SystemExit(f"the build failed:\n{res['stderr']}")
+        result.update(json.loads(res["stdout"].strip().splitlines()[-1]))
+        result["wall_seconds_with_model_load"] = res["seconds"]
+        result["peak_rss_mb"], result["peak_tree_rss_mb"] = res["peak_rss_mb"], res["peak_tree_rss_mb"]
+        result["peak_tree_pss_mb"] = res["peak_tree_pss_mb"]
+        result["store_mb"] = round(sum(f.stat().st_size for f in (out / "store").rglob("*") if f.is_file()) / 2**20, 1)
+        result["cache_mb"] = round((out / "extractions.sqlite").stat().st_size / 2**20, 1)
+        result["graph_ttl_mb"] = round((out / "graph.ttl").stat().st_size / 2**20, 1)
+        result["machine_after"] = {"load_average": machine()["load_average"]}
+        report(result, args.json)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
