@@ -66,24 +66,57 @@ def _tree_rss(pid: int) -> tuple[int, int]:
     return main, total
 
 
-def run_measured(cmd: list[str], **kw) -> dict[str, object]:
-    """Run cmd; its wall time, exit status and peak memory (main process, and with its workers)."""
+def _tree_pss(pid: int) -> int:
+    """Proportional set size of pid and its descendants, in bytes: pages that forked workers share with
+    their parent count once (their resident sizes count them in every process)."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1]) * 1024
+                    break
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return total
+
+
+def run_measured(cmd: list[str], *, pss: bool = False, **kw) -> dict[str, object]:
+    """Run cmd; its wall time, exit status and peak memory (main process, and with its workers; with pss, also
+    the proportional set size of the tree, read once a second)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)
-    peak = [0, 0]
+    peak = [0, 0, 0]
 
     def sample():
+        tick = 0
         while proc.poll() is None:
             main, total = _tree_rss(proc.pid)
             peak[0], peak[1] = max(peak[0], main), max(peak[1], total)
+            if pss and tick % 10 == 0:  # reading smaps costs more than the resident sizes
+                peak[2] = max(peak[2], _tree_pss(proc.pid))
+            tick += 1
             time.sleep(0.1)
 
     t = threading.Thread(target=sample, daemon=True)
     t.start()
     out, err = proc.communicate()
     t.join()
-    return {"seconds": round(time.perf_counter() - start, 2), "status": proc.returncode, "stdout": out,
-            "stderr": err[-2000:], "peak_rss_mb": round(peak[0] / 2**20), "peak_tree_rss_mb": round(peak[1] / 2**20)}
+    res = {"seconds": round(time.perf_counter() - start, 2), "status": proc.returncode, "stdout": out,
+           "stderr": err[-2000:], "peak_rss_mb": round(peak[0] / 2**20), "peak_tree_rss_mb": round(peak[1] / 2**20)}
+    if pss:
+        res["peak_tree_pss_mb"] = round(peak[2] / 2**20)
+    return res
+
+
+def output_sizes(out_dir: Path) -> dict[str, float]:
+    """Sizes in MB of what a build wrote: the store, the extraction cache, graph.ttl."""
+    return {"store_mb": round(sum(f.stat().st_size for f in (out_dir / "store").rglob("*") if f.is_file()) / 2**20, 1),
+            "cache_mb": round((out_dir / "extractions.sqlite").stat().st_size / 2**20, 1),
+            "graph_ttl_mb": round((out_dir / "graph.ttl").stat().st_size / 2**20, 1)}
 
 
 def child_json(code: str, *args: str) -> dict:

@@ -14,58 +14,12 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
-import subprocess
 import sys
 import tempfile
-import threading
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _util import PYTHON, ROOT, _tree_rss, machine, report  # noqa: E402
-
-
-def _tree_pss(pid: int) -> int:
-    """Proportional set size of pid and its descendants, in bytes: pages the forked workers share with the
-    builder are counted once (their resident sizes count them in every process)."""
-    total, todo = 0, [pid]
-    while todo:
-        p = todo.pop()
-        try:
-            for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
-                if line.startswith("Pss:"):
-                    total += int(line.split()[1]) * 1024
-                    break
-            for task in Path(f"/proc/{p}/task").iterdir():
-                todo += [int(c) for c in (task / "children").read_text().split()]
-        except OSError:
-            continue
-    return total
-
-
-def run_sampled(cmd: list[str], **kw) -> dict[str, object]:
-    """Run cmd; its wall time, exit status, output, and the peak memory of its process tree, sampled every
-    0.2 s: resident size of the builder alone and of the tree, and the tree's proportional set size."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)
-    peak = {"rss": 0, "tree_rss": 0, "tree_pss": 0}
-    tick = [0]
-
-    def sample():
-        while proc.poll() is None:
-            main, total = _tree_rss(proc.pid)
-            peak["rss"], peak["tree_rss"] = max(peak["rss"], main), max(peak["tree_rss"], total)
-            if tick[0] % 5 == 0:  # reading smaps costs more: once a second
-                peak["tree_pss"] = max(peak["tree_pss"], _tree_pss(proc.pid))
-            tick[0] += 1
-            time.sleep(0.2)
-
-    t = threading.Thread(target=sample, daemon=True)
-    t.start()
-    out, err = proc.communicate()
-    t.join()
-    return {"seconds": round(time.perf_counter() - start, 2), "status": proc.returncode, "stdout": out,
-            "stderr": err[-2000:], **{f"peak_{k}_mb": round(v / 2**20) for k, v in peak.items()}}
+from _util import PYTHON, ROOT, machine, output_sizes, report, run_measured  # noqa: E402
 
 
 RUN = """
@@ -131,16 +85,14 @@ def main() -> None:
         result: dict[str, object] = {"machine": machine(), "articles": args.articles, "step": args.step,
                                      "jobs": args.jobs,
                                      "command": f"kg build CORPUS --out OUT --jobs {args.jobs} (in process, timed)"}
-        res = run_sampled([PYTHON, "-c", RUN, str(corpus), str(out), str(args.jobs), str(args.step)], cwd=ROOT)
+        res = run_measured([PYTHON, "-c", RUN, str(corpus), str(out), str(args.jobs), str(args.step)], pss=True, cwd=ROOT)
         if res["status"] != 0:
             raise SystemExit(f"the build failed:\n{res['stderr']}")
         result.update(json.loads(res["stdout"].strip().splitlines()[-1]))
         result["wall_seconds_with_model_load"] = res["seconds"]
         result["peak_rss_mb"], result["peak_tree_rss_mb"] = res["peak_rss_mb"], res["peak_tree_rss_mb"]
         result["peak_tree_pss_mb"] = res["peak_tree_pss_mb"]
-        result["store_mb"] = round(sum(f.stat().st_size for f in (out / "store").rglob("*") if f.is_file()) / 2**20, 1)
-        result["cache_mb"] = round((out / "extractions.sqlite").stat().st_size / 2**20, 1)
-        result["graph_ttl_mb"] = round((out / "graph.ttl").stat().st_size / 2**20, 1)
+        result.update(output_sizes(out))
         result["machine_after"] = {"load_average": machine()["load_average"]}
         report(result, args.json)
     finally:

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _util import KG, machine, report, run_measured  # noqa: E402
+from _util import KG, machine, output_sizes, report, run_measured  # noqa: E402
 
 
 def main() -> None:
@@ -45,9 +45,7 @@ def main() -> None:
             res["summary"] = res.pop("stdout").strip().splitlines()[-1]
             res.pop("stderr")
             result[step] = res
-        result["store_mb"] = round(sum(f.stat().st_size for f in (out_dir / "store").rglob("*") if f.is_file()) / 2**20, 1)
-        result["cache_mb"] = round((out_dir / "extractions.sqlite").stat().st_size / 2**20, 1)
-        result["graph_ttl_mb"] = round((out_dir / "graph.ttl").stat().st_size / 2**20, 1)
+        result.update(output_sizes(out_dir))
         result["machine_after"] = {"load_average": machine()["load_average"]}
         report(result, args.json)
     finally:
