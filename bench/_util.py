@@ -113,10 +113,12 @@ def run_measured(cmd: list[str], *, pss: bool = False, **kw) -> dict[str, object
 
 
 def output_sizes(out_dir: Path) -> dict[str, float]:
-    """Sizes in MB of what a build wrote: the store, the extraction cache, graph.ttl."""
+    """Sizes in MB of what a build wrote: the store, the extraction cache, graph.ttl (None when the build
+    wrote none: by default a build of more than pipeline.FILES_AUTO_MAX articles does not)."""
+    ttl = out_dir / "graph.ttl"
     return {"store_mb": round(sum(f.stat().st_size for f in (out_dir / "store").rglob("*") if f.is_file()) / 2**20, 1),
             "cache_mb": round((out_dir / "extractions.sqlite").stat().st_size / 2**20, 1),
-            "graph_ttl_mb": round((out_dir / "graph.ttl").stat().st_size / 2**20, 1)}
+            "graph_ttl_mb": round(ttl.stat().st_size / 2**20, 1) if ttl.exists() else None}
 
 
 def child_json(code: str, *args: str) -> dict:

@@ -55,8 +55,8 @@ def timed(name, fn):
         return res
     return run
 
-pipeline.build_from_extractions = timed("resolution and graph", pipeline.build_from_extractions)
-pipeline._write_outputs = timed("graph.ttl, graph.html and store", pipeline._write_outputs)
+pipeline.resolve = timed("resolution of entities", pipeline.resolve)
+pipeline._write_outputs = timed("events, graph, files and store", pipeline._write_outputs)
 result = pipeline.build([corpus], out, jobs=jobs, progress=progress, article_timeout=60.0)
 counts = result.counts()
 print(json.dumps({"seconds": round(time.perf_counter() - start, 2), "steps": steps, "stages": stages,
