@@ -373,7 +373,11 @@ def validate(graph_path):
               help="Instead: score event coreference (MUC, B3, CEAF-e, CoNLL F1, within and across documents, "
                    "next to the same-lemma baseline) on the MEANTIME CAT files under DIR, or on hand-made reports "
                    "(a folder with articles/ and clusters.tsv, such as gold/events); repeatable.")
-def evaluate(gold, baseline, details, by_rule, model, jobs, dwie_dir, part, limit, convert_meantime, events_dirs):
+@click.option("--gazetteer-places", is_flag=True,
+              help="Also state locatedIn from the gazetteer for a city or province the article names with "
+                   "its country (rule locatedIn:gazetteer, kg:background), where no sentence locates it.")
+def evaluate(gold, baseline, details, by_rule, model, jobs, dwie_dir, part, limit, convert_meantime, events_dirs,
+             gazetteer_places):
     """Score kg against GOLD files or folders (*.json; default gold/): precision, recall, F1 per class.
 
     \b
@@ -411,6 +415,6 @@ def evaluate(gold, baseline, details, by_rule, model, jobs, dwie_dir, part, limi
     if baseline == "naive":
         predictions = predict_naive(articles, model)
     else:
-        predictions = predict_kg(articles, model, jobs=jobs)
+        predictions = predict_kg(articles, model, jobs=jobs, gazetteer_places=gazetteer_places)
     click.echo(format_report(run_evaluate(articles, predictions), baseline or "kg", details=details,
                              by_rule=by_rule))

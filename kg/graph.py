@@ -15,7 +15,9 @@ from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
 from .events_resolve import EventCluster, cluster_events
+from . import lexicon as L
 from .extract.event_types import GENERIC
+from .extract import background
 from .io import clean_text, slugify
 from .ontology import DCTERMS, GAF, GEONAMES, ID, KG, NIF, SCHEMA, SEM, TOP_CLASS, bind_prefixes
 from .records import Event, Extraction, Mention, Relation
@@ -204,6 +206,8 @@ def add_relation(g: Graph, ex: Extraction, rel: Relation, subj: URIRef, obj: URI
         g.add((st, KG.date, Literal(rel.date, datatype=XSD.date)))
     if rel.former:
         g.add((st, KG.former, Literal(True)))
+    if rel.background:
+        g.add((st, KG.background, Literal(True)))
     return st
 
 
@@ -290,11 +294,28 @@ def add_event(g: Graph, cluster: EventCluster, mention_nodes: dict[tuple[str, Ev
     return node
 
 
+def _add_background_places(g: Graph, extractions: list[Extraction],
+                           index: dict[tuple[str, Mention], Entity]) -> None:
+    """`locatedIn` from the gazetteer, for a city or province entity that no statement of the build locates."""
+    places = {KG.City, KG.Location}
+    for ex in extractions:
+        for rel in background.gazetteer_places(ex.mentions, ex.relations):
+            subj, obj = index.get((ex.doc.doc_id, rel.subj)), index.get((ex.doc.doc_id, rel.obj))
+            if subj is None or obj is None or L.fold(subj.label) != L.fold(rel.subj.name):
+                continue  # the place's entity is named otherwise ("Henderson" of a person "Fritz Henderson")
+            s, o = entity_iri(subj), entity_iri(obj)
+            if s == o or (s, KG.locatedIn, None) in g or (s, KG.partOf, None) in g \
+                    or not any((s, RDF.type, c) in g for c in places) or (o, RDF.type, KG.Country) not in g:
+                continue
+            add_relation(g, ex, rel, s, o, None)
+
+
 def build_graph(extractions: list[Extraction], entities: list[Entity], index: dict[tuple[str, Mention], Entity],
-                events: list[EventCluster] | None = None) -> Graph:
+                events: list[EventCluster] | None = None, *, gazetteer_places: bool = False) -> Graph:
     """The whole graph of a build: articles, entities, relations with statements, events and their reports.
 
     events are the clusters of event mentions (`events_resolve.cluster_events`), worked out here when not given.
+    gazetteer_places adds `locatedIn:gazetteer` statements (kg/extract/background.py) for places no article locates.
     """
     if events is None:
         events = cluster_events(extractions, index)
@@ -324,6 +345,8 @@ def build_graph(extractions: list[Extraction], entities: list[Entity], index: di
                 mention_nodes[(doc_id, ev)] = add_event_mention(g, ex, ev, node_of, node_of(ev.source))
     for cluster in events:
         add_event(g, cluster, mention_nodes)
+    if gazetteer_places:
+        _add_background_places(g, extractions, index)
     # who leads an organization also works for it: keep the more specific fact as the direct triple (the
     # statement reading "works for" stays, with its sentence)
     for s, o in list(g.subject_objects(KG.leaderOf)):

@@ -216,6 +216,18 @@ def subdivisions() -> dict[str, Place]:
     return table
 
 
+@lru_cache(maxsize=1)
+def subdivision_countries() -> dict[str, frozenset[str]]:
+    """Folded name -> the ISO codes of every country with an ISO 3166-2 subdivision of that name (no name left
+    out): "ontario" -> {"CA"}, although a city of California has the name too."""
+    import pycountry
+
+    table: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        table.setdefault(fold(sub.name), set()).add(sub.country_code)
+    return {k: frozenset(v) for k, v in table.items()}
+
+
 def lookup_country(text: str) -> Place | None:
     iso = country_names().get(fold(text))
     return countries()[iso] if iso else None

@@ -116,6 +116,7 @@ class KG(DefinedNamespace):
     verb: URIRef
     role: URIRef
     former: URIRef
+    background: URIRef
     date: URIRef
     accordingTo: URIRef
     trigger: URIRef

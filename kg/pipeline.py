@@ -261,10 +261,11 @@ def _read_paths(paths: list[Path], default_date: date | None, fields: dict[str, 
             yield path, doc
 
 
-def build_from_extractions(extractions: list[Extraction]) -> tuple[Graph, list[Entity]]:
+def build_from_extractions(extractions: list[Extraction], *,
+                           gazetteer_places: bool = False) -> tuple[Graph, list[Entity]]:
     entities, index = resolve(extractions)
     events = cluster_events(extractions, index)
-    return build_graph(extractions, entities, index, events), entities
+    return build_graph(extractions, entities, index, events, gazetteer_places=gazetteer_places), entities
 
 
 def build(inputs: list[str | Path], out_dir: str | Path = "output", *, default_date: date | None = None,

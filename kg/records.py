@@ -55,6 +55,7 @@ class Relation:
     date: date | None = None
     source: Mention | None = None  # attribution: "according to X"
     former: bool = False  # a role held before the time of the report: "former minister", "then-President"
+    background: bool = False  # from kg's background knowledge (the gazetteer), not stated by the sentence
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,10 @@ from .scorer import (Counts, Error, GoldArticle, PredEntity, Prediction, PredRel
 
 # ---------------------------------------------------------------- running kg and the baseline
 
-def predict_kg(articles: list[GoldArticle], model: str | None = None, jobs: int = 1) -> list[Prediction]:
-    """Build each gold article alone with kg and read its nodes and relations from the graph."""
+def predict_kg(articles: list[GoldArticle], model: str | None = None, jobs: int = 1,
+               gazetteer_places: bool = False) -> list[Prediction]:
+    """Build each gold article alone with kg and read its nodes and relations from the graph (with
+    gazetteer_places, `locatedIn` from the gazetteer too, as `kg build --gazetteer-places`)."""
     from rdflib import RDF
 
     from ..graph import entity_iri
@@ -28,7 +30,7 @@ def predict_kg(articles: list[GoldArticle], model: str | None = None, jobs: int 
     rel_props = relation_properties()
     ns = str(KG._NS)
     for ex in analyse(docs, model=model or DEFAULT_MODEL, jobs=jobs):
-        graph, entities = build_from_extractions([ex])
+        graph, entities = build_from_extractions([ex], gazetteer_places=gazetteer_places)
         nodes = {entity_iri(e): i for i, e in enumerate(entities)}
         preds = [PredEntity(e.cls, [e.label] + [n for n in e.names if n != e.label],
                             [(m.start, m.end) for _, m in e.mentions]) for e in entities]
