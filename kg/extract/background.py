@@ -28,8 +28,8 @@ def _gazetteer_countries(m: Mention) -> set[str]:
 
 def gazetteer_places(mentions: list[Mention], stated: list[Relation]) -> list[Relation]:
     """For each place named by the article and located nowhere by its text, `locatedIn` the country the
-    gazetteer gives it, when the article names that country and no other country with a place of that name;
-    linear in the mentions."""
+    gazetteer gives it, when the article names that country and the gazetteer knows places of that name in
+    no other country; linear in the mentions."""
     located = {r.subj.name for r in stated if r.pred in {"locatedIn", "partOf"}}
     countries: dict[str, Mention] = {}
     for m in mentions:
@@ -43,8 +43,9 @@ def gazetteer_places(mentions: list[Mention], stated: list[Relation]) -> list[Re
         if m.cls not in _PLACE_CLASSES or m.kind != "name" or m.name in located or m.name in seen:
             continue
         seen.add(m.name)
-        named = [countries[iso] for iso in _gazetteer_countries(m) if iso in countries]
-        country = named[0] if len(named) == 1 else None  # a name of places in two countries the article names: none
+        isos = _gazetteer_countries(m)
+        # a name of places in two countries ("Ontario": a province of Canada, a city of California): none
+        country = countries.get(next(iter(isos))) if len(isos) == 1 else None
         if country is not None and country.name != m.name:
             out.append(Relation(subj=m, pred="locatedIn", obj=country, sent=m.sent, rule=RULE,
                                 confidence=CONFIDENCE, background=True))
