@@ -216,16 +216,16 @@ def subdivisions() -> dict[str, Place]:
     return table
 
 
-@lru_cache(maxsize=1)
-def subdivision_countries() -> dict[str, frozenset[str]]:
-    """Folded name -> the ISO codes of every country with an ISO 3166-2 subdivision of that name (no name left
-    out): "ontario" -> {"CA"}, although a city of California has the name too."""
+@_gazetteer("names")
+def subdivision_countries() -> dict[str, str]:
+    """Folded name -> the ISO codes, comma-separated, of every country with an ISO 3166-2 subdivision of that name
+    (no name left out): "ontario" -> "CA", although a city of California has the name too; "punjab" -> "IN,PK"."""
     import pycountry
 
     table: dict[str, set[str]] = {}
     for sub in pycountry.subdivisions:
         table.setdefault(fold(sub.name), set()).add(sub.country_code)
-    return {k: frozenset(v) for k, v in table.items()}
+    return {k: ",".join(sorted(v)) for k, v in table.items()}
 
 
 def lookup_country(text: str) -> Place | None:
@@ -274,6 +274,7 @@ NEWS_ROLES = {
     "coach", "player", "striker", "chief executive", "president-elect", "speaker", "strongman",
     "counsel", "treasurer", "controller", "partner", "trustee", "commissioner", "administrator",
     "chairperson", "expert", "doctor", "physician", "surgeon", "researcher", "lecturer", "engineer", "strategist",
+    "midfielder", "goalkeeper", "defender", "winger", "footballer",
 }
 # Roles whose holder leads the organization or country named with them.
 LEADER_ROLES = {

@@ -23,7 +23,8 @@ def _gazetteer_countries(m: Mention) -> set[str]:
     if not key or L.lookup_country(m.name) or L.lookup_demonym(m.name):
         return set()
     places = (L.regions().get(key), L.cities().get(key), L.subdivisions().get(key))
-    return {p.iso for p in places if p is not None and p.iso} | set(L.subdivision_countries().get(key, ()))
+    return {p.iso for p in places if p is not None and p.iso} | (set(L.subdivision_countries().get(key, "").split(","))
+                                                                 - {""})
 
 
 def gazetteer_places(mentions: list[Mention], stated: list[Relation]) -> list[Relation]:

@@ -61,10 +61,24 @@ def _region(name: str) -> bool:
     return L.lookup_place(name) is not None or bool(set(L.fold(name).split()) & _REGION_WORDS)
 
 
+# a team's people: players and coaches are members of their club or national team, as members of a party
+SPORT_ROLES = {"player", "striker", "midfielder", "goalkeeper", "defender", "winger", "footballer", "coach",
+               "head coach", "assistant coach", "goalie", "keeper"}
+# titles that head an organization but not a state: "the head of Germany's ... conference" leads no country
+_NOT_STATE_HEADS = {"head", "chief", "director", "chairman", "chairwoman", "chairperson", "chair", "ceo",
+                    "general manager", "managing director", "commander", "general secretary", "secretary general",
+                    "secretary-general", "chief executive", "founder"}
+
+
 def _role_predicate(title: str, obj: Mention) -> str | None:
-    if obj.cls == "Location" and _region(obj.name) and not {title.lower().split()[-1], title.lower()} & _TERRITORIAL:
-        return None  # "a Middle East expert at ...": a region or a topic, not an employer
+    last = {title.lower().split()[-1], title.lower()}
+    if obj.cls in {"Location", "City"} and (obj.cls == "City" or _region(obj.name)) and not last & _TERRITORIAL:
+        return None  # "a Middle East expert at ...", "a professor in Detmold": a place or a topic, not an employer
+    if last & SPORT_ROLES and obj.cls in ORG_FAMILY:
+        return "memberOf"  # "Bayern striker X", "X, the Dortmund coach"
     pred = _role_predicate_of(title, obj)
+    if pred == "leaderOf" and obj.cls == "Country" and (last & _NOT_STATE_HEADS or " ".join(title.lower().split()[-2:]) in _NOT_STATE_HEADS):
+        return None  # "X, head of Germany's interior ministers' conference": the country only qualifies the body
     if pred == "worksFor" and obj.cls == "Country" and not {title.lower().split()[-1], title.lower()} & (
             _STATE_ROLES | _LEADER_HEADS | L.LEADER_ROLES):
         return None  # "a Lebanese lecturer": a nationality, not an employer
@@ -90,6 +104,8 @@ def _role_predicate_of(title: str, obj: Mention) -> str | None:
         if obj.cls in AGENTS or words[-1] in {"mayor", "governor"}:
             return "leaderOf"
         return None
+    if obj.cls in {"PoliticalParty", "CriminalOrganization"}:
+        return "memberOf"  # "the party's deputy leader"
     return "worksFor"
 
 
@@ -178,7 +194,8 @@ def _title_before_name(ctx: Sent, p: Mention, psp, ending) -> list[Relation]:
                 and not (psp.end < ctx.span.end and doc[psp.end].pos_ == "NOUN") \
                 and L.is_given_name(p.name.split()[0]):  # not "Renault's Dacia plant", "CNBC's Street Signs"
             # "the SPD's Olaf Scholz", "Apple's Tim Cook": a member, someone who works there
-            pred = "memberOf" if o.cls == "PoliticalParty" else "worksFor"
+            team = o.label.endswith(("+club", "+national-team"))  # "Barcelona's Andres Iniesta" (sport.py)
+            pred = "memberOf" if o.cls == "PoliticalParty" or team else "worksFor"
             out.append(make_relation(ctx, p, pred, o, "role:possessive", 0.6, tokens=[psp.root.i]))
             continue
         title, former = _title_words(doc, start, end)
@@ -204,7 +221,7 @@ def _title_in_apposition(ctx: Sent, p: Mention, psp, ending) -> list[Relation]:
     while k < ctx.span.end and doc[k].lower_ in {"the", "a", "an"}:
         k += 1
     end = min(ctx.span.end, k + 10)
-    stop = next((t.i for t in doc[k:end] if t.text in {",", ";", "(", ")"} or t.pos_ == "VERB"
+    stop = next((t.i for t in doc[k:end] if t.text in {",", ";", "(", ")"} or t.pos_ in {"VERB", "AUX"}
                  and t.dep_ not in {"amod", "compound"}), end)  # "managing" director is no verb
     inner = [(o, osp) for o, osp in ending(k, stop) if osp.start >= k and osp.end <= stop and o is not p]
     title_toks = [t for t in doc[k:stop] if (L.is_title(t.lower_) or t.lower_ == "member") and not ctx.mentions.at(t)]
@@ -225,13 +242,40 @@ def _title_in_apposition(ctx: Sent, p: Mention, psp, ending) -> list[Relation]:
         title = lead  # "Chairman and Chief Operating Officer of X": the chairman leads X
     former = any(t.lower_ in {"former", "ex", "then", "ex-", "then-"} for t in doc[k:stop])
     before = [m for m, msp in inner if msp.end <= title_toks[0].i]
-    o = inner[-1][0] if doc[title_toks[0].i + 1].lower_ == "of" or not before else before[-1]
-    # "Henry Paulson, the US Treasury Secretary": the name nearest the title
+    if doc[title_toks[0].i + 1].lower_ == "of" or not before:
+        # "Canada's minister of industry": with no name after the title, the one before it
+        o = _whose_title(doc, [(m, msp) for m, msp in inner if msp.start > title_toks[0].i], title_toks[0].i,
+                         stop) or (before[-1] if before else None)
+        if o is None:
+            return []
+    else:
+        o = before[-1]  # "Henry Paulson, the US Treasury Secretary": the name nearest the title
     pred = _role_predicate(title, o)
     if not pred:
         return []
+    osp = next(msp for m, msp in inner if m is o)
+    if pred == "worksFor" and _directs(title, o) and doc[title_toks[-1].i + 1].lower_ == "of" \
+            and osp.start - title_toks[-1].i <= 3 and not any(t.lower_ in {"a", "an"} for t in doc[j + 1: k]):
+        pred = "leaderOf"  # "X, director of the Y institute": the head of it ("a director of Y" sits on a board)
     return [make_relation(ctx, p, pred, o, "role:apposition", 0.6 if former else 0.85, role=title,
                           tokens=[psp.root.i], former=former)]
+
+
+def _directs(title: str, o: Mention) -> bool:
+    """"director", "executive director" of an organization, not "deputy director" nor "director of sales"."""
+    words = title.lower().split()
+    return words[-1] in {"director", "co-director"} and not set(words) & _SUBORDINATE and o.cls in ORG_FAMILY
+
+
+def _whose_title(doc, after: list, title: int, stop: int) -> Mention | None:
+    """The organization or place a title in apposition is of, among the names after it: not one said after "in"
+    ("an economist at Y in Freiburg", "president of Y in an interview with Z"), nor a possessive that only
+    qualifies the next word ("governor of Pakistan's Punjab province", "head of Germany's ... conference");
+    the last organization of those left ("a professor of X at Y University"), else the last name."""
+    cut = next((t.i for t in doc[title + 1: stop] if t.lower_ in {"in", "during", "on", "with"}
+                and any(msp.end <= t.i for _, msp in after)), stop)
+    left = [m for m, msp in after if msp.end <= cut and not (msp.end < len(doc) and doc[msp.end].lower_ in {"'s", "\u2019s"})]
+    return next((m for m in reversed(left) if m.cls in ORG_FAMILY), left[-1] if left else None)
 
 
 def _possessive_party(ctx: Sent, p: Mention, psp, ms: list) -> list[Relation]:
@@ -309,6 +353,8 @@ def _title_by_copula(ctx: Sent, p: Mention, psp) -> list[Relation]:
     pred = _role_predicate(title, target)
     if not pred:
         return []
+    if pred == "worksFor" and _directs(title, target) and not any(t.lower_ in {"a", "an"} for t in doc[psp.end: k]):
+        pred = "leaderOf"  # "X is the director of Y"
     return [make_relation(ctx, p, pred, target, "role:copula", 0.6 if former else 0.8, role=title,
                           tokens=[psp.root.i], former=former)]
 
