@@ -11,6 +11,7 @@ from ..records import Mention
 from ..resolve import harmonise_classes
 from .common import clean_name as _clean_name
 from .common import make_mention as _mention
+from .outlets import outlet_mentions
 from .sport import sport_mentions
 from .wire import apply_layout
 from .derived import (acronyms, country_modifiers, descriptor_names, person_surnames, place_like_orgs, repeated_names,
@@ -79,6 +80,7 @@ def extract_mentions(doc) -> list[Mention]:
     mentions.sort(key=lambda m: (m.start, m.end))
     mentions = apply_layout(doc, mentions, sent_index)
     mentions = sport_mentions(doc, mentions, sent_index)
+    mentions = outlet_mentions(doc, mentions, sent_index)
     return harmonise_classes(doc.text, mentions)
 
 

@@ -1,0 +1,61 @@
+"""News outlets named with the word for what they are: "the Bild newspaper", "the daily Yediot Aharonot",
+"Philosophie Magazin". NER often calls such a name a person, or misses it; the word beside it decides."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .. import lexicon as L
+from ..records import Mention
+from .common import make_mention
+
+# nouns that say a name beside them is an outlet ("the daily X", "the X newspaper")
+OUTLET_NOUNS = frozenset({"newspaper", "newspapers", "daily", "tabloid", "magazine", "weekly", "broadsheet",
+                          "paper", "broadcaster", "newsweekly", "monthly", "website", "news", "radio", "television"})
+# words that end an outlet's name in other languages ("Philosophie Magazin", "Frankfurter Allgemeine Zeitung")
+OUTLET_NAME_WORDS = frozenset({"magazin", "zeitung", "tageblatt", "tagesspiegel", "rundschau", "kurier", "gazeta",
+                               "gazzetta", "giornale", "corriere", "diario", "dagblad", "avisen", "nouvelles",
+                               "presse", "zeitschrift", "wochenblatt", "anzeiger"})
+_CHANGEABLE = {"Person", "Organization", "Location", "City"}
+
+
+def _outlet_beside(doc, start: int, end: int) -> bool:
+    """The token before the name (after "the") or the one after it is a word for an outlet."""
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    if before is not None and before.lower_ in OUTLET_NOUNS - {"news", "radio", "television", "website"} \
+            and before.pos_ in {"NOUN", "ADJ"} and (start < 2 or doc[start - 2].lower_ in {"the", "a"}
+                                                   or doc[start - 2].pos_ in {"ADJ", "DET", "PROPN"}):
+        return True
+    return after is not None and after.lower_ in OUTLET_NOUNS - {"news", "radio", "television"} and after.pos_ == "NOUN" \
+        and after.is_lower
+
+
+def outlet_mentions(doc, mentions: list[Mention], sent_index) -> list[Mention]:
+    out = []
+    covered = set()
+    for m in mentions:
+        covered.update(range(m.start, m.end))
+        if m.kind == "name" and m.cls in _CHANGEABLE and not L.lookup_place(m.name):
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            last = L.fold(m.name.split()[-1]) if m.name.split() else ""
+            if span is not None and (last in OUTLET_NAME_WORDS or _outlet_beside(doc, span.start, span.end)):
+                m = replace(m, cls="NewsOrganization", label=m.label + "+outlet")
+        out.append(m)
+    # "the Bild newspaper": a name NER missed before the word for an outlet
+    for tok in doc:
+        if tok.lower_ not in {"newspaper", "daily", "tabloid", "magazine", "weekly"} or not tok.is_lower \
+                or tok.pos_ != "NOUN" or tok.i < 2:
+            continue
+        end = tok.i
+        start = end
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
+                and doc[start - 1].idx not in covered and end - start < 4:
+            start -= 1
+        if start == end or doc[start - 1].lower_ != "the":
+            continue
+        span = doc[start:end]
+        if L.lookup_place(span.text) or L.lookup_demonym(span.text):
+            continue
+        out.append(make_mention(span, span.text, "NewsOrganization", "outlet", sent_index))
+    return sorted(out, key=lambda m: (m.start, m.end))
