@@ -17,7 +17,7 @@ from .scorer import (Counts, Error, GoldArticle, PredEntity, Prediction, PredRel
 def predict_kg(articles: list[GoldArticle], model: str | None = None, jobs: int = 1,
                gazetteer_places: bool = False) -> list[Prediction]:
     """Build each gold article alone with kg and read its nodes and relations from the graph (with
-    gazetteer_places, `locatedIn` from the gazetteer too, as `kg build --gazetteer-places`)."""
+    gazetteer_places, `locatedIn` from the gazetteer too: kg/extract/background.py)."""
     from rdflib import RDF
 
     from ..graph import entity_iri

@@ -3,8 +3,8 @@
 `locatedIn:gazetteer`: a city or province the article names is located in the country the gazetteer puts
 it in, when the article names that country too. The statement carries `kg:background true`, a lower
 confidence, and the sentence that names the place; a place the text locates anywhere keeps only what the
-text says. Off unless asked for (`kg build --gazetteer-places`, `kg evaluate --gazetteer-places`): see
-docs/QUALITY.md, "Located in from the gazetteer", for its precision.
+text says. Off unless asked for (`graph.build_graph(..., gazetteer_places=True)`, `kg evaluate
+--gazetteer-places`): see docs/QUALITY.md, "Located in from the gazetteer", for its precision.
 """
 
 from __future__ import annotations
