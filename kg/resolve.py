@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from . import lexicon as L
+from .lang.en import GENERIC_ORG_WORDS, NAME_CONNECTORS
 from .io import slugify
 from .ontology import TOP_CLASS
 from .records import Document, Extraction, Mention
@@ -20,8 +21,6 @@ SPECIFICITY = [
     "Country", "City", "MilitaryOperation", "NewsOrganization", "ArmedForces", "GovernmentBody",
     "PoliticalParty", "CriminalOrganization", "Company", "Person", "Organization", "Location",
 ]
-_GENERIC_ORG_WORDS = L.COMPANY_WORDS | {"news", "network", "group", "corporation", "broadcasting", "media"}
-_STOP_INITIALS = {"of", "and", "the", "de", "for", "la", "le", "del", "los", "las", "&", "du", "des", "on"}
 
 
 @dataclass
@@ -50,7 +49,7 @@ class Entity:
 
 
 def initials(name: str) -> str:
-    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in _STOP_INITIALS and w[0].isalpha()).upper()
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in NAME_CONNECTORS and w[0].isalpha()).upper()
 
 
 def _person_parts(name: str) -> list[str]:
@@ -244,7 +243,7 @@ def _org_base(key: str, orgs: _OrgNames) -> str:
     candidates = [k for k in orgs.starting(key + " ") if k != key]
     for k in sorted(candidates, key=len):
         extra = k[len(key) + 1:].split()
-        if all(w in _GENERIC_ORG_WORDS for w in extra):
+        if all(w in GENERIC_ORG_WORDS for w in extra):
             return k
     if " " not in key and key in orgs.names and not orgs.names[key].key:
         # (key, one word, can be none of the longer names' candidates, twins or enders: no need to leave it out)
@@ -257,7 +256,7 @@ def _org_base(key: str, orgs: _OrgNames) -> str:
                  and k.split()[0] == words[0] and k.split()[1].startswith(words[1]) and k.split()[1] != words[1]]
         if len(twins) == 1:
             return twins[0]
-    if " " in key and key not in _GENERIC_ORG_WORDS:
+    if " " in key and key not in GENERIC_ORG_WORDS:
         # "air force" inside "united states air force", when only one longer name ends with it
         enders = [k for k in orgs.ending(" " + key) if k != key]
         if len(enders) == 1 and len(key.split()) >= 2:

@@ -98,6 +98,16 @@ def test_planned_event_is_left_out():
     assert not [e for e in ex.events if e.kind == "Attack"]
 
 
+@pytest.mark.parametrize("modal", ["can", "must", "could"])
+def test_a_modal_verb_makes_neither_event_nor_typed_relation(modal):
+    """Events and relations read one list of modal verbs (kg.lang.en.MODALS): "can" once made an event only."""
+    rels, ex = relations_of(f"Up to 300 Danish soldiers {modal} be deployed to Estonia under the new mandate.")
+    assert not [e for e in ex.events if e.kind == "Deployment"], ex.events
+    rels, ex = relations_of(f"Norway {modal} attack Sweden.")
+    assert ("Norway", "attacked", "Sweden") not in rels
+    assert not [e for e in ex.events if e.kind == "Attack"], ex.events
+
+
 @pytest.mark.parametrize("text,expected", [
     ("November 22", date(2025, 11, 22)),
     ("January 3", date(2026, 1, 3)),

@@ -2,41 +2,20 @@
 
 from __future__ import annotations
 
+from ..lang.en import (ACQUIRE_VERBS, EVENT_NOUNS, HOLDING_NOUNS, PLACE_NOUNS, RELATIVE_PRONOUNS,
+                       SYMMETRIC_PASSIVES, TARGET_NOUNS)
 from ..records import Mention
-from .common import RELATIVE_PRONOUNS, MentionIndex, expand_conjuncts
+from .common import MentionIndex, expand_conjuncts
 from .context import ORG_FAMILY
 
-
-EVENT_NOUNS = {"attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "raid", "raids",
-                "bombing", "bombings", "operation", "operations", "action", "actions", "offensive",
-                "sanctions", "invasion", "assault", "war", "campaign", "intervention"}
-
-# verb lemma -> (property, prepositions that introduce the object when there is no direct object)
-
-
-_PLACE_HEADS = {"city", "town", "village", "capital", "port", "region", "province", "district"}
-
-
-_TARGET_NOUNS = {"target", "position", "site", "base", "facility", "infrastructure", "area", "stronghold", "camp",
-                 "hideout", "depot"}
-
-
-_SYMMETRIC_PASSIVES = {"link", "tie", "connect", "associate"}
-
-
-MODALS = {"will", "would", "could", "may", "might", "should", "'ll", "can", "must", "shall"}
-
-
-_ACQUIRE = {"acquire", "buy", "purchase", "take"}
-
-
-_HOLDINGS = {"stake", "share", "holding", "control", "majority", "percent", "%", "unit", "division", "part",
-             "operation", "business", "asset"}
+# a place noun whose "of" names the place an attack's object is: "attacked the city of Kharkiv"
+# (the nouns of places that are also targets, "the base of", are read as targets)
+_PLACE_HEADS = PLACE_NOUNS - TARGET_NOUNS
 
 
 def subjects(verb, index: MentionIndex, depth: int = 0) -> list[Mention]:
     subj = [c for c in verb.children if c.dep_ in {"nsubj"}]
-    if verb.lemma_.lower() in _SYMMETRIC_PASSIVES and not subj:
+    if verb.lemma_.lower() in SYMMETRIC_PASSIVES and not subj:
         subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
     agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     heads = subj or agent
@@ -68,12 +47,12 @@ def objects(verb, index: MentionIndex, preps: tuple[str, ...]) -> list[tuple[Men
     """Object mentions of a verb, each flagged True when reached through an event noun ("attacks on X")."""
     out: list[tuple[Mention, bool]] = []
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
-    if verb.lemma_.lower() in _SYMMETRIC_PASSIVES and not any(c.dep_ == "agent" for c in verb.children):
+    if verb.lemma_.lower() in SYMMETRIC_PASSIVES and not any(c.dep_ == "agent" for c in verb.children):
         passive = False
     direct = [c for c in verb.children if c.dep_ in {"dobj", "attr", "oprd"} or (passive and c.dep_ == "nsubjpass")]
     if not direct and verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children):
         direct = [verb.head]  # "Tesla, founded by Elon Musk": the participle's noun is what was founded
-    buying = verb.lemma_.lower() in _ACQUIRE
+    buying = verb.lemma_.lower() in ACQUIRE_VERBS
     for d in direct:
         if d.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             d = verb.head  # "Pixar, which was acquired by Disney"
@@ -84,15 +63,15 @@ def objects(verb, index: MentionIndex, preps: tuple[str, ...]) -> list[tuple[Men
                 continue  # "buys twelve Airbus jets": the maker's products, not the maker
             if m is not None:
                 out.append((m, False))
-            elif t.lemma_.lower() in _HOLDINGS and verb.lemma_.lower() in _ACQUIRE:
+            elif t.lemma_.lower() in HOLDING_NOUNS and verb.lemma_.lower() in ACQUIRE_VERBS:
                 out.extend((m, True) for m in through_preps(t, index, ("in", "of"), 2))
             elif t.lower_ in EVENT_NOUNS or t.lemma_.lower() in EVENT_NOUNS:
                 out.extend((m, True) for m in through_preps(t, index, ("on", "against", "in", "at", "over", "of"), 2))
             elif t.lemma_.lower() in _PLACE_HEADS:  # "attacked the Ukrainian city of Kharkiv"
                 out.extend((m, False) for m in through_preps(t, index, ("of",), 1))
-            elif t.lemma_.lower() in _TARGET_NOUNS and not buying:  # "struck targets in Gaza City"
+            elif t.lemma_.lower() in TARGET_NOUNS and not buying:  # "struck targets in Gaza City"
                 out.extend((m, True) for m in through_preps(t, index, ("in", "near", "across", "around"), 1))
-    if not out and any(d.lemma_.lower() in _TARGET_NOUNS for d in direct) and not buying:
+    if not out and any(d.lemma_.lower() in TARGET_NOUNS for d in direct) and not buying:
         preps = preps + ("in",)  # "struck targets in Gaza City": the place is what was hit
     if not out:
         for c in verb.children:

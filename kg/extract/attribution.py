@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..lang.en import REPORTING_VERBS
 from ..records import Mention
 from .common import MentionIndex
 
 
-SPEECH_VERBS = {
-    "say", "report", "tell", "write", "claim", "announce", "state", "insist", "confirm", "reveal",
-    "allege", "add", "note", "warn", "explain", "tweet", "post", "cite", "quote", "declare", "argue",
-}
 SOURCE_CLASSES = {"Person", "Organization", "NewsOrganization", "GovernmentBody", "ArmedForces",
                   "PoliticalParty", "Company", "Country", "CriminalOrganization"}
 
@@ -37,7 +34,7 @@ def sentence_attributions(doc, index: MentionIndex) -> dict[int, list[Attributio
                         found.append(Attribution(m, None))
                         break
             # "X said (that) ...", "X, citing sources, reported ..."
-            if tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH_VERBS:
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in REPORTING_VERBS:
                 subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
                 clause = next((c for c in tok.children if c.dep_ in {"ccomp", "parataxis"}), None)
                 src = index.of_phrase(subj) if subj is not None else None

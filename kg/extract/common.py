@@ -6,18 +6,12 @@ import re
 from datetime import date
 
 from .. import lexicon as L
+from ..lang.en import APOSTROPHES, NUMBER_WORDS, REPORTING_VERBS
 from ..records import Mention
 from .dates import date_of
 
 
-APOSTROPHES = ("'s", "\u2019s", "\u02bcs", "'", "\u2019", "\u02bc")
 LEADING_JUNK = re.compile(r"^[^\w]+")
-RELATIVE_PRONOUNS = {"which", "who", "that", "whom", "whose"}
-_NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "dozens": 24, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "hundred": 100, "hundreds": 100, "thousand": 1000, "thousands": 1000,
-}
 
 
 class MentionIndex:
@@ -87,19 +81,15 @@ def sentence_date(doc, sent, anchor: date | None, near=None) -> date | None:
     return dated[0] if len(dated) == 1 else None
 
 
-_REPORTING = {"report", "say", "tell", "announce", "confirm", "claim", "state", "write", "add", "quote", "cite",
-              "broadcast", "publish", "reveal", "disclose", "declare", "tweet", "post"}
-
-
 def _reporting_verb(ent):
     """The reporting verb ("said", "reported") a date expression belongs to, if it belongs to one."""
     tok = ent.root
     for _ in range(4):
         if tok.head is tok:
-            return tok if tok.lemma_.lower() in _REPORTING else None
+            return tok if tok.lemma_.lower() in REPORTING_VERBS else None
         tok = tok.head
         if tok.pos_ in {"VERB", "AUX"}:
-            return tok if tok.lemma_.lower() in _REPORTING else None
+            return tok if tok.lemma_.lower() in REPORTING_VERBS else None
     return None
 
 
@@ -123,8 +113,8 @@ def number_of(tok) -> int | None:
         text = "".join(p.text for p in sorted(parts, key=lambda p: p.i)).replace(",", "").replace("\u00a0", "")
         if text.isdigit():
             return int(text)
-        if n.lower_ in _NUMBER_WORDS:
-            return _NUMBER_WORDS[n.lower_]
+        if n.lower_ in NUMBER_WORDS:
+            return NUMBER_WORDS[n.lower_]
     return None
 
 

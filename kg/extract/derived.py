@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import lexicon as L
+from ..lang.en import LEADER_ROLES, ORG_DESCRIPTORS, UNIT_WORDS
 from ..records import Mention
 from .common import clean_name as _clean_name
 from .common import make_mention as _mention
@@ -20,8 +21,8 @@ def descriptor_names(doc, sent_index, covered: set[int]) -> Iterator[Mention]:
         if tok.ent_type_ and not (tok.ent_type_ == "PRODUCT" and _owned_unit(doc, tok)):
             continue
         head = tok.head
-        cue = (tok.dep_ == "appos" and head.lemma_.lower() in L.ORG_DESCRIPTORS | L.UNIT_WORDS) or (
-            tok.i > 0 and doc[tok.i - 1].lower_ in L.ORG_DESCRIPTORS | L.UNIT_WORDS and doc[tok.i - 1].pos_ == "NOUN"
+        cue = (tok.dep_ == "appos" and head.lemma_.lower() in ORG_DESCRIPTORS | UNIT_WORDS) or (
+            tok.i > 0 and doc[tok.i - 1].lower_ in ORG_DESCRIPTORS | UNIT_WORDS and doc[tok.i - 1].pos_ == "NOUN"
             and doc[tok.i - 1].is_lower) or _owned_unit(doc, tok)
         if not cue or L.is_given_name(tok.text) or L.lookup_place(tok.text):
             continue
@@ -40,7 +41,7 @@ def _owned_unit(doc, tok) -> bool:
     end = tok.i + 1
     while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
         end += 1
-    return end < len(doc) and doc[end].lemma_.lower() in L.UNIT_WORDS and doc[end].is_lower
+    return end < len(doc) and doc[end].lemma_.lower() in UNIT_WORDS and doc[end].is_lower
 
 
 def acronyms(doc, mentions: list[Mention], sent_index) -> Iterator[Mention]:
@@ -177,7 +178,7 @@ def title_references(doc, mentions: list[Mention], sent_index) -> list[Mention]:
         if span is None or span.start == 0:
             continue
         title = doc[span.start - 1]
-        if not L.is_title(title.lower_) or title.lower_ not in L.LEADER_ROLES:
+        if not L.is_title(title.lower_) or title.lower_ not in LEADER_ROLES:
             continue
         country = None
         if span.start >= 2:

@@ -7,6 +7,10 @@ from collections import Counter
 from collections.abc import Iterator
 
 from .. import lexicon as L
+from ..lang.en import (ARTICLES, BODY_HEADS, COMPANY_WORDS, EMPLOYEE_NOUNS, EQUIPMENT_WORDS, KIN_AND_RIVAL_NOUNS,
+                       NAMING_PARTICIPLES, NAMING_VERBS, NATIONAL_HEADS, NEWS_ROLES, NEWS_WORDS, OPERATION_CUES,
+                       ORG_DESCRIPTORS, PERSON_SUBJECT_VERBS, PLACE_AFTER_NAME, PLACE_NOUNS, PORTFOLIOS,
+                       PORTFOLIO_HOLDERS, SOCIAL_VERBS)
 from ..records import Mention
 from ..resolve import harmonise_classes
 from .common import clean_name as _clean_name
@@ -19,18 +23,6 @@ from .derived import (acronyms, country_modifiers, descriptor_names, person_surn
 
 
 KEEP_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
-_TRIM_START = {"the", "a", "an"}
-_NAMING_VERBS = {"call", "name", "dub", "codename", "code-name", "title", "know"}
-_PERSON_VERBS = {
-    "say", "tell", "write", "add", "hint", "insist", "agree", "claim", "announce", "warn", "deny",
-    "argue", "explain", "believe", "think", "resign", "die", "marry", "tweet", "post", "vow", "urge",
-    "concede", "congratulate", "pledge", "campaign", "admit", "apologize", "apologise", "recall", "smile",
-}
-_SOCIAL_VERBS = {
-    "meet", "call", "thank", "criticize", "criticise", "praise", "accuse", "elect", "interview", "phone",
-    "urge", "invite", "visit", "congratulate", "blame", "sue", "fire", "appoint", "name", "endorse", "defeat",
-    "replace", "succeed", "arrest", "kill", "pardon", "impeach", "telephone", "greet", "host", "warn", "tell",
-}
 
 
 def extract_mentions(doc) -> list[Mention]:
@@ -100,7 +92,7 @@ def _trim(span):
         if t.text == "(":  # "National Electoral Institute (INE": the acronym is read from the text
             end = t.i
             break
-    while start < end and (doc[start].lower_ in _TRIM_START or doc[start].is_punct or doc[start].is_space):
+    while start < end and (doc[start].lower_ in ARTICLES or doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in {"'s", "\u2019s", "'"}):
         end -= 1
@@ -111,7 +103,7 @@ def _trim(span):
 
 def _leading_title(span) -> bool:
     first = span[0]
-    return L.is_title(first.text) and first.lower_ not in L.NEWS_WORDS and first.text[:1].isupper() and not (
+    return L.is_title(first.text) and first.lower_ not in NEWS_WORDS and first.text[:1].isupper() and not (
         L.is_given_name(first.text) and len(span) == 2)
 
 
@@ -133,7 +125,7 @@ def _is_equipment(span, name: str) -> bool:
     if L.looks_like_equipment_code(name):
         return True
     nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
-    return nxt in L.EQUIPMENT_WORDS and not span.root.pos_ == "VERB" and any(c.isdigit() for c in name)
+    return nxt in EQUIPMENT_WORDS and not span.root.pos_ == "VERB" and any(c.isdigit() for c in name)
 
 
 def _person_like(span) -> bool:
@@ -165,21 +157,14 @@ def _untitle(name: str) -> str:
     return name.title() if name.isupper() and len(name) > 3 else name
 
 
-_PLACE_OF = {"city", "town", "village", "capital", "port", "province", "region", "district", "state", "base",
-             "county", "governorate", "municipality", "prefecture", "oblast", "island", "suburb", "neighbourhood",
-             "neighborhood", "camp", "enclave", "township", "valley", "settlement"}
-_PLACE_AFTER = {"region", "regions", "province", "provinces", "oblast", "city", "district", "districts", "area",
-                "governorate", "county", "prefecture", "municipality", "state", "valley", "township"}
-
-
 def _stated_place(span) -> bool:
     """"the district of Bar Kotal", "Kandarak province", "clashes near Kandarak": a place, whatever NER says."""
     doc = span.doc
     prev = doc[span.start - 1].lower_ if span.start > 0 else ""
     nxt = doc[span.end].lower_ if span.end < len(doc) else ""
-    if prev == "of" and span.start > 1 and doc[span.start - 2].lower_ in _PLACE_OF:
+    if prev == "of" and span.start > 1 and doc[span.start - 2].lower_ in PLACE_NOUNS:
         return doc[span.start - 2].is_lower  # "the town of X", not "the State of X" in a name
-    if nxt in _PLACE_AFTER and doc[span.end].is_lower and not (span.end + 1 < len(doc) and doc[span.end + 1].lower_ in {
+    if nxt in PLACE_AFTER_NAME and doc[span.end].is_lower and not (span.end + 1 < len(doc) and doc[span.end + 1].lower_ in {
             "government", "council", "police", "authorities", "officials", "assembly", "'s"}):
         return True
     return prev in {"near", "outside"} and not L.org_subclass(span.text)
@@ -188,7 +173,7 @@ def _stated_place(span) -> bool:
 def _missed_places(doc, sent_index, covered: set[int]) -> Iterator[Mention]:
     """Names NER missed that the sentence calls places: "across Dazgar province", "the district of Bar Kotal"."""
     for tok in doc:
-        if tok.lower_ not in _PLACE_AFTER or not tok.is_lower or tok.i == 0:
+        if tok.lower_ not in PLACE_AFTER_NAME or not tok.is_lower or tok.i == 0:
             continue
         end = tok.i
         start = end
@@ -211,15 +196,9 @@ def _place_context(span) -> bool:
     line_start = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws or doc[span.start - 1].is_space
     if span.text.isupper() and line_start and nxt[:1] and nxt[0] in {"(", "-", "\u2013", "\u2014", ","}:
         return True
-    if prev == "of" and span.start > 1 and doc[span.start - 2].lower_ in {"city", "town", "village", "capital", "port",
-                                                                          "province", "region", "district"}:
+    if prev == "of" and span.start > 1 and doc[span.start - 2].lower_ in PLACE_NOUNS:
         return True  # "the north-western city of Peshawar"
-    return prev in {"in", "near", "from", "outside", "across", "to"} or bool(
-        set(nxt) & {"region", "regions", "province", "provinces", "oblast", "city", "district", "area"})
-
-
-_EMPLOYEES = {"analyst", "economist", "strategist", "spokesman", "spokeswoman", "spokesperson", "executive",
-              "employee", "engineer", "trader", "researcher", "director", "manager", "official", "lawyer"}
+    return prev in {"in", "near", "from", "outside", "across", "to"} or bool(set(nxt) & PLACE_AFTER_NAME)
 
 
 def _org_descriptor(span) -> bool:
@@ -228,16 +207,16 @@ def _org_descriptor(span) -> bool:
     if _title_before(span):
         return False
     before = doc[max(0, span.start - 2): span.start]
-    if any(t.lower_ in L.ORG_DESCRIPTORS and t.pos_ == "NOUN" for t in before) and not L.is_given_name(span[0].text):
+    if any(t.lower_ in ORG_DESCRIPTORS and t.pos_ == "NOUN" for t in before) and not L.is_given_name(span[0].text):
         return True
-    if span.start >= 2 and doc[span.start - 1].lower_ in {"at", "for"} and doc[span.start - 2].lower_ in _EMPLOYEES:
+    if span.start >= 2 and doc[span.start - 1].lower_ in {"at", "for"} and doc[span.start - 2].lower_ in EMPLOYEE_NOUNS:
         return True  # "an analyst at Morgan Stanley", "a spokesman for Ryanair"
     if span.end + 1 < len(doc) and doc[span.end].text == ",":
         window = doc[span.end + 1: min(len(doc), span.end + 7)]
         for t in window:
             if t.text in {",", ".", ";"} or t.pos_ == "VERB":
                 break
-            if t.lower_ in L.ORG_DESCRIPTORS and t.pos_ == "NOUN":
+            if t.lower_ in ORG_DESCRIPTORS and t.pos_ == "NOUN":
                 return True
     return False
 
@@ -248,9 +227,9 @@ def _person_evidence(span) -> bool:
     doc = span.doc
     if L.is_given_name(tok.text) or _title_before(span) or _acts_like_person(span):
         return True
-    if tok.head.lemma_ in _PERSON_VERBS or tok.dep_ in {"poss"}:
+    if tok.head.lemma_ in PERSON_SUBJECT_VERBS or tok.dep_ in {"poss"}:
         return True
-    if tok.dep_ in {"dobj", "pobj"} and (tok.head.lemma_ in _SOCIAL_VERBS or tok.head.head.lemma_ in _SOCIAL_VERBS):
+    if tok.dep_ in {"dobj", "pobj"} and (tok.head.lemma_ in SOCIAL_VERBS or tok.head.head.lemma_ in SOCIAL_VERBS):
         return True
     # the same word inside another PERSON span ("Donald Trump ... Trump"): counted once per Doc
     counts = doc.user_data.get("kg_person_words")
@@ -259,30 +238,12 @@ def _person_evidence(span) -> bool:
     return counts[tok.text] >= 2
 
 
-_PERSON_NOUNS = {"rival", "wife", "husband", "son", "daughter", "father", "mother", "brother", "sister",
-                 "opponent", "predecessor", "successor", "widow", "partner", "friend", "ally", "deputy", "aide",
-                 "lawyer", "challenger", "incumbent", "nominee", "victim", "suspect", "winner", "runner-up"}
-
-
 def _acts_like_person(span) -> bool:
     root = span.root
-    if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ in _PERSON_VERBS:
+    if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ in PERSON_SUBJECT_VERBS:
         return True
     # "Her main rival, X, conceded": in apposition to a word for a person
-    return root.dep_ == "appos" and (root.head.lemma_.lower() in _PERSON_NOUNS or root.head.lower_ in L.NEWS_ROLES)
-
-
-# portfolios a minister or commissioner holds: "Defense Minister X", "Commissioner for Energy X"
-PORTFOLIOS = {"defense", "defence", "finance", "home", "foreign", "interior", "economy", "economic", "energy",
-              "health", "justice", "trade", "education", "environment", "agriculture", "labor", "labour",
-              "transport", "transportation", "culture", "development", "industry", "security", "immigration",
-              "climate", "digital", "affairs", "and", "social", "public", "works", "communications", "information",
-              "tourism", "sport", "sports", "youth", "family", "women", "science", "research", "technology",
-              "fisheries", "housing", "employment", "enlargement", "competition", "budget", "defense", "veterans",
-              "homeland", "internal", "external", "relations", "planning", "water", "resources", "mines",
-              "petroleum", "oil", "gas", "commerce", "cooperation", "integration", "humanitarian", "aid", "the"}
-_PORTFOLIO_HOLDERS = {"minister", "ministers", "secretary", "commissioner", "spokesman", "spokeswoman",
-                      "spokesperson", "czar", "tsar", "chief", "undersecretary", "adviser", "advisor"}
+    return root.dep_ == "appos" and (root.head.lemma_.lower() in KIN_AND_RIVAL_NOUNS or root.head.lower_ in NEWS_ROLES)
 
 
 def _portfolio(span) -> bool:
@@ -292,8 +253,8 @@ def _portfolio(span) -> bool:
         return False
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     before = [t.lower_ for t in doc[max(0, span.start - 2): span.start]]
-    return after in _PORTFOLIO_HOLDERS or (len(before) == 2 and before[1] in {"for", "of"}
-                                           and before[0] in _PORTFOLIO_HOLDERS)
+    return after in PORTFOLIO_HOLDERS or (len(before) == 2 and before[1] in {"for", "of"}
+                                           and before[0] in PORTFOLIO_HOLDERS)
 
 
 def _classify(span, label: str, sent_index) -> Mention | None:
@@ -337,7 +298,7 @@ def _classify(span, label: str, sent_index) -> Mention | None:
 def _after_portfolio(span, label: str):
     """"Commissioner for Energy Peter Olsen": the span and label of the name after the portfolio."""
     if len(span) > 1 and span[0].lower_ in PORTFOLIOS and span.start >= 2 and span.doc[span.start - 1].lower_ == "for" \
-            and span.doc[span.start - 2].lower_ in _PORTFOLIO_HOLDERS:
+            and span.doc[span.start - 2].lower_ in PORTFOLIO_HOLDERS:
         # the portfolio ends where the name begins
         cut = span.start
         while cut < span.end and span.doc[cut].lower_ in PORTFOLIOS:
@@ -422,7 +383,7 @@ def _classify_person(span, name: str, nxt: str, sent_index) -> Mention | None:
         return _mention(span, L.lookup_country(name).name, "Country", "gazetteer", sent_index)
     sub = L.org_subclass(name)
     words = name.split()
-    if sub and len(words) > 1 and (not L.is_given_name(words[0]) or words[-1].lower().strip(".") in L.COMPANY_WORDS):
+    if sub and len(words) > 1 and (not L.is_given_name(words[0]) or words[-1].lower().strip(".") in COMPANY_WORDS):
         return _mention(span, name, sub, "PERSON+words", sent_index)
     if _org_descriptor(span) or (len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ == "the"):
         return _mention(span, name, sub or "Organization", "PERSON+org-cue", sent_index)
@@ -456,17 +417,13 @@ def _classify_org(span, name: str, nxt: str, sent_index) -> Mention | None:
     return _mention(span, name, "Organization", "ORG", sent_index)
 
 
-_NATIONAL_HEADS = {"armed forces": "armed", "military": "armed", "military forces": "armed", "forces": "armed",
-                   "troops": "armed", "government": "government", "administration": "government"}
-
-
 def _national_body_key(name: str, cls: str) -> str:
     """"Venezuelan Armed Forces" and "the Venezuelan military" share one key: armed:VE."""
     words = name.split()
     for cut in (1, 2, 3):
         if cut >= len(words):
             break
-        head = _NATIONAL_HEADS.get(" ".join(words[cut:]).lower())
+        head = NATIONAL_HEADS.get(" ".join(words[cut:]).lower())
         if head:
             place = L.lookup_country(" ".join(words[:cut])) or L.lookup_demonym(" ".join(words[:cut]))
             if place:
@@ -478,17 +435,14 @@ def _operation_context(span) -> bool:
     """"Operation X", "an operation called X", "codenamed X"."""
     doc = span.doc
     before = [t for t in doc[max(0, span.start - 4): span.start]]
-    if span[0].lower_ in L.OPERATION_CUES and len(span) > 1:
+    if span[0].lower_ in OPERATION_CUES and len(span) > 1:
         return True
-    if before and before[-1].lower_ in L.OPERATION_CUES and before[-1].is_title:
+    if before and before[-1].lower_ in OPERATION_CUES and before[-1].is_title:
         return True
-    if before and before[-1].lemma_.lower() in _NAMING_VERBS | {"codenamed", "dubbed", "called", "named"}:
+    if before and before[-1].lemma_.lower() in NAMING_VERBS | NAMING_PARTICIPLES:
         window = doc[max(0, span.start - 8): span.start]
-        return any(t.lower_ in L.OPERATION_CUES for t in window)
+        return any(t.lower_ in OPERATION_CUES for t in window)
     return False
-
-
-_NAMING = {"called", "named", "dubbed", "codenamed", "code-named", "titled", "known"}
 
 
 def _operation_mentions(doc, sent_index) -> Iterator[Mention]:
@@ -499,15 +453,15 @@ def _operation_mentions(doc, sent_index) -> Iterator[Mention]:
         start = None
         if tok.text in {"Operation", "Op."} and i + 1 < len(doc) and doc[i + 1].is_title and not doc[i + 1].is_sent_start:
             start, first = i, i + 1
-        elif tok.lower_ in _NAMING and i > 0:
+        elif tok.lower_ in NAMING_PARTICIPLES and i > 0:
             window = doc[max(0, i - 6): i]
-            if any(t.lower_ in L.OPERATION_CUES for t in window):
+            if any(t.lower_ in OPERATION_CUES for t in window):
                 first = i + 1
                 if tok.lower_ == "known" and first < len(doc) and doc[first].lower_ == "as":
                     first += 1
                 while first < len(doc) and (doc[first].is_quote or doc[first].lower_ in {"'", '"'}):
                     first += 1
-                if first < len(doc) and doc[first].is_title and doc[first].lower_ not in L.OPERATION_CUES | {"the", "a"}:
+                if first < len(doc) and doc[first].is_title and doc[first].lower_ not in OPERATION_CUES | {"the", "a"}:
                     start = first
         if start is None:
             i += 1
@@ -525,13 +479,6 @@ def _operation_mentions(doc, sent_index) -> Iterator[Mention]:
             i = j
             continue
         i += 1
-
-
-_BODY_HEADS = {
-    "military": "ArmedForces", "army": "ArmedForces", "navy": "ArmedForces", "armed forces": "ArmedForces",
-    "air force": "ArmedForces", "forces": "ArmedForces", "troops": "ArmedForces",
-    "government": "GovernmentBody", "administration": "GovernmentBody",
-}
 
 
 def _government_of(doc, tok, sent_index) -> Iterator[Mention]:
@@ -555,12 +502,12 @@ def _generic_bodies(doc, sent_index, taken: set[int]) -> Iterator[Mention]:
         if word == "governments" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of":
             yield from _government_of(doc, tok, sent_index)
             continue
-        if two in _BODY_HEADS:
+        if two in BODY_HEADS:
             head_len = 2
-            cls = _BODY_HEADS[two]
-        elif word in _BODY_HEADS and tok.pos_ in {"NOUN", "PROPN"}:
+            cls = BODY_HEADS[two]
+        elif word in BODY_HEADS and tok.pos_ in {"NOUN", "PROPN"}:
             head_len = 1
-            cls = _BODY_HEADS[word]
+            cls = BODY_HEADS[word]
         else:
             continue
         # modifier just before: a country, a demonym, or a person's name

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..lang.en import MODALS, RELATIVE_PRONOUNS
 from ..records import Event, Mention
 from .attribution import sentence_attributions, source_for
 from .event_types import DISASTERS, GENERIC, NOUN_KINDS, PERSON_TARGET, PHONE_WORDS, VERB_KINDS
 from .generic_events import generic_trigger
-from .common import RELATIVE_PRONOUNS, MentionIndex, expand_conjuncts, number_of, sentence_date
+from .common import MentionIndex, expand_conjuncts, number_of, sentence_date
 
 
 VERB_TRIGGERS = {
@@ -143,7 +144,7 @@ def _irrealis(tok) -> bool:
     for t in [tok] + list(tok.ancestors)[:4]:
         if any(c.dep_ == "neg" for c in t.children):
             return True
-        if any(c.dep_ == "aux" and c.lower_ in {"will", "would", "could", "may", "might", "should", "'ll"} for c in t.children):
+        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in t.children):
             return True
         if t is not tok and t.lemma_.lower() in _IRREALIS:
             return True

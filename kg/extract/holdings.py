@@ -3,14 +3,10 @@
 
 from __future__ import annotations
 
-from .. import lexicon as L
+from ..lang.en import PARENT_NOUNS, PARENT_WORDS, UNIT_NAME_HEADS, UNIT_WORDS
 from ..records import Mention, Relation
 from .common import APOSTROPHES
 from .context import ORG_FAMILY, Sent, make_relation, sentence_mentions, span_of
-
-
-_PARENT_WORDS = {"parent", "owner"}
-_PARENT_NOUNS = {"company", "group", "firm", "corporation", "conglomerate"}
 
 
 def _org_at(ctx: Sent, tok) -> Mention | None:
@@ -28,7 +24,7 @@ def is_named_child(ctx: Sent, m: Mention) -> bool:
     k = sp.end if sp is not None else ctx.span.end
     if k < ctx.span.end and _is_possessive(ctx.doc[k]):
         k += 1
-    return k < ctx.span.end and ctx.doc[k].lower_ in _PARENT_WORDS
+    return k < ctx.span.end and ctx.doc[k].lower_ in PARENT_WORDS
 
 
 def parents(ctx: Sent) -> list[Relation]:
@@ -37,10 +33,10 @@ def parents(ctx: Sent) -> list[Relation]:
     doc = ctx.doc
     out = []
     for tok in ctx.span:
-        if tok.lower_ not in _PARENT_WORDS or tok.pos_ not in {"NOUN", "ADJ", "PROPN"} or ctx.mentions.at(tok):
+        if tok.lower_ not in PARENT_WORDS or tok.pos_ not in {"NOUN", "ADJ", "PROPN"} or ctx.mentions.at(tok):
             continue
         end = tok.i + 1
-        if end < ctx.span.end and doc[end].lower_ in _PARENT_NOUNS:
+        if end < ctx.span.end and doc[end].lower_ in PARENT_NOUNS:
             end += 1
         child = parent = None
         after = end
@@ -78,10 +74,6 @@ def parents(ctx: Sent) -> list[Relation]:
     return out
 
 
-_UNIT_NAME_HEADS = {"command", "division", "unit", "agency", "bureau", "office", "department", "directorate",
-                    "service", "wing", "branch", "corps", "fleet", "brigade", "regiment", "battalion", "group"}
-
-
 def owned_names(ctx: Sent) -> list[Relation]:
     """"USAF's Mobility Command", "the Pentagon's Defense Intelligence Agency": a body named after its owner's
     possessive, whose own name says it is a unit."""
@@ -94,7 +86,7 @@ def owned_names(ctx: Sent) -> list[Relation]:
         gap = doc[osp.end: usp.start]
         if len(gap) != 1 or not _is_possessive(gap[0]):
             continue
-        if unit.name.split()[-1].lower() in _UNIT_NAME_HEADS or unit.cls in {"ArmedForces", "GovernmentBody"} and (
+        if unit.name.split()[-1].lower() in UNIT_NAME_HEADS or unit.cls in {"ArmedForces", "GovernmentBody"} and (
                 owner.cls in {"ArmedForces", "GovernmentBody"}):
             out.append(make_relation(ctx, unit, "partOf", owner, "partOf:owner-possessive", 0.75, tokens=[usp.root.i]))
     return out
@@ -128,7 +120,7 @@ def units(ctx: Sent) -> list[Relation]:
         while k < ctx.span.end and len(nouns) < 3 and doc[k].pos_ == "NOUN" and doc[k].is_lower:
             nouns.append(doc[k])
             k += 1
-        if not any(t.lemma_.lower() in L.UNIT_WORDS for t in nouns):
+        if not any(t.lemma_.lower() in UNIT_WORDS for t in nouns):
             continue
         for m, msp in members:
             if m.name != owner.name:

@@ -3,23 +3,10 @@
 from __future__ import annotations
 
 from .. import lexicon as L
+from ..lang.en import (CITIZENSHIP_NOUNS, HOLD_VERBS, NATIONALITY_NOUNS, NATIONALITY_SKIP, ORG_DESCRIPTORS,
+                       PERSON_NOUNS)
 from ..records import Mention, Relation
 from .context import Sent, make_relation, sentence_mentions
-
-
-# nouns that say who a person is, so that a country's adjective before them is the person's nationality
-NATIONALITY_NOUNS = {"national", "nationals", "citizen", "citizens", "native", "passport-holder", "subject"}
-PERSON_NOUNS = {"man", "woman", "boy", "girl", "businessman", "businesswoman", "student", "tourist", "worker",
-                "pilot", "soldier", "fighter", "militant", "rebel", "dissident", "blogger", "priest", "nun",
-                "hostage", "detainee", "prisoner", "suspect", "victim", "teenager", "father", "mother",
-                "aid worker", "artist", "singer", "actor", "actress", "athlete", "photographer", "filmmaker",
-                "novelist", "poet", "politician", "billionaire", "tycoon", "entrepreneur", "banker", "investor",
-                "negotiator", "official", "separatist", "cleric", "jihadist", "volunteer", "mercenary", "spy"}
-# holding or taking a citizenship: "X, who holds Canadian citizenship"
-_CITIZENSHIP = {"citizenship", "nationality", "passport"}
-_HOLD = {"hold", "have", "take", "acquire", "obtain", "receive", "carry", "get"}
-_SKIP_BETWEEN = {"the", "a", "an", "former", "then", "late", "ex", "-", "then-", "ex-", "acting", "interim", "new",
-                 "veteran", "prominent", "leading", "top", "senior", "young", "jailed", "detained", "exiled"}
 
 
 def person_noun(word: str) -> bool:
@@ -56,7 +43,7 @@ def nationalities(ctx: Sent) -> list[Relation]:
         if not _country_of(c) or psp.start - csp.end > 4 or _prefixed(ctx, c):
             continue
         between = [t for t in doc[csp.end: psp.start]]
-        words = [t for t in between if t.lower_ not in _SKIP_BETWEEN]
+        words = [t for t in between if t.lower_ not in NATIONALITY_SKIP]
         if any(t.is_punct and t.text != "-" or t.like_num or t.lower_ in {"'s", "\u2019s"} and c.kind == "demonym"
                for t in between):
             continue
@@ -75,7 +62,7 @@ def nationalities(ctx: Sent) -> list[Relation]:
             continue
         if not all(t.pos_ in {"NOUN", "ADJ", "PROPN"} and not ctx.mentions.at(t) for t in words):
             continue
-        if not person_noun(words[-1].lower_) or any(t.lower_ in L.ORG_DESCRIPTORS for t in words):
+        if not person_noun(words[-1].lower_) or any(t.lower_ in ORG_DESCRIPTORS for t in words):
             continue  # "German carmaker X" says nothing of a person's nationality
         out.append(make_relation(ctx, p, "nationality", c, "nationality:modifier", 0.85, tokens=[psp.root.i]))
     out.extend(_described(ctx))
@@ -91,10 +78,10 @@ def _described(ctx: Sent) -> list[Relation]:
         low = tok.lower_
         country: Mention | None = None
         person_tok = None
-        if low in _CITIZENSHIP:
+        if low in CITIZENSHIP_NOUNS:
             country = _adjective_country(ctx, tok)
             verb = tok.head
-            if country is None or tok.dep_ != "dobj" or verb.lemma_.lower() not in _HOLD:
+            if country is None or tok.dep_ != "dobj" or verb.lemma_.lower() not in HOLD_VERBS:
                 continue
             person_tok = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if person_tok is not None and person_tok.lower_ in {"who", "which"} and verb.dep_ == "relcl":
@@ -135,7 +122,7 @@ def _adjective_country(ctx: Sent, tok) -> Mention | None:
 
 
 def _how(tok) -> str:
-    if tok.lower_ in _CITIZENSHIP:
+    if tok.lower_ in CITIZENSHIP_NOUNS:
         return "citizenship"
     return "apposition" if tok.dep_ == "appos" else "copula"
 

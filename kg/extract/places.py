@@ -3,25 +3,10 @@
 from __future__ import annotations
 
 from .. import lexicon as L
+from ..lang.en import (ARMED_WORDS, COMPANY_WORDS, FACILITY_NOUNS, GOVERNMENT_WORDS, INDUSTRY_WORDS,
+                       ORG_DESCRIPTORS, PART_NOUNS, PLACE_NOUNS)
 from ..records import Mention, Relation
 from .context import ORG_FAMILY, PLACES, Sent, make_relation, sentence_mentions
-
-
-_PART_NOUNS = {"unit", "branch", "wing", "division", "arm", "part", "subsidiary", "affiliate", "faction",
-               "network", "group", "department", "ministry", "service", "cell", "brigade", "battalion",
-               "member", "organ", "agency", "body", "force", "militia", "cartel", "gang"}
-
-
-_PLACE_NOUNS = {"capital", "city", "town", "village", "port", "province", "region", "state", "district",
-                "county", "island", "suburb", "neighbourhood", "neighborhood", "municipality", "area"}
-
-
-_DESCRIBING = {"car", "auto", "automobile", "aircraft", "oil", "steel", "software", "computer", "telecom",
-               "chip", "drug", "mining", "media", "energy", "defence", "defense", "technology", "airline"}
-
-
-_FACILITIES = {"factory", "plant", "headquarters", "offices", "office", "facility", "plants", "factories",
-               "hub", "campus", "works", "site"}
 
 
 def places(ctx: Sent) -> list[Relation]:
@@ -34,9 +19,9 @@ def places(ctx: Sent) -> list[Relation]:
             # "Pakistan's north-western city of Peshawar"
             b, bsp = ms[i + 1]
             gap = [t.lower_ for t in doc[asp.end: bsp.start]]
-            if 3 <= len(gap) <= 6 and gap[0] in {"'s", "\u2019s"} and gap[-1] == "of" and gap[-2] in _PLACE_NOUNS:
+            if 3 <= len(gap) <= 6 and gap[0] in {"'s", "\u2019s"} and gap[-1] == "of" and gap[-2] in PLACE_NOUNS:
                 out.append(make_relation(ctx, b, "locatedIn", a, "place:possessive", 0.85, tokens=[bsp.root.i]))
-            elif a.kind == "demonym" and 2 <= len(gap) <= 4 and gap[-1] == "of" and gap[-2] in _PLACE_NOUNS:
+            elif a.kind == "demonym" and 2 <= len(gap) <= 4 and gap[-1] == "of" and gap[-2] in PLACE_NOUNS:
                 # "the Ukrainian city of Kharkiv"
                 out.append(make_relation(ctx, b, "locatedIn", a, "place:demonym", 0.8, tokens=[bsp.root.i]))
         if a.cls not in {"City", "Location"} or i + 1 >= len(ms):
@@ -58,7 +43,7 @@ def places(ctx: Sent) -> list[Relation]:
                 b.cls == "Country" or a.cls == "City" and b.cls == "Location" or a.cls == "Location" and b.cls == "City"):
             # "Kunduz in northern Afghanistan", "Mobile in Alabama", "Moscone Center in San Francisco"
             out.append(make_relation(ctx, a, "locatedIn", b, "place:in", 0.8, tokens=[asp.root.i]))
-        elif gap and gap[0] == "," and any(w.lower() in _PLACE_NOUNS for w in gap) and gap[-1].lower() in {"of", "in", "the"}:
+        elif gap and gap[0] == "," and any(w.lower() in PLACE_NOUNS for w in gap) and gap[-1].lower() in {"of", "in", "the"}:
             out.append(make_relation(ctx, a, "locatedIn", b, "place:apposition", 0.8, tokens=[asp.root.i]))
     return out
 
@@ -84,7 +69,7 @@ def seats(ctx: Sent) -> list[Relation]:
             place = next((m for t in window[:2] if (m := ctx.mentions.at(t)) is not None and m.cls == "Country"), None)
             if place is None and closed:  # "Ford, the second of the big three American car manufacturers"
                 place = next((m for t in window[:-1] if (m := ctx.mentions.at(t)) is not None and m.cls == "Country"
-                              and m.kind == "demonym" and doc[t.i + 1].lemma_.lower() in L.ORG_DESCRIPTORS | _DESCRIBING
+                              and m.kind == "demonym" and doc[t.i + 1].lemma_.lower() in ORG_DESCRIPTORS | INDUSTRY_WORDS
                               ), None)
             at = next((t.i for t in window if t.lower_ == "in"), None)
             if place is None and closed and at is not None and at + 1 < ctx.span.end:
@@ -92,7 +77,7 @@ def seats(ctx: Sent) -> list[Relation]:
                 place = next((m for t in doc[at + 1: min(ctx.span.end, at + 3)] if (m := ctx.mentions.at(t)) is not None
                               and m.cls in PLACES), None)
                 window = [t for t in window if t.i < at]
-            if place is not None and any(t.lemma_.lower() in L.ORG_DESCRIPTORS for t in window):
+            if place is not None and any(t.lemma_.lower() in ORG_DESCRIPTORS for t in window):
                 out.append(make_relation(ctx, o, "locatedIn", place, "seat:apposition", 0.75, tokens=[osp.root.i]))
         for c, csp in reversed(ms[:i]):
             if csp.end > osp.start or c.cls not in PLACES or c.cls == "Location" and L.fold(c.name) not in L.regions():
@@ -109,8 +94,8 @@ def seats(ctx: Sent) -> list[Relation]:
                 break
             elif all((t.pos_ in {"NOUN", "ADJ"} or t.i == between.start and t.tag_ == "POS") and t.is_lower
                      for t in between) and any(
-                    t.lower_ in L.ORG_DESCRIPTORS or t.lemma_.lower() in L.ORG_DESCRIPTORS for t in between):
-                public = {t.lemma_.lower() for t in between} & (L.GOVERNMENT_WORDS | L.ARMED_WORDS)
+                    t.lower_ in ORG_DESCRIPTORS or t.lemma_.lower() in ORG_DESCRIPTORS for t in between):
+                public = {t.lemma_.lower() for t in between} & (GOVERNMENT_WORDS | ARMED_WORDS)
                 pred = "partOf" if public and c.cls == "Country" and "news" not in words else "locatedIn"
                 out.append(make_relation(ctx, o, pred, c, "seat:descriptor", 0.75, tokens=[osp.root.i]))
             break
@@ -142,7 +127,7 @@ def org_places(ctx: Sent) -> list[Relation]:
             continue
         at = osp.end + 1 if ctx.doc[osp.end].tag_ == "POS" else osp.end  # "Tesla's factory in Shanghai"
         prep = ctx.doc[at]
-        if prep.lower_ not in {"in", "of"} and prep.lower_ in _FACILITIES and at + 2 < ctx.span.end:
+        if prep.lower_ not in {"in", "of"} and prep.lower_ in FACILITY_NOUNS and at + 2 < ctx.span.end:
             prep = ctx.doc[at + 1]  # "the main Airbus factory in Toulouse"
             if prep.lower_ != "in" or prep.head.i != at:
                 continue
@@ -215,7 +200,7 @@ def subsidiaries(mentions: list[Mention]) -> list[Relation]:
         for parent_name, parent in orgs.items():
             extra = name[len(parent_name):].split() if name.startswith(parent_name + " ") else []
             national = bool(extra) and L.lookup_country(" ".join(extra)) is not None  # "Ford Australia"
-            if (len(extra) >= 2 or national) and not all(w.lower().strip(".,") in L.COMPANY_WORDS for w in extra):
+            if (len(extra) >= 2 or national) and not all(w.lower().strip(".,") in COMPANY_WORDS for w in extra):
                 out.append(Relation(subj=m, pred="partOf", obj=parent, sent=m.sent, rule="partOf:name", confidence=0.6))
     return out
 
@@ -252,7 +237,7 @@ def part_of(ctx: Sent) -> list[Relation]:
             window = doc[j + 1: min(ctx.span.end, j + 9)]
             rel_tok = next((t for t in window if t.lower_ in {"of", "within", "inside"}), None)
             nouns = {t.lemma_.lower() for t in window if rel_tok is not None and t.i < rel_tok.i}
-            if rel_tok is not None and nouns & _PART_NOUNS and rel_tok.i + 1 < len(doc):
+            if rel_tok is not None and nouns & PART_NOUNS and rel_tok.i + 1 < len(doc):
                 tgt = next((m for m in ctx.mentions.in_span(rel_tok.i + 1, min(ctx.span.end, rel_tok.i + 4))), None)
                 if tgt is not None and tgt.cls in ORG_FAMILY | {"Country"} and tgt != a:
                     pred = "memberOf" if "member" in nouns else "partOf"
@@ -272,7 +257,7 @@ def part_of(ctx: Sent) -> list[Relation]:
         if k > ctx.span.start + 1 and doc[k].text == ",":  # "its European division, Opel"
             k -= 1
         while k > ctx.span.start and k > asp.start - 6 and doc[k].pos_ in {"ADJ", "NOUN", "PROPN"} and not ctx.mentions.at(doc[k]):
-            if doc[k].lemma_.lower() in _PART_NOUNS | {"brand", "subsidiary"}:
+            if doc[k].lemma_.lower() in PART_NOUNS | {"brand", "subsidiary"}:
                 if doc[k - 1].lower_ in {"'s", "\u2019s"} or doc[k - 1].tag_ == "POS" or any(
                         doc[j].lower_ in {"'s", "\u2019s", "its", "their"} for j in range(max(ctx.span.start, k - 3), k)):
                     j = k - 1

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from ..lang.en import ANNOUNCING_VERBS, LIGHT_NOUNS, LIGHT_VERBS, MODALS, NOMINALS, RELATION_VERBS, START_VERBS
 from ..records import Mention, Relation
-from .arguments import MODALS, objects, subjects
+from .arguments import objects, subjects
 from .attribution import sentence_attributions
 from .common import MentionIndex, sentence_date
 from .context import AGENTS, ORG_FAMILY, PLACES, Sent, make_relation
@@ -15,41 +16,6 @@ from .focus import focus_country, focus_organization
 from .holdings import is_named_child
 from . import registry
 from .registry import Article
-
-
-VERBS: dict[str, tuple[str, tuple[str, ...]]] = {
-    **{v: ("attacked", ("on", "against", "at", "into")) for v in (
-        "attack", "strike", "bomb", "hit", "raid", "shell", "invade", "assault", "target", "kill",
-        "shoot", "ambush", "fire")},
-    **{v: ("launched", ()) for v in ("launch", "start", "begin", "initiate", "mount")},
-    **{v: ("designated", ()) for v in ("designate", "label", "list", "brand", "classify", "declare")},
-    **{v: ("ordered", ("on", "against")) for v in ("order", "command", "authorize", "authorise", "direct", "force",
-                                                    "compel", "oblige", "require")},
-    **{v: ("linkedTo", ("to", "with")) for v in ("link", "tie", "connect", "associate")},
-    **{v: ("defeated", ()) for v in ("defeat", "beat", "oust", "overthrow")},
-    **{v: ("asked", ("on",)) for v in ("ask", "urge", "request", "call", "petition", "implore")},
-    **{v: ("smuggledTo", ("to", "into")) for v in ("smuggle", "traffic")},
-    **{v: ("deployedTo", ("to", "into")) for v in ("deploy", "send", "dispatch")},
-    **{v: ("sanctioned", ()) for v in ("sanction", "embargo")},
-    **{v: ("supports", ()) for v in ("support", "back", "endorse", "praise", "welcome")},
-    **{v: ("opposes", ()) for v in ("oppose", "condemn", "criticize", "criticise", "denounce", "reject")},
-    **{v: ("metWith", ("with",)) for v in ("meet",)},
-    **{v: ("acquired", ()) for v in ("acquire", "buy", "purchase")},
-    **{v: ("founded", ()) for v in ("found", "establish", "create", "form")},
-    **{v: ("leaderOf", ()) for v in ("lead", "head", "run", "chair", "command")},
-    **{v: ("memberOf", ()) for v in ("join",)},
-    **{v: ("owns", ()) for v in ("own", "control")},
-}
-
-
-_STARTS = {"start", "launch"}
-
-
-# "carry out strikes on X", "impose sanctions on X": a verb that lends its object noun the meaning
-_LIGHT_NOUNS = {**{n: "attacked" for n in ("attack", "strike", "airstrike", "raid", "bombing", "assault",
-                                           "offensive", "invasion", "bombardment", "shelling")},
-                "sanction": "sanctioned", "embargo": "sanctioned"}
-_LIGHT_VERBS = {"carry", "conduct", "launch", "mount", "impose", "stage", "make", "begin", "slap", "levy"}
 
 
 SIGNATURES: dict[str, tuple[set[str], set[str]]] = {
@@ -122,10 +88,10 @@ def _verbs(ctx: Sent) -> list[Relation]:
         if verb.pos_ not in {"VERB"}:
             continue
         lemma = verb.lemma_.lower()
-        pred, preps = VERBS.get(lemma, (None, ()))
-        light = next((_LIGHT_NOUNS[c.lemma_.lower()] for c in verb.children
-                      if c.dep_ == "dobj" and c.lemma_.lower() in _LIGHT_NOUNS), None)
-        if light and (pred is None or pred == "launched" or lemma in _LIGHT_VERBS):
+        pred, preps = RELATION_VERBS.get(lemma, (None, ()))
+        light = next((LIGHT_NOUNS[c.lemma_.lower()] for c in verb.children
+                      if c.dep_ == "dobj" and c.lemma_.lower() in LIGHT_NOUNS), None)
+        if light and (pred is None or pred == "launched" or lemma in LIGHT_VERBS):
             pred, preps = light, ("on", "against")  # "imposed sanctions on Iran", "carried out strikes on X"
         subjs = subjects(verb, ctx.mentions)
         if not subjs:
@@ -146,7 +112,7 @@ def _verbs(ctx: Sent) -> list[Relation]:
                     typed = None  # "called on X to" asks; "called X" rings or names
                 if typed == "memberOf" and s.cls == "Person" and o.cls == "Company":
                     typed = "worksFor"  # "Cook joined Apple in 1998"
-                if typed == "launched" and o.cls in ORG_FAMILY and lemma in _STARTS:
+                if typed == "launched" and o.cls in ORG_FAMILY and lemma in START_VERBS:
                     typed = "founded"  # "Apple was started by Steve Jobs": a company, not an operation
                 if typed == "owns":  # "Airbus is owned by EADS": the owned company is part of its owner
                     if s.cls in ORG_FAMILY and o.cls in ORG_FAMILY and not (negated or modal):
@@ -170,26 +136,18 @@ def _verbs(ctx: Sent) -> list[Relation]:
     return out
 
 
-_NOMINAL = {"launch": "launched", "start": "launched", "beginning": "launched", "designation": "designated",
-            "invasion": "attacked", "purchase": "acquired", "acquisition": "acquired", "takeover": "acquired",
-            "buyout": "acquired"}
-
-
-_REPORTING = {"report", "announce", "order", "begin", "start", "confirm", "declare", "authorize", "approve"}
-
-
 def _nominals(ctx: Sent) -> list[Relation]:
     """"X announced the launch of an operation called Y", "X's invasion of Y"."""
     out = []
     for noun in ctx.span:
-        pred = _NOMINAL.get(noun.lower_)
+        pred = NOMINALS.get(noun.lower_)
         if pred is None or noun.pos_ != "NOUN":
             continue
         actors: list[Mention] = []
         poss = [c for c in noun.children if c.dep_ == "poss"]
         if poss:
             actors = [m for m in (ctx.mentions.of_phrase(p) for p in poss) if m]
-        elif noun.dep_ == "dobj" and noun.head.lemma_.lower() in _REPORTING:
+        elif noun.dep_ == "dobj" and noun.head.lemma_.lower() in ANNOUNCING_VERBS:
             actors = subjects(noun.head, ctx.mentions)
         if not actors:
             continue

@@ -6,59 +6,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .. import lexicon as L
+from ..lang.en import (APPOINT_VERBS, CORPORATE_TITLES, GOVERNMENT_TITLES, HEADS_OF_BODIES, LEADER_ROLES,
+                       OWN_WORDS, REGION_WORDS, STATE_ROLES, SUBORDINATE_WORDS, TERRITORIAL_ROLES, TITLE_MODIFIERS)
 from ..records import Mention, Relation
 from .arguments import subjects
 from .common import expand_conjuncts, sentence_date
 from .context import AGENTS, ORG_FAMILY, PLACES, Sent, make_relation, sentence_mentions, span_of
 
 
-_TITLE_MODIFIERS = {"former", "then", "acting", "interim", "outgoing", "incoming", "new", "late", "current",
-                    "deputy", "vice", "prime", "foreign", "defense", "defence", "interior", "finance", "chief",
-                    "senior", "top", "general", "executive", "-", "press", "white", "house", "state", "supreme",
-                    "opposition", "military", "army", "navy", "secretary", "of", "'s", "\u2019s", "the"}
-
-
-_APPOINT = {"name", "appoint", "elect", "nominate", "promote", "hire", "choose", "select", "pick", "install",
-            "make", "reappoint", "re-elect", "reelect", "designate", "confirm", "swear"}
-# Which subject and object classes a typed property accepts; otherwise the relation is generic.
-
-
-_SUBORDINATE = {"vice", "deputy", "assistant", "associate", "under", "junior"}
-
-
-_HEADS_OF_BODIES = {"secretary", "minister", "director", "commissioner", "administrator"}
-
-
-_LEADER_HEADS = {"general manager", "managing director", "president", "chairman", "chairwoman", "chairperson", "chair", "ceo", "leader", "head", "chief", "governor",
-                 "mayor", "king", "queen", "premier", "commander", "chancellor", "emir", "sultan", "emperor",
-                 "dictator", "president-elect", "pope", "strongman", "general secretary", "secretary general",
-                 "secretary-general"}
-
-
-# roles held in a state's service: "the Polish foreign minister" works for Poland, while "a Polish journalist"
-# is only of Polish nationality (see nationality.py)
-_STATE_ROLES = {"minister", "secretary", "ambassador", "envoy", "diplomat", "senator", "lawmaker", "mp",
-                "congressman", "congresswoman", "representative", "general", "admiral", "colonel", "commander",
-                "official", "officer", "spokesman", "spokeswoman", "spokesperson", "prosecutor", "judge", "justice",
-                "attorney general", "adviser", "advisor", "aide", "negotiator", "deputy", "lieutenant", "captain",
-                "major", "sergeant", "commissioner", "administrator", "director", "chief", "head", "counsel",
-                "treasurer", "consul", "legislator", "delegate", "governor", "mayor"}
-
-
-# roles a region, a state or a province can give: "the governor of Texas", not "a Middle East expert"
-_TERRITORIAL = {"governor", "mayor", "senator", "representative", "congressman", "congresswoman", "lawmaker",
-                "legislator", "premier", "minister", "president", "leader", "chief minister", "deputy", "delegate",
-                "commissioner", "administrator", "prefect", "official"}
-
-
-_REGION_WORDS = {"east", "west", "north", "south", "middle", "central", "eastern", "western", "northern",
-                 "southern", "gulf", "pacific", "atlantic", "asia", "africa", "europe", "america", "balkans",
-                 "caucasus", "arctic", "mediterranean", "baltic", "sahel", "latin", "region", "ocean", "sea"}
-
-
 def _region(name: str) -> bool:
     """A place the gazetteer knows, or a region named by compass or sea words ("Middle East", "the Sahel")."""
-    return L.lookup_place(name) is not None or bool(set(L.fold(name).split()) & _REGION_WORDS)
+    return L.lookup_place(name) is not None or bool(set(L.fold(name).split()) & REGION_WORDS)
 
 
 # a team's people: players and coaches are members of their club or national team, as members of a party
@@ -72,7 +30,7 @@ _NOT_STATE_HEADS = {"head", "chief", "director", "chairman", "chairwoman", "chai
 
 def _role_predicate(title: str, obj: Mention) -> str | None:
     last = {title.lower().split()[-1], title.lower()}
-    if obj.cls in {"Location", "City"} and (obj.cls == "City" or _region(obj.name)) and not last & _TERRITORIAL:
+    if obj.cls in {"Location", "City"} and (obj.cls == "City" or _region(obj.name)) and not last & TERRITORIAL_ROLES:
         return None  # "a Middle East expert at ...", "a professor in Detmold": a place or a topic, not an employer
     if last & SPORT_ROLES and obj.cls in ORG_FAMILY:
         return "memberOf"  # "Bayern striker X", "X, the Dortmund coach"
@@ -80,7 +38,7 @@ def _role_predicate(title: str, obj: Mention) -> str | None:
     if pred == "leaderOf" and obj.cls == "Country" and (last & _NOT_STATE_HEADS or " ".join(title.lower().split()[-2:]) in _NOT_STATE_HEADS):
         return None  # "X, head of Germany's interior ministers' conference": the country only qualifies the body
     if pred == "worksFor" and obj.cls == "Country" and not {title.lower().split()[-1], title.lower()} & (
-            _STATE_ROLES | _LEADER_HEADS | L.LEADER_ROLES):
+            STATE_ROLES | LEADER_ROLES):
         return None  # "a Lebanese lecturer": a nationality, not an employer
     return pred
 
@@ -92,15 +50,15 @@ def _role_predicate_of(title: str, obj: Mention) -> str | None:
         return None
     if words[-1] in {"founder", "co-founder", "cofounder"}:
         return "founded" if obj.cls in ORG_FAMILY else None
-    if words[-1] == "member" or (obj.cls in {"PoliticalParty", "CriminalOrganization"} and words[-1] not in _LEADER_HEADS):
+    if words[-1] == "member" or (obj.cls in {"PoliticalParty", "CriminalOrganization"} and words[-1] not in LEADER_ROLES):
         return "memberOf"  # "Greens lawmaker X", "a Taliban spokesman": a member of the party or the armed group
-    leader = (title.lower() in L.LEADER_ROLES or words[-1] in _LEADER_HEADS or " ".join(words[-2:]) in _LEADER_HEADS
+    leader = (title.lower() in LEADER_ROLES or words[-1] in LEADER_ROLES or " ".join(words[-2:]) in LEADER_ROLES
               or "chief executive" in title.lower() or "prime minister" in title.lower())
-    if words[-1] in _HEADS_OF_BODIES and len(words) == 1 and obj.cls in {"GovernmentBody", "ArmedForces"}:
+    if words[-1] in HEADS_OF_BODIES and len(words) == 1 and obj.cls in {"GovernmentBody", "ArmedForces"}:
         leader = True  # "Treasury Secretary X", "the Secretary of the Air Force": the head of that body
     if words[-1] in {"chief", "head"} and len(words) > 1 and words[-2] not in {"the", "former", "acting", "interim"}:
         leader = False  # "foreign policy chief", "intelligence chief": heads a department, not the whole
-    if leader and not set(words) & _SUBORDINATE:
+    if leader and not set(words) & SUBORDINATE_WORDS:
         if obj.cls in AGENTS or words[-1] in {"mayor", "governor"}:
             return "leaderOf"
         return None
@@ -127,7 +85,7 @@ def _title_words(doc, start: int, end: int) -> tuple[str | None, bool]:
             len(words) > 1 and words[-1].lower_ == "officer" and L.is_title(words[-2].lower_)):
         return None, False
     for t in words[:-1]:
-        if t.is_punct or t.pos_ not in {"NOUN", "PROPN", "ADJ"} and t.lower_ not in _TITLE_MODIFIERS:
+        if t.is_punct or t.pos_ not in {"NOUN", "PROPN", "ADJ"} and t.lower_ not in TITLE_MODIFIERS:
             return None, False
     phrase = " ".join(t.lower_.strip(".") for t in words)
     if phrase in {"mr", "mrs", "ms", "dr", "sir", "miss"}:
@@ -233,8 +191,8 @@ def _title_in_apposition(ctx: Sent, p: Mention, psp, ending) -> list[Relation]:
         run -= 1
     title, _ = _title_words(doc, run, last + 1)
     title = title or title_toks[-1].lower_
-    lead = next((t.lower_ for t in title_toks if t.lower_ in _LEADER_HEADS
-                 and doc[t.i - 1].lower_ not in _SUBORDINATE
+    lead = next((t.lower_ for t in title_toks if t.lower_ in LEADER_ROLES
+                 and doc[t.i - 1].lower_ not in SUBORDINATE_WORDS
                  and not (t.lower_ in {"chief", "head"} and doc[t.i + 1].is_alpha
                           and doc[t.i + 1].lower_ not in {"executive", "of", "and"})), None)
     # "chief market economist", "chief financial officer": not the chief of the whole
@@ -264,7 +222,7 @@ def _title_in_apposition(ctx: Sent, p: Mention, psp, ending) -> list[Relation]:
 def _directs(title: str, o: Mention) -> bool:
     """"director", "executive director" of an organization, not "deputy director" nor "director of sales"."""
     words = title.lower().split()
-    return words[-1] in {"director", "co-director"} and not set(words) & _SUBORDINATE and o.cls in ORG_FAMILY
+    return words[-1] in {"director", "co-director"} and not set(words) & SUBORDINATE_WORDS and o.cls in ORG_FAMILY
 
 
 def _whose_title(doc, after: list, title: int, stop: int) -> Mention | None:
@@ -394,19 +352,6 @@ def _title_of_before_name(ctx: Sent, persons: list) -> list[Relation]:
     return out
 
 
-# titles that only a company or a similar organization gives, so that "chairman X" alone means the chairman
-# of the organization the article is about; "president" or "spokesman" alone could be a country's
-_CORPORATE = {"chief executive", "ceo", "chairman", "chairwoman", "chief operating officer", "coo", "cfo",
-              "chief financial officer", "chief technology officer", "cto", "managing director", "general manager",
-              "executive vice president", "senior vice president", "chief executive officer"}
-_OWN = {"company", "firm", "its", "group", "carmaker", "automaker", "airline", "manufacturer", "bank", "maker"}
-
-
-_GOVERNMENT_TITLES = {"president", "prime minister", "premier", "chancellor", "king", "queen", "emir",
-                      "vice president", "foreign minister", "finance minister", "defence minister", "defense minister",
-                      "interior minister", "economy minister", "trade minister", "minister"}
-
-
 def implied_roles(ctx: Sent, known: set[str]) -> list[Relation]:
     """Titles before a name that say nothing of whose they are, read after the rest of the article: "chairman
     Dieter Zetsche" is the chairman of the organization the article is about, "President Dmitry Medvedev" the
@@ -426,7 +371,7 @@ def _implied_role(ctx: Sent, p: Mention, psp) -> list[Relation]:
         start -= 1  # "said the firm's chief executive officer, Alan Mulally"
     comma = start < psp.start
     while start > ctx.span.start and psp.start - start < 6 and not ctx.mentions.at(doc[start - 1]) and (
-            doc[start - 1].pos_ in {"NOUN", "ADJ", "PROPN", "DET", "PART"} or doc[start - 1].lower_ in _OWN):
+            doc[start - 1].pos_ in {"NOUN", "ADJ", "PROPN", "DET", "PART"} or doc[start - 1].lower_ in OWN_WORDS):
         start -= 1
     phrase = doc[start: psp.start - 1] if comma else doc[start: psp.start]
     if comma and start == psp.start - 1:
@@ -443,16 +388,16 @@ def _implied_role(ctx: Sent, p: Mention, psp) -> list[Relation]:
     elif start == psp.start or (start > ctx.span.start and ctx.mentions.at(doc[start - 1])):
         return []  # "GM chairman X" is read by the rules above
     words = [t.lower_ for t in phrase if t.lower_ not in {"the", "a", "an", "'s", "\u2019s"}]
-    own = bool(set(words) & _OWN)
-    words = [w for w in words if w not in _OWN | {"former", "new", "current", "then", "-"}]
+    own = bool(set(words) & OWN_WORDS)
+    words = [w for w in words if w not in OWN_WORDS | {"former", "new", "current", "then", "-"}]
     title = " ".join(words)
-    if title in _GOVERNMENT_TITLES and not own and ctx.country is not None:
+    if title in GOVERNMENT_TITLES and not own and ctx.country is not None:
         if _other_country_named(ctx):
             return []  # "Egypt's opposition ... and President X": the guess loses to the country the sentence names
         pred = _role_predicate(title, ctx.country)
         return [make_relation(ctx, p, pred, ctx.country, "role:implied-country", 0.55, role=title,
                               tokens=[psp.root.i])] if pred else []
-    if not title or ctx.focus is None or not (title in _CORPORATE or own and L.is_title(words[-1])):
+    if not title or ctx.focus is None or not (title in CORPORATE_TITLES or own and L.is_title(words[-1])):
         return []
     org = ctx.focus
     if any(t.lower_ in {"its", "their"} for t in doc[start: psp.start]):
@@ -500,7 +445,7 @@ def appointments(ctx: Sent) -> list[Relation]:
     """"GM named Mary Barra as its chief executive", "Barra was appointed CEO of GM"."""
     out = []
     for verb in ctx.span:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _APPOINT:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in APPOINT_VERBS:
             continue
         people = [m for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "oprd"}
                   for t in expand_conjuncts(c) if (m := ctx.mentions.of_phrase(t)) is not None and m.cls == "Person"]
@@ -512,7 +457,7 @@ def appointments(ctx: Sent) -> list[Relation]:
             role_heads += [c for c in d.children if c.dep_ == "prep" and c.lower_ == "as"]
         for head in role_heads:
             phrase = list(head.subtree)
-            title = next((t.lower_ for t in phrase if t.lower_ in L.LEADER_ROLES and not ctx.mentions.at(t)), None)
+            title = next((t.lower_ for t in phrase if t.lower_ in LEADER_ROLES and not ctx.mentions.at(t)), None)
             title = title or next((t.lower_ for t in phrase if L.is_title(t.lower_) and not ctx.mentions.at(t)), None)
             if title is None:
                 continue

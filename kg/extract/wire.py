@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .. import lexicon as L
+from ..lang.en import BYLINE_STARTS, COUNTRY_ALIASES, MONTH_WORDS, NEWS_WORDS, WIRE_SLUGS
 
 
 @dataclass
@@ -27,17 +28,7 @@ class Layout:
 
 
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'\u2019.-]{0,40}")
-# "UPDATE 2-", "REFILE-", "EXCLUSIVE-": a wire service's slug before a headline
-_SLUGS = {"UPDATE", "CORRECTED", "REFILE", "RPT", "WRAPUP", "EXCLUSIVE", "ANALYSIS", "FACTBOX", "INSIGHT",
-          "COLUMN", "TIMELINE", "PREVIEW", "CORRECTION", "URGENT", "FLASH", "BREAKING", "SPECIAL REPORT",
-          "RPT-UPDATE", "UPDATE-", "BREAKINGVIEWS", "GRAPHIC", "FEATURE", "POLL", "INTERVIEW", "NEWSMAKER"}
-_BYLINE_STARTS = ("by ", "reporting by", "additional reporting", "writing by", "editing by", "compiled by",
-                  "reported by", "author:", "authors:", "editor:", "editing:", "(reporting by", "(writing by",
-                  "(editing by", "(additional reporting", "(compiled by", "(by ")
 _CREDIT = re.compile(r"\(\s?[A-Za-z][A-Za-z.&' -]{0,40}\)")
-_MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
-           "february", "march", "april", "june", "july", "august", "september", "october", "november",
-           "december"}
 
 
 def layout(text: str) -> Layout:
@@ -143,8 +134,8 @@ def _recase(text: str, chars: list[str], start: int, end: int, forms: dict[str, 
 
 def _acronyms() -> set[str]:
     """Short names written in capitals: country codes, news agencies ("US", "UN", "AFP")."""
-    return {k.upper() for k in L.COUNTRY_ALIASES if len(k) <= 4 and " " not in k} | {
-        w.upper() for w in L.NEWS_WORDS if len(w) <= 4 and " " not in w} | {"UN", "EU", "NATO", "IS", "ISIS", "ISIL"}
+    return {k.upper() for k in COUNTRY_ALIASES if len(k) <= 4 and " " not in k} | {
+        w.upper() for w in NEWS_WORDS if len(w) <= 4 and " " not in w} | {"UN", "EU", "NATO", "IS", "ISIS", "ISIL"}
 
 
 def _slug(line: str) -> int:
@@ -157,7 +148,7 @@ def _slug(line: str) -> int:
     parts = word.split()
     if parts and parts[-1].isdigit():
         parts = parts[:-1]
-    if " ".join(parts) in _SLUGS:
+    if " ".join(parts) in WIRE_SLUGS:
         return dash + 1
     return 0
 
@@ -167,7 +158,7 @@ def _byline(line: str) -> bool:
     low = line.lower()
     if len(line) > 160:
         return False
-    if low.startswith(_BYLINE_STARTS) and not low.endswith((".", "?", "!")) or low.startswith(_BYLINE_STARTS[1:]):
+    if low.startswith(BYLINE_STARTS) and not low.endswith((".", "?", "!")) or low.startswith(BYLINE_STARTS[1:]):
         return True
     words = line.split()
     # a name then a place in capitals, nothing else: "Jane Doe MOSCOW"
@@ -178,7 +169,7 @@ def _byline(line: str) -> bool:
 def _byline_place(text: str, start: int, end: int) -> tuple[int, int] | None:
     words = text[start:end].split()
     if words and words[-1].isupper() and L.lookup_place(words[-1]) is not None and not text[start:end].lower().startswith(
-            _BYLINE_STARTS):
+            BYLINE_STARTS):
         return end - len(words[-1]), end
     return None
 
@@ -226,9 +217,9 @@ def _dateline(text: str, start: int, end: int) -> tuple[int, int] | None:
     parts = tail.split(" ", 2)
     if parts and len(parts[0]) == 10 and parts[0][4] == "-" and parts[0].replace("-", "").isdigit():
         seen_date, k = True, k + len(parts[0])
-    elif len(parts) >= 2 and parts[0].lower().rstrip(".") in _MONTHS and parts[1].rstrip(",").isdigit():
+    elif len(parts) >= 2 and parts[0].lower().rstrip(".") in MONTH_WORDS and parts[1].rstrip(",").isdigit():
         seen_date, k = True, k + len(parts[0]) + 1 + len(parts[1].rstrip(","))
-    elif len(parts) >= 2 and parts[0].isdigit() and parts[1].lower().rstrip(".,") in _MONTHS:
+    elif len(parts) >= 2 and parts[0].isdigit() and parts[1].lower().rstrip(".,") in MONTH_WORDS:
         seen_date, k = True, k + len(parts[0]) + 1 + len(parts[1].rstrip(".,"))
     pos = i + k
     while pos < limit and text[pos] in " ,":

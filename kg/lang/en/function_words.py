@@ -1,0 +1,20 @@
+"""Function words: articles, pronouns, connectors and number words that rules read over or count with."""
+
+# Articles dropped from the start of a name ("the Pentagon" is Pentagon).
+ARTICLES = frozenset({"the", "a", "an"})
+
+# Relative pronouns that stand for the noun a clause describes: "Pixar, which was acquired by Disney".
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom", "whose"})
+
+# Possessive endings and apostrophes, as tokens: "Apple's", "Apple\u2019s", "Reuters'".
+APOSTROPHES = ("'s", "\u2019s", "\u02bcs", "'", "\u2019", "\u02bc")
+
+# Small words of names that an acronym skips ("Bank of England" is BoE, not BOE).
+NAME_CONNECTORS = frozenset({"of", "and", "the", "de", "for", "la", "le", "del", "los", "las", "&", "du", "des", "on"})
+
+# Number words and their values: "two soldiers", "dozens of civilians".
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "dozens": 24, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "hundred": 100, "hundreds": 100, "thousand": 1000, "thousands": 1000,
+}

@@ -1,0 +1,112 @@
+"""Organizations: the words of their names that give their subclass, descriptors, parts and holdings."""
+
+# Words of a name that make it a news organization's ("Daily News", "Reuters").
+NEWS_WORDS = frozenset({
+    "news", "times", "post", "press", "herald", "tribune", "gazette", "journal", "guardian", "telegraph",
+    "news agency", "press agency", "broadcasting", "television", "tv", "radio", "newspaper", "magazine", "wire", "media",
+    "chronicle", "daily", "reuters", "bloomberg", "cnn", "bbc", "ap", "afp", "nbc", "cbs", "abc", "fox",
+    "msnbc", "npr", "al jazeera", "xinhua", "tass", "kcna", "wikinews", "politico", "axios", "economist",
+    "observer", "independent", "associated press", "agence france-presse", "ria novosti", "interfax",
+    "sky", "itv", "dpa", "efe", "ansa", "kyodo", "yonhap", "pti", "anadolu", "euronews", "dw",
+})
+# Words of a name that make it an armed force's ("Syrian Army", "Revolutionary Guards").
+ARMED_WORDS = frozenset({
+    "army", "navy", "air force", "armed forces", "military", "marines", "marine corps", "coast guard",
+    "national guard", "defense forces", "defence forces", "forces", "troops", "special forces",
+    "revolutionary guard", "revolutionary guards", "guard", "militia", "brigade", "battalion", "regiment",
+    "division", "fleet", "command",
+})
+# Words of a name that make it a government body's ("Ministry of Defence", "the Kremlin").
+GOVERNMENT_WORDS = frozenset({
+    "government", "administration", "ministry", "department", "white house", "pentagon", "kremlin",
+    "congress", "senate", "parliament", "house of representatives", "cabinet", "council", "commission",
+    "court", "supreme court", "assembly", "office", "agency", "bureau", "state department",
+    "treasury", "federal reserve", "police", "customs", "authority", "embassy", "duma", "knesset",
+    "central bank", "reserve bank", "bundesbank", "european commission",
+})
+# Words of a name that make it a political party's ("the Labour Party", "Christian Democrats").
+PARTY_WORDS = frozenset({"party", "democrats", "republicans", "labour", "conservatives", "tories", "movement", "greens",
+                         "republican", "democrat", "liberals", "social democrats", "christian democrats"})
+# Words of a name that make it a criminal or armed group's: "cartel", "gang" and groups known by one name.
+CRIMINAL_WORDS = frozenset({
+    "cartel", "gang", "mafia", "syndicate", "cartels", "taliban", "al-qaeda", "al qaeda", "isis", "isil",
+    "islamic state", "hezbollah", "hamas", "boko haram", "al-shabaab", "tren de aragua", "ms-13",
+})
+# Words that make a name an organization of no more specific kind.
+INSTITUTION_WORDS = frozenset({
+    "university", "college", "institute", "school", "hospital", "foundation", "association", "union",
+    "federation", "committee", "club", "church", "society", "center", "centre", "museum", "theater",
+    "theatre", "academy", "council", "league", "alliance", "coalition", "organization", "organisation",
+    "fund", "trust", "institution", "laboratory", "laboratories", "exchange", "stadium",
+})
+# Words that mark a product rather than its maker ("MacBook Air", "App Store").
+PRODUCT_WORDS = frozenset({"pro", "air", "mini", "max", "plus", "ultra", "os", "edition", "store", "app", "apps"})
+# Words of a name that make it a company's ("Ford Motor Co", "Lockheed Martin Aeronautics").
+COMPANY_WORDS = frozenset({
+    "inc", "corp", "corporation", "company", "co", "ltd", "llc", "plc", "group", "holdings", "holding",
+    "airlines", "airways", "bank", "motors", "motor", "technologies", "systems", "industries", "ag", "sa",
+    "gmbh", "nv", "spa", "airline", "energy", "oil", "pharmaceuticals", "enterprises", "partners", "capital",
+    "automotive", "auto", "aviation", "aerospace", "electric", "electronics", "foods", "telecom",
+    "communications", "networks", "entertainment", "studios", "records", "financial", "insurance",
+    "investments", "securities", "petroleum", "steel", "mining", "chemicals", "logistics", "shipping",
+    "software", "labs", "manufacturing", "management", "ventures", "brands", "stores", "retail",
+    "computer", "computers", "aircraft", "airplanes", "semiconductor", "pharma", "health", "media", "air",
+    "buy", "mart", "depot",
+})
+# Words an organization's name may add without naming another one ("CBS News" is CBS): company words and these.
+GENERIC_ORG_WORDS = COMPANY_WORDS | {"news", "network", "group", "corporation", "broadcasting", "media"}
+# Stock indices and exchanges' index names: financial instruments, not organizations that act.
+INDEX_WORDS = frozenset({"nasdaq", "ftse", "dow", "dow jones", "s&p", "s p", "nikkei", "dax", "cac",
+                         "hang seng", "sensex", "kospi", "stoxx", "nyse composite", "topix", "ibex", "asx", "tsx"})
+# Common nouns that, just before a one-word name or in apposition to it, say it names an organization.
+ORG_DESCRIPTORS = frozenset({
+    "company", "firm", "maker", "automaker", "carmaker", "manufacturer", "airline", "carrier", "bank",
+    "group", "band", "brand", "retailer", "chain", "subsidiary", "unit", "division", "supplier",
+    "producer", "giant", "conglomerate", "startup", "agency", "broadcaster", "newspaper", "network",
+    "insurer", "lender", "investor", "fund", "operator", "distributor", "dealer", "club", "team", "party",
+    "union", "airframer", "builder", "developer", "publisher", "studio", "label", "exchange",
+})
+# Words for a part of an organization that a name can stand before ("General Motors' Saturn unit").
+UNIT_WORDS = frozenset({"unit", "division", "subsidiary", "brand", "arm", "affiliate", "plant", "business", "marque",
+                        "offshoot"})
+# Nouns for a part of a body or group: "X, a unit of Y", "the armed wing of Y" (partOf).
+PART_NOUNS = frozenset({
+    "unit", "branch", "wing", "division", "arm", "part", "subsidiary", "affiliate", "faction",
+    "network", "group", "department", "ministry", "service", "cell", "brigade", "battalion",
+    "member", "organ", "agency", "body", "force", "militia", "cartel", "gang",
+})
+# Last words of a body's own name that make it a unit of the owner named before it ("USAF's Mobility Command").
+UNIT_NAME_HEADS = frozenset({
+    "command", "division", "unit", "agency", "bureau", "office", "department", "directorate",
+    "service", "wing", "branch", "corps", "fleet", "brigade", "regiment", "battalion", "group",
+})
+# Words for an organization that owns another: "Airbus parent EADS".
+PARENT_WORDS = frozenset({"parent", "owner"})
+# Nouns after PARENT_WORDS: "the parent company of Airbus".
+PARENT_NOUNS = frozenset({"company", "group", "firm", "corporation", "conglomerate"})
+# Words that make a bare title a company's: "the company's CEO", "its chairman", "the carmaker's president".
+OWN_WORDS = frozenset({"company", "firm", "its", "group", "carmaker", "automaker", "airline", "manufacturer", "bank",
+                       "maker"})
+# Industries a demonym can stand before in a company's description: "Ford, the second of the big three
+# American car manufacturers" places Ford in the US.
+INDUSTRY_WORDS = frozenset({
+    "car", "auto", "automobile", "aircraft", "oil", "steel", "software", "computer", "telecom",
+    "chip", "drug", "mining", "media", "energy", "defence", "defense", "technology", "airline",
+})
+# What one buys of a company: "bought a 20% stake in X", "took control of X".
+HOLDING_NOUNS = frozenset({
+    "stake", "share", "holding", "control", "majority", "percent", "%", "unit", "division", "part",
+    "operation", "business", "asset",
+})
+# Heads of a country's bodies NER misses: "the US military", "the Venezuelan government" -> their class.
+BODY_HEADS = {
+    "military": "ArmedForces", "army": "ArmedForces", "navy": "ArmedForces", "armed forces": "ArmedForces",
+    "air force": "ArmedForces", "forces": "ArmedForces", "troops": "ArmedForces",
+    "government": "GovernmentBody", "administration": "GovernmentBody",
+}
+# Heads that name the whole of a country's armed forces or government -> the prefix of the shared key
+# ("the Venezuelan military" and "Venezuelan Armed Forces" are armed:VE; its navy is a body of its own).
+NATIONAL_HEADS = {
+    "armed forces": "armed", "military": "armed", "military forces": "armed", "forces": "armed",
+    "troops": "armed", "government": "government", "administration": "government",
+}

@@ -1,0 +1,50 @@
+"""Nouns for people: what a person is to others, where a person works, who can be a victim."""
+
+# Staff of an organization: "an analyst at Morgan Stanley", "a spokesman for Ryanair" make the name an organization.
+EMPLOYEE_NOUNS = frozenset({
+    "analyst", "economist", "strategist", "spokesman", "spokeswoman", "spokesperson", "executive",
+    "employee", "engineer", "trader", "researcher", "director", "manager", "official", "lawyer",
+})
+
+# What a person is to another person: "Her main rival, X, conceded" (in apposition, the name is a person's).
+KIN_AND_RIVAL_NOUNS = frozenset({
+    "rival", "wife", "husband", "son", "daughter", "father", "mother", "brother", "sister",
+    "opponent", "predecessor", "successor", "widow", "partner", "friend", "ally", "deputy", "aide",
+    "lawyer", "challenger", "incumbent", "nominee", "victim", "suspect", "winner", "runner-up",
+})
+
+# Nouns that say a person is of a country: "a German national", "Syrian citizens".
+NATIONALITY_NOUNS = frozenset({"national", "nationals", "citizen", "citizens", "native", "passport-holder", "subject"})
+
+# Words for a person that a country's adjective before them makes the person's nationality ("a Lebanese
+# student"); titles (titles.NEWS_ROLES) count too.
+PERSON_NOUNS = frozenset({
+    "man", "woman", "boy", "girl", "businessman", "businesswoman", "student", "tourist", "worker",
+    "pilot", "soldier", "fighter", "militant", "rebel", "dissident", "blogger", "priest", "nun",
+    "hostage", "detainee", "prisoner", "suspect", "victim", "teenager", "father", "mother",
+    "aid worker", "artist", "singer", "actor", "actress", "athlete", "photographer", "filmmaker",
+    "novelist", "poet", "politician", "billionaire", "tycoon", "entrepreneur", "banker", "investor",
+    "negotiator", "official", "separatist", "cleric", "jihadist", "volunteer", "mercenary", "spy",
+})
+
+# What a person holds to be a country's citizen: "X, who holds Canadian citizenship".
+CITIZENSHIP_NOUNS = frozenset({"citizenship", "nationality", "passport"})
+
+# Words read over between a nationality adjective and the person noun: "the Lebanese former jailed lecturer".
+NATIONALITY_SKIP = frozenset({
+    "the", "a", "an", "former", "then", "late", "ex", "-", "then-", "ex-", "acting", "interim", "new",
+    "veteran", "prominent", "leading", "top", "senior", "young", "jailed", "detained", "exiled",
+})
+
+# Who can be counted among the dead or injured: "killed 12 civilians", "three soldiers were wounded".
+VICTIM_NOUNS = frozenset({
+    "people", "person", "civilians", "civilian", "soldiers", "soldier", "troops", "persons", "children",
+    "men", "women", "passengers", "crew", "members", "fighters", "militants", "officers", "police",
+    "policemen", "residents", "workers", "protesters", "others",
+})
+
+# Police and investigators: a raid or search by them is no attack.
+LAW_ENFORCEMENT_WORDS = frozenset({
+    "police", "policemen", "officers", "investigators", "agents", "prosecutors", "detectives", "authorities",
+    "inspectors", "officials", "customs", "fbi", "interpol",
+})

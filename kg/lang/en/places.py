@@ -1,0 +1,44 @@
+"""Places: nouns for kinds of place, words of regions, and names that are places only in a gazetteer's eyes."""
+
+# Nouns for a kind of place that name it after "of": "the town of X", "Pakistan's north-western city of
+# Peshawar", "the Ukrainian city of Kharkiv". (An attack's object "the base of X" is a target, see TARGET_NOUNS.)
+PLACE_NOUNS = frozenset({
+    "city", "town", "village", "capital", "port", "province", "region", "district", "state", "base",
+    "county", "governorate", "municipality", "prefecture", "oblast", "island", "suburb", "neighbourhood",
+    "neighborhood", "camp", "enclave", "township", "valley", "settlement", "area",
+})
+
+# Nouns for a kind of place written after its name, in lower case: "Kandarak province", "the Kharkiv and
+# Poltava regions".
+PLACE_AFTER_NAME = frozenset({
+    "region", "regions", "province", "provinces", "oblast", "city", "district", "districts", "area",
+    "governorate", "county", "prefecture", "municipality", "state", "valley", "township",
+})
+
+# What an attack can strike that is a place, not an agent: "struck targets in Gaza City".
+TARGET_NOUNS = frozenset({
+    "target", "position", "site", "base", "facility", "infrastructure", "area", "stronghold", "camp",
+    "hideout", "depot",
+})
+
+# A company's sites: "its plant in Kansas City" places the company there.
+FACILITY_NOUNS = frozenset({
+    "factory", "plant", "headquarters", "offices", "office", "facility", "plants", "factories",
+    "hub", "campus", "works", "site",
+})
+
+# Compass, sea and continent words that make a name a region ("Middle East", "the Sahel"): a role there is
+# territorial only (titles.TERRITORIAL_ROLES).
+REGION_WORDS = frozenset({
+    "east", "west", "north", "south", "middle", "central", "eastern", "western", "northern",
+    "southern", "gulf", "pacific", "atlantic", "asia", "africa", "europe", "america", "balkans",
+    "caucasus", "arctic", "mediterranean", "baltic", "sahel", "latin", "region", "ocean", "sea",
+})
+
+# Names of provinces and states (ISO 3166-2) that are also common words or directions: not read as places.
+SUBDIVISION_STOP = frozenset({
+    "central", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "capital", "centre", "center", "coast", "islands", "upper", "lower", "federal", "national",
+    "city", "state", "unity", "independence", "liberty", "victoria", "georgia", "guadalupe",
+    "florida", "santa", "san", "la", "el", "al", "as", "ad", "mali", "balkan",
+})

@@ -1,0 +1,107 @@
+"""Titles and roles: the words before or around a person's name that say what the person is or does."""
+
+# Titles and roles that precede or describe a person in news writing ("President X", "X, a journalist").
+NEWS_ROLES = frozenset({
+    "president", "vice president", "prime minister", "minister", "foreign minister", "defense minister",
+    "defence minister", "interior minister", "finance minister", "secretary", "secretary of state",
+    "secretary-general", "secretary general", "chancellor", "king", "queen", "prince", "princess",
+    "emperor", "sultan", "emir", "sheikh", "ayatollah", "supreme leader", "leader", "governor", "mayor",
+    "senator", "congressman", "congresswoman", "representative", "lawmaker", "mp", "general",
+    "admiral", "colonel", "commander", "chief", "ambassador", "envoy", "diplomat", "spokesperson",
+    "spokesman", "spokeswoman", "journalist", "reporter", "correspondent", "editor", "columnist",
+    "anchor", "ceo", "chairman", "chairwoman", "chair", "director", "head", "founder", "co-founder",
+    "pope", "cardinal", "bishop", "judge", "justice", "prosecutor", "attorney general", "lawyer",
+    "attorney", "analyst", "officer", "official", "captain", "lieutenant", "sergeant", "major",
+    "dictator", "premier", "deputy", "adviser", "advisor", "aide", "candidate", "opposition leader",
+    "activist", "economist", "professor", "scientist", "author", "writer", "executive", "manager",
+    "coach", "player", "striker", "chief executive", "president-elect", "speaker", "strongman",
+    "counsel", "treasurer", "controller", "partner", "trustee", "commissioner", "administrator",
+    "chairperson", "expert", "doctor", "physician", "surgeon", "researcher", "lecturer", "engineer", "strategist",
+    "midfielder", "goalkeeper", "defender", "winger", "footballer",
+})
+
+# Roles whose holder leads the organization or country named with them: matched as the whole title
+# ("the supreme leader of Y") and as its last one or two words ("Y's general manager", "Y's managing director").
+LEADER_ROLES = frozenset({
+    "president", "prime minister", "chancellor", "king", "queen", "emperor", "sultan", "emir",
+    "supreme leader", "leader", "governor", "mayor", "chief", "head", "ceo", "chairman", "chairwoman",
+    "chair", "chairperson", "commander", "premier", "dictator", "chief executive", "president-elect",
+    "secretary-general", "secretary general", "general secretary", "pope", "strongman", "opposition leader",
+    "founder", "general manager", "managing director",
+})
+
+# Short forms and forms of address written before a name ("Mr", "Gen.", "Sen."): not part of the name.
+HONORIFICS = frozenset({
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "rev", "reverend", "gen", "col", "lt",
+    "sgt", "capt", "cpt", "maj", "adm", "sen", "rep", "gov", "prof", "pres", "hon", "father", "sister",
+    "brother", "rabbi", "imam", "sheikh", "cmdr", "insp", "supt", "det", "president-elect", "st",
+})
+
+# Words a title phrase may hold besides nouns ("the then acting defence minister", "the White House press
+# secretary"): read over when looking back from a name for its title.
+TITLE_MODIFIERS = frozenset({
+    "former", "then", "acting", "interim", "outgoing", "incoming", "new", "late", "current",
+    "deputy", "vice", "prime", "foreign", "defense", "defence", "interior", "finance", "chief",
+    "senior", "top", "general", "executive", "-", "press", "white", "house", "state", "supreme",
+    "opposition", "military", "army", "navy", "secretary", "of", "'s", "\u2019s", "the",
+})
+
+# Words that make a leader's title a subordinate's ("vice president", "deputy chairman"): no leaderOf.
+SUBORDINATE_WORDS = frozenset({"vice", "deputy", "assistant", "associate", "under", "junior"})
+
+# Titles that, alone before a government body or an army, make its holder its head ("Secretary X of the Navy").
+HEADS_OF_BODIES = frozenset({"secretary", "minister", "director", "commissioner", "administrator"})
+
+# Roles held in a state's service: "the Polish foreign minister" works for Poland, while "a Polish
+# journalist" is only of Polish nationality (see nationality.py).
+STATE_ROLES = frozenset({
+    "minister", "secretary", "ambassador", "envoy", "diplomat", "senator", "lawmaker", "mp",
+    "congressman", "congresswoman", "representative", "general", "admiral", "colonel", "commander",
+    "official", "officer", "spokesman", "spokeswoman", "spokesperson", "prosecutor", "judge", "justice",
+    "attorney general", "adviser", "advisor", "aide", "negotiator", "deputy", "lieutenant", "captain",
+    "major", "sergeant", "commissioner", "administrator", "director", "chief", "head", "counsel",
+    "treasurer", "consul", "legislator", "delegate", "governor", "mayor",
+})
+
+# Roles a region, a state or a province can give: "the governor of Texas", not "a Middle East expert".
+TERRITORIAL_ROLES = frozenset({
+    "governor", "mayor", "senator", "representative", "congressman", "congresswoman", "lawmaker",
+    "legislator", "premier", "minister", "president", "leader", "chief minister", "deputy", "delegate",
+    "commissioner", "administrator", "prefect", "official",
+})
+
+# Titles only a company or a similar organization gives, so that "chairman X" alone means the chairman of the
+# organization the article is about ("president" or "spokesman" alone could be a country's).
+CORPORATE_TITLES = frozenset({
+    "chief executive", "ceo", "chairman", "chairwoman", "chief operating officer", "coo", "cfo",
+    "chief financial officer", "chief technology officer", "cto", "managing director", "general manager",
+    "executive vice president", "senior vice president", "chief executive officer",
+})
+
+# A state's offices: a bare "President X" holds the office in the country the article is about (unless the
+# phrase says whose it is: "the company's president X", see OWN_WORDS). Read before CORPORATE_TITLES, so the
+# two must not share a title.
+GOVERNMENT_TITLES = frozenset({
+    "president", "prime minister", "premier", "chancellor", "king", "queen", "emir",
+    "vice president", "foreign minister", "finance minister", "defence minister", "defense minister",
+    "interior minister", "economy minister", "trade minister", "minister",
+})
+
+# Portfolios a minister or commissioner holds ("Defense Minister X", "Commissioner for Energy X"): not an
+# organization's name. "and", "the" join them ("Minister of Science and Technology").
+PORTFOLIOS = frozenset({
+    "defense", "defence", "finance", "home", "foreign", "interior", "economy", "economic", "energy",
+    "health", "justice", "trade", "education", "environment", "agriculture", "labor", "labour",
+    "transport", "transportation", "culture", "development", "industry", "security", "immigration",
+    "climate", "digital", "affairs", "and", "social", "public", "works", "communications", "information",
+    "tourism", "sport", "sports", "youth", "family", "women", "science", "research", "technology",
+    "fisheries", "housing", "employment", "enlargement", "competition", "budget", "veterans",
+    "homeland", "internal", "external", "relations", "planning", "water", "resources", "mines",
+    "petroleum", "oil", "gas", "commerce", "cooperation", "integration", "humanitarian", "aid", "the",
+})
+
+# Titles a portfolio stands before or after ("Energy Commissioner", "Secretary for Trade").
+PORTFOLIO_HOLDERS = frozenset({
+    "minister", "ministers", "secretary", "commissioner", "spokesman", "spokeswoman",
+    "spokesperson", "czar", "tsar", "chief", "undersecretary", "adviser", "advisor",
+})

@@ -1,0 +1,82 @@
+"""Verbs: modal and reporting verbs, verbs that say their subject is a person, and the verbs of relations."""
+
+# Modal auxiliaries: "X could attack Y" states no attack, so no typed relation and no event.
+MODALS = frozenset({"will", "would", "could", "may", "might", "should", "'ll", "can", "must", "shall"})
+
+# Verbs of saying and reporting (lemmas): "X said that ..." attributes the clause to X, and a date that
+# belongs to one ("..., CNN reported on Sunday") is the report's date, not the event's.
+REPORTING_VERBS = frozenset({
+    "say", "report", "tell", "write", "claim", "announce", "state", "insist", "confirm", "reveal",
+    "allege", "add", "note", "warn", "explain", "tweet", "post", "cite", "quote", "declare", "argue",
+    "broadcast", "publish", "disclose",
+})
+
+# Verbs whose subject is a person (lemmas): "X conceded" makes a lone name a person's.
+PERSON_SUBJECT_VERBS = frozenset({
+    "say", "tell", "write", "add", "hint", "insist", "agree", "claim", "announce", "warn", "deny",
+    "argue", "explain", "believe", "think", "resign", "die", "marry", "tweet", "post", "vow", "urge",
+    "concede", "congratulate", "pledge", "campaign", "admit", "apologize", "apologise", "recall", "smile",
+})
+
+# Verbs whose object is mostly a person (lemmas): "met X", "congratulated X".
+SOCIAL_VERBS = frozenset({
+    "meet", "call", "thank", "criticize", "criticise", "praise", "accuse", "elect", "interview", "phone",
+    "urge", "invite", "visit", "congratulate", "blame", "sue", "fire", "appoint", "name", "endorse", "defeat",
+    "replace", "succeed", "arrest", "kill", "pardon", "impeach", "telephone", "greet", "host", "warn", "tell",
+})
+
+# Verbs that give a name (lemmas): "an operation they called X".
+NAMING_VERBS = frozenset({"call", "name", "dub", "codename", "code-name", "title", "know"})
+# The same as written before the name: "a campaign dubbed X", "an operation known as X".
+NAMING_PARTICIPLES = frozenset({"called", "named", "dubbed", "codenamed", "code-named", "titled", "known"})
+
+# Verbs that give a person a post (lemmas): "Y named X as its chief executive".
+APPOINT_VERBS = frozenset({
+    "name", "appoint", "elect", "nominate", "promote", "hire", "choose", "select", "pick", "install",
+    "make", "reappoint", "re-elect", "reelect", "designate", "confirm", "swear",
+})
+
+# Verbs of holding or taking a citizenship (lemmas): "X, who holds Canadian citizenship".
+HOLD_VERBS = frozenset({"hold", "have", "take", "acquire", "obtain", "receive", "carry", "get"})
+
+# Verbs of buying (lemmas): their object may be a stake in the company ("bought a 20% stake in X").
+ACQUIRE_VERBS = frozenset({"acquire", "buy", "purchase", "take"})
+
+# Verbs whose passive has no agent and keeps the relation symmetric: "X is linked to Y".
+SYMMETRIC_PASSIVES = frozenset({"link", "tie", "connect", "associate"})
+
+# Verbs that lend their object noun the meaning (LIGHT_NOUNS): "carried out strikes on X", "imposed sanctions on X".
+LIGHT_VERBS = frozenset({"carry", "conduct", "launch", "mount", "impose", "stage", "make", "begin", "slap", "levy"})
+
+# Verbs of starting (lemmas) whose object is what is launched: "started an offensive".
+START_VERBS = frozenset({"start", "launch"})
+
+# Verbs that announce a nominal of action: "X announced the launch of Y", "X ordered the invasion of Y".
+ANNOUNCING_VERBS = frozenset({"report", "announce", "order", "begin", "start", "confirm", "declare", "authorize", "approve"})
+
+# Verb lemma -> (property, prepositions that introduce the object when there is no direct object).
+RELATION_VERBS: dict[str, tuple[str, tuple[str, ...]]] = {
+    **{v: ("attacked", ("on", "against", "at", "into")) for v in (
+        "attack", "strike", "bomb", "hit", "raid", "shell", "invade", "assault", "target", "kill",
+        "shoot", "ambush", "fire")},
+    **{v: ("launched", ()) for v in ("launch", "start", "begin", "initiate", "mount")},
+    **{v: ("designated", ()) for v in ("designate", "label", "list", "brand", "classify", "declare")},
+    # ("command" is leaderOf, below)
+    # ("command" is leaderOf, below)
+    **{v: ("ordered", ("on", "against")) for v in ("order", "authorize", "authorise", "direct", "force",
+                                                    "compel", "oblige", "require")},
+    **{v: ("linkedTo", ("to", "with")) for v in ("link", "tie", "connect", "associate")},
+    **{v: ("defeated", ()) for v in ("defeat", "beat", "oust", "overthrow")},
+    **{v: ("asked", ("on",)) for v in ("ask", "urge", "request", "call", "petition", "implore")},
+    **{v: ("smuggledTo", ("to", "into")) for v in ("smuggle", "traffic")},
+    **{v: ("deployedTo", ("to", "into")) for v in ("deploy", "send", "dispatch")},
+    **{v: ("sanctioned", ()) for v in ("sanction", "embargo")},
+    **{v: ("supports", ()) for v in ("support", "back", "endorse", "praise", "welcome")},
+    **{v: ("opposes", ()) for v in ("oppose", "condemn", "criticize", "criticise", "denounce", "reject")},
+    **{v: ("metWith", ("with",)) for v in ("meet",)},
+    **{v: ("acquired", ()) for v in ("acquire", "buy", "purchase")},
+    **{v: ("founded", ()) for v in ("found", "establish", "create", "form")},
+    **{v: ("leaderOf", ()) for v in ("lead", "head", "run", "chair", "command")},
+    **{v: ("memberOf", ()) for v in ("join",)},
+    **{v: ("owns", ()) for v in ("own", "control")},
+}

@@ -1,0 +1,21 @@
+"""Wire copy: the slugs, bylines and date words of news agencies' conventions."""
+
+# A wire service's slug before a headline: "UPDATE 2-", "REFILE-", "EXCLUSIVE-".
+WIRE_SLUGS = frozenset({
+    "UPDATE", "CORRECTED", "REFILE", "RPT", "WRAPUP", "EXCLUSIVE", "ANALYSIS", "FACTBOX", "INSIGHT",
+    "COLUMN", "TIMELINE", "PREVIEW", "CORRECTION", "URGENT", "FLASH", "BREAKING", "SPECIAL REPORT",
+    "RPT-UPDATE", "UPDATE-", "BREAKINGVIEWS", "GRAPHIC", "FEATURE", "POLL", "INTERVIEW", "NEWSMAKER",
+})
+
+# How a byline or credit line starts (lower case): "By X", "Reporting by X; Editing by Y", "Author: X".
+BYLINE_STARTS = (
+    "by ", "reporting by", "additional reporting", "writing by", "editing by", "compiled by",
+    "reported by", "author:", "authors:", "editor:", "editing:", "(reporting by", "(writing by",
+    "(editing by", "(additional reporting", "(compiled by", "(by ",
+)
+
+# Month names and their abbreviations, as a dateline writes them: "CARACAS, Jan 3 (Reuters) -".
+MONTH_WORDS = frozenset({
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
+    "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+})

@@ -1,0 +1,116 @@
+"""The language data of kg/lang/en: every list loads, is not empty, holds no word twice, and lists that the
+extractors rely on being apart stay apart."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+from pathlib import Path
+
+import pytest
+
+from kg import cache
+from kg.lang import en
+
+TOPIC_FILES = sorted((Path(en.__file__).parent).glob("*.py"))
+
+
+def _lists():
+    """(module name, list name, value) of every word list in kg.lang.en."""
+    out = []
+    for topic in en.TOPICS:
+        module = importlib.import_module(f"kg.lang.en.{topic}")
+        for name, value in vars(module).items():
+            if name.isupper() and isinstance(value, (set, frozenset, tuple, list, dict)):
+                out.append((topic, name, value))
+    return out
+
+
+LISTS = _lists()
+
+
+def test_every_topic_module_is_listed():
+    assert {p.stem for p in TOPIC_FILES if p.stem != "__init__"} == set(en.TOPICS)
+    assert len(LISTS) > 50
+
+
+@pytest.mark.parametrize(("topic", "name", "value"), LISTS, ids=[f"{t}.{n}" for t, n, _ in LISTS])
+def test_list_is_not_empty_and_has_no_case_variants(topic, name, value):
+    words = list(value)
+    assert words, f"{topic}.{name} is empty"
+    assert all(isinstance(w, str) and w.strip() for w in words), f"{topic}.{name} holds a blank entry"
+    assert len({w.lower() for w in words}) == len(words), f"{topic}.{name} holds a word twice or in two cases"
+    cases = {w == w.lower() for w in words if w.lower() != w.upper()}
+    assert len(cases) <= 1, f"{topic}.{name} mixes lower-case and upper-case entries"
+
+
+@pytest.mark.parametrize("path", TOPIC_FILES, ids=[p.stem for p in TOPIC_FILES])
+def test_no_word_written_twice_in_one_list(path):
+    """A set or dict literal that repeats an entry hides the repeat; so does dict.fromkeys of a tuple."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        elements = node.elts if isinstance(node, (ast.Set, ast.Tuple, ast.List)) else \
+            [k for k in node.keys if k is not None] if isinstance(node, ast.Dict) else []
+        words = [e.value for e in elements if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+        repeated = {w for w in words if words.count(w) > 1}
+        assert not repeated, f"{path.name}:{node.lineno} repeats {sorted(repeated)}"
+
+
+def _keys_of_comprehensions(path: Path) -> list[str]:
+    """Words that are keys of several `{v: ... for v in (...)}` parts of one dict (the later one wins silently)."""
+    seen: list[str] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Dict):
+            for value in node.values:
+                if isinstance(value, ast.DictComp):
+                    for gen in value.generators:
+                        if isinstance(gen.iter, ast.Tuple):
+                            seen += [e.value for e in gen.iter.elts if isinstance(e, ast.Constant)]
+    return seen
+
+
+@pytest.mark.parametrize("path", TOPIC_FILES, ids=[p.stem for p in TOPIC_FILES])
+def test_no_word_maps_to_two_values(path):
+    words = _keys_of_comprehensions(path)
+    assert not {w for w in words if words.count(w) > 1}
+
+
+# Lists the extractors read in an order that assumes they share no entry (see each reason).
+APART = [
+    # roles.implied_roles reads a government title first: a title in both would give a company's officer a country
+    ("CORPORATE_TITLES", "GOVERNMENT_TITLES"),
+    # "the Polish foreign minister" works for Poland; a company's officer is only of Polish nationality
+    ("CORPORATE_TITLES", "STATE_ROLES"),
+    # "the town of X" makes X a place, "the president of X" a person's role: a word cannot be both
+    ("PLACE_NOUNS", "NEWS_ROLES"),
+    ("PLACE_NOUNS", "HONORIFICS"),
+    ("PLACE_AFTER_NAME", "NEWS_ROLES"),
+    # a modal verb blocks a typed relation, a reporting verb attributes it
+    ("MODALS", "REPORTING_VERBS"),
+    # "Commissioner for Energy Peter Olsen": the portfolio ends at the first word that is not one
+    ("PORTFOLIOS", "PORTFOLIO_HOLDERS"),
+    # "deputy chairman" is no leader: a word of subordination is never itself a leader's title
+    ("SUBORDINATE_WORDS", "LEADER_ROLES"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), APART, ids=[f"{a}-{b}" for a, b in APART])
+def test_lists_that_must_stay_apart(a, b):
+    assert not set(getattr(en, a)) & set(getattr(en, b))
+
+
+def test_titles_hold_no_word_the_title_reader_drops():
+    """roles.implied_roles drops OWN_WORDS ("the company's CEO") before it looks a title up."""
+    for title in en.CORPORATE_TITLES | en.GOVERNMENT_TITLES:
+        assert not set(title.split()) & en.OWN_WORDS, title
+
+
+def test_lists_are_lower_case_where_rules_compare_lower_case_words():
+    lower = [v for t, n, v in LISTS if n != "WIRE_SLUGS"]
+    assert all(w == w.lower() for v in lower for w in v)
+
+
+def test_extraction_cache_key_covers_the_language_data():
+    """Editing a word list changes what is extracted, so it must invalidate the cached extractions."""
+    paths = {p.relative_to(Path(cache.__file__).parent).as_posix() for p in cache.fingerprint_paths()}
+    for path in TOPIC_FILES:
+        assert f"lang/en/{path.name}" in paths
