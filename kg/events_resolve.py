@@ -28,6 +28,7 @@ from datetime import date, timedelta
 
 from .extract.event_types import GENERIC
 from .extract.generic_events import same_word, word_of
+from .ontology import family
 from .records import Event, Extraction, Mention
 from .resolve import Entity
 
@@ -35,9 +36,9 @@ from .resolve import Entity
 # explosion or crash they come from, stay two events linked by kg:causedBy (see cause_links), not one.
 CAUSES = {"Explosion": ("Attack",), "Killing": ("Attack", "Explosion", "Crash"), "Fire": ("Explosion", "Attack", "Crash")}
 _CAUSE_SENTENCES = 2  # how far apart in one article an effect and its cause may be told
-_LOCATIONS = {"Country", "City", "Location"}
 # A speaker says many things: two statements by one speaker are one only if they share something else
 _SPEECH = {"PublicStatement"}
+_LOCATIONS = family("Location")
 _UNDATED_DAYS = 7  # an undated report is about the week before its publication
 _CANDIDATES = 50  # events compared per shared participant: the latest ones
 _ANAPHORA_SENTENCES = 20  # how far back "the attacks" may look in its article

@@ -13,13 +13,11 @@ from rdflib.namespace import PROV
 
 from .errors import KgError
 from .io import write_text_atomic
-from .ontology import ENTITY_CLASSES, KG, PREFIXES, bind_prefixes, ontology_graph
+from .ontology import ENTITY_CLASSES, KG, PREFIXES, bind_prefixes, ontology_graph, relation_properties
 
 RDF_FORMATS = {"turtle": "turtle", "ntriples": "nt", "trig": "trig", "jsonld": "json-ld"}
 FORMATS = (*RDF_FORMATS, "graphml", "csv")
 CSV_FILES = ("nodes.csv", "edges.csv")
-# Properties that describe an entity rather than link it to another one.
-_NOT_RELATIONS = {KG.mentionedIn}
 
 
 class ExportError(KgError):
@@ -138,13 +136,14 @@ def entity_network(graph: Graph) -> tuple[list[Node], list[Edge]]:
             nodes[ent] = Node(str(ent), str(graph.value(ent, RDFS.label) or ent), cls,
                               int(count.toPython()) if isinstance(count, Literal) and str(count).isdigit() else 0)
     labels = _property_labels()
+    relations = {KG[p] for p in relation_properties()}
     support: dict[tuple, int] = {}
     for st in graph.subjects(RDF.type, KG.Statement):
         key = (graph.value(st, RDF.subject), graph.value(st, RDF.predicate), graph.value(st, RDF.object))
         support[key] = support.get(key, 0) + 1
     edges = []
     for s, p, o in graph:
-        if s in nodes and o in nodes and p.startswith(str(KG._NS)) and p not in _NOT_RELATIONS:
+        if s in nodes and o in nodes and p in relations:
             local = p[len(str(KG._NS)):]
             edges.append(Edge(str(s), str(o), local, labels.get(p, local), support.get((s, p, o), 0)))
     return sorted(nodes.values(), key=lambda n: n.iri), sorted(edges, key=lambda e: (e.source, e.prop, e.target))

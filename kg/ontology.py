@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import Graph, Namespace, URIRef
+from rdflib import OWL, RDF, RDFS, Graph, Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
@@ -173,21 +173,53 @@ def ontology_graph() -> Graph:
     return g
 
 
+def _local(term) -> str | None:
+    """The local name of a kg: term, or None for a term of another vocabulary."""
+    ns = str(KG._NS)
+    return str(term)[len(ns):] if str(term).startswith(ns) else None
+
+
+@lru_cache(maxsize=None)
+def family(name: str) -> frozenset[str]:
+    """The entity classes (ENTITY_CLASSES) at or below the kg class `name` in the ontology's rdfs:subClassOf
+    tree: family("Organization") is Organization and its six subclasses, family("Agent") also Person and Country."""
+    g = ontology_graph()
+    found = {KG[name]}
+    todo = [KG[name]]
+    while todo:
+        for child in g.subjects(RDFS.subClassOf, todo.pop()):
+            if child not in found:
+                found.add(child)
+                todo.append(child)
+    return frozenset(c for c in map(_local, found) if c in ENTITY_CLASSES)
+
+
+@lru_cache(maxsize=1)
+def symmetric_properties() -> frozenset[str]:
+    """Local names of the kg properties declared owl:SymmetricProperty ("borders", "metWith")."""
+    return frozenset(p for p in map(_local, ontology_graph().subjects(RDF.type, OWL.SymmetricProperty)) if p)
+
+
+@lru_cache(maxsize=1)
+def signatures() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """Property -> (entity classes of its subjects, of its objects): the kg object properties whose rdfs:domain
+    and rdfs:range are both kg:Entity or below it, that is the relations between two entities."""
+    g = ontology_graph()
+    out = {}
+    for prop in g.subjects(RDF.type, OWL.ObjectProperty):
+        name, domain, range_ = _local(prop), _local(g.value(prop, RDFS.domain)), _local(g.value(prop, RDFS.range))
+        if name and domain and range_ and family(domain) and family(range_):
+            out[name] = (family(domain), family(range_))
+    return out
+
+
+def relation_properties() -> frozenset[str]:
+    """Local names of the kg properties that relate two entities (not mentionedIn, accordingTo, hasTarget ...):
+    what a rule may produce, what gold may hold."""
+    return frozenset(signatures())
+
+
 def bind_prefixes(g: Graph) -> Graph:
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, Namespace(ns), override=True)
     return g
-
-
-# object properties of the ontology that are not relations between two entities
-NOT_RELATIONS = frozenset({"mentionedIn", "accordingTo", "hasTarget"})
-
-
-@lru_cache(maxsize=1)
-def relation_properties() -> frozenset[str]:
-    """Local names of the kg: properties that relate two entities: what a rule may produce, what gold may hold."""
-    from rdflib import OWL, RDF
-
-    ns = str(KG._NS)
-    return frozenset(str(p)[len(ns):] for p in ontology_graph().subjects(RDF.type, OWL.ObjectProperty)
-                     if str(p).startswith(ns)) - NOT_RELATIONS

@@ -17,7 +17,7 @@ from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
 from .errors import KgError
-from .ontology import DCTERMS, GAF, KG, SEM, ontology_graph
+from .ontology import DCTERMS, GAF, KG, SEM, ontology_graph, relation_properties, symmetric_properties
 
 # Beyond this many entities the page keeps the most connected ones: vis-network's physics and
 # the browser's canvas stay responsive up to about this size.
@@ -51,8 +51,6 @@ EVENT_COLOURS = {
     "PhoneCall": "#33507a", "PublicStatement": "#3d4b5c", "Earthquake": "#6b2f12", "Flood": "#1f4e79",
     "Fire": "#9c2a0a", "Crash": "#5c3d2e",
 }
-# Properties between entities that are bookkeeping, not facts to draw.
-NOT_RELATIONS = {KG.mentionedIn, KG.accordingTo, KG.hasTarget}
 EVENT_ROLES = ((SEM.hasActor, "hasActor", "actor"), (KG.hasTarget, "hasTarget", "target"),
                (SEM.hasPlace, "hasPlace", "place"))
 EVENT_COUNTS = (KG.casualties, KG.injured, KG.quantity)
@@ -120,9 +118,8 @@ def _vocabulary() -> dict[str, object]:
         "entity_depth": entity_depth,
         "event_depth": event_depth,
         "event_classes": set(event_depth),
-        "symmetric": {str(p) for p in onto.subjects(RDF.type, OWL.SymmetricProperty)},
-        "relations": {p for p in onto.subjects(RDF.type, OWL.ObjectProperty)
-                      if str(p).startswith(str(KG._NS)) and p not in NOT_RELATIONS},
+        "symmetric": {str(KG[p]) for p in symmetric_properties()},
+        "relations": {KG[p] for p in relation_properties()},  # the facts between entities, drawn as edges
     }
 
 

@@ -19,9 +19,9 @@ from pathlib import Path
 
 from .. import lexicon as L
 from ..errors import InputError
-from ..ontology import ENTITY_CLASSES, KG, TOP_CLASS, relation_properties
+from ..ontology import ENTITY_CLASSES, KG, TOP_CLASS, relation_properties, symmetric_properties
 
-SYMMETRIC = {"borders", "metWith"}
+SYMMETRIC = symmetric_properties()
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 

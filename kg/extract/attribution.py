@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..lang.en import REPORTING_VERBS
+from ..ontology import family
 from ..records import Mention
 from .common import MentionIndex
 
 
-SOURCE_CLASSES = {"Person", "Organization", "NewsOrganization", "GovernmentBody", "ArmedForces",
-                  "PoliticalParty", "Company", "Country", "CriminalOrganization"}
+SOURCE_CLASSES = family("Agent")  # people, organizations and countries
 
 
 @dataclass(frozen=True)

@@ -5,19 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ..ontology import family
 from ..records import Mention, Relation
 from .attribution import Attribution, source_for
 from .common import MentionIndex
 
 
-ORG_FAMILY = {"Organization", "NewsOrganization", "ArmedForces", "GovernmentBody", "PoliticalParty",
-              "CriminalOrganization", "Company"}
-
-
-AGENTS = ORG_FAMILY | {"Person", "Country"}
-
-
-PLACES = {"Country", "City", "Location"}
+# Class families, from the ontology's class tree (ontology/kg.ttl)
+ORG_FAMILY = family("Organization")
+AGENTS = family("Agent")  # people, organizations and countries
+PLACES = family("Location")  # countries, cities and other places
 
 
 @dataclass

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .. import lexicon as L
+from ..lang.en import LEADER_ROLES
 from ..records import Document, Extraction, Mention, Relation
 from .context import ORG_FAMILY
 
@@ -349,7 +350,7 @@ def _description(art: _Article, tok) -> tuple[Mention, str] | None:
         return (m, DESCRIPTION_RULE) if m is not None and m.kind == "name" else None
     if word in CAPITAL_NOUNS:
         return _capital(art, tok)
-    if L.is_title(word) and word in L.LEADER_ROLES | {"minister", "secretary", "spokesman", "spokeswoman"}:
+    if L.is_title(word) and word in LEADER_ROLES | {"minister", "secretary", "spokesman", "spokeswoman"}:
         people = [m for m in art.titled.get(word, []) if m.end <= tok.idx]
         m = _one(art, reversed(people))
         return (m, DESCRIPTION_RULE) if m is not None else None

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from .. import lexicon as L
 from ..lang.en import LEADER_ROLES, ORG_DESCRIPTORS, UNIT_WORDS
+from ..ontology import family
 from ..records import Mention
 from .common import clean_name as _clean_name
 from .common import make_mention as _mention
@@ -63,8 +64,7 @@ def acronyms(doc, mentions: list[Mention], sent_index) -> Iterator[Mention]:
             yield _mention(doc[tok.i: tok.i + 1], tok.text, org.cls, "acronym", sent_index)
 
 
-_REPEATABLE = {"Organization", "Company", "NewsOrganization", "GovernmentBody", "ArmedForces", "PoliticalParty",
-               "CriminalOrganization", "Person"}
+_REPEATABLE = family("Organization") | {"Person"}
 
 
 def repeated_names(doc, mentions: list[Mention], sent_index) -> Iterator[Mention]:

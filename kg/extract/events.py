@@ -4,49 +4,18 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..lang.en import MODALS, RELATIVE_PRONOUNS
+from ..lang.en import (ANAPHORIC_DETERMINERS, IRREALIS_WORDS, LAW_ENFORCEMENT_WORDS, MODALS, NOUN_TRIGGERS,
+                       OPERATION_CUES, PHONE_WORDS, RELATIVE_PRONOUNS, VERB_TRIGGERS, VICTIM_NOUNS,
+                       WEAPON_WORDS)
+from ..ontology import family
 from ..records import Event, Mention
 from .attribution import sentence_attributions, source_for
-from .event_types import DISASTERS, GENERIC, NOUN_KINDS, PERSON_TARGET, PHONE_WORDS, VERB_KINDS
+from .event_types import DISASTERS, GENERIC, PERSON_TARGET
 from .generic_events import generic_trigger
 from .common import MentionIndex, expand_conjuncts, number_of, sentence_date
 
 
-VERB_TRIGGERS = {
-    **dict.fromkeys(("attack", "strike", "bomb", "raid", "shell", "invade", "assault", "ambush", "storm"), "Attack"),
-    **dict.fromkeys(("explode", "detonate"), "Explosion"),
-    **dict.fromkeys(("fire", "launch"), "Attack"),  # only with a weapon as object, see _weapon_object
-    **dict.fromkeys(("designate",), "Designation"),
-    **dict.fromkeys(("deploy", "dispatch", "station"), "Deployment"),
-    **dict.fromkeys(("elect", "re-elect", "reelect"), "Election"),
-    **dict.fromkeys(("kill", "die"), "Killing"),
-    **dict.fromkeys(("sanction",), "Sanction"),
-    **dict.fromkeys(("arrest", "detain", "capture"), "Arrest"),
-    **dict.fromkeys(("sign",), "Agreement"),
-}
-NOUN_TRIGGERS = {
-    **dict.fromkeys(("attack", "strike", "airstrike", "bombing", "raid", "invasion", "assault", "ambush",
-                     "shelling", "offensive"), "Attack"),
-    **dict.fromkeys(("explosion", "blast", "detonation"), "Explosion"),
-    **dict.fromkeys(("launch",), "Launch"),
-    **dict.fromkeys(("designation",), "Designation"),
-    **dict.fromkeys(("deployment",), "Deployment"),
-    **dict.fromkeys(("election", "referendum"), "Election"),
-    **dict.fromkeys(("sanction",), "Sanction"),
-    **dict.fromkeys(("arrest",), "Arrest"),
-    **dict.fromkeys(("agreement", "accord", "treaty", "deal", "ceasefire"), "Agreement"),
-}
-# The other kinds of news event (ACE 2005, KAIROS) are in event_types.py; the conflict triggers above win.
-VERB_TRIGGERS = {**VERB_KINDS, **VERB_TRIGGERS}
-NOUN_TRIGGERS = {**NOUN_KINDS, **NOUN_TRIGGERS}
-PLACES = {"Country", "City", "Location"}
-_IRREALIS = {"ability", "able", "plan", "prepare", "threaten", "warn", "want", "seek", "consider", "intend",
-             "try", "propose", "could", "would", "will", "may", "might", "should", "if", "unless", "whether",
-             "possible", "potential", "deny", "ready", "willing"}
-_ANAPHORIC = {"these", "those", "this", "that", "the", "such"}
-_VICTIMS = {"people", "person", "civilians", "civilian", "soldiers", "soldier", "troops", "persons", "children",
-            "men", "women", "passengers", "crew", "members", "fighters", "militants", "officers", "police",
-            "policemen", "residents", "workers", "protesters", "others"}
+PLACES = family("Location")  # where an event happens
 
 
 def extract_events(doc, mentions: list[Mention], *, article_date: date | None = None) -> list[Event]:
@@ -146,7 +115,7 @@ def _irrealis(tok) -> bool:
             return True
         if any(c.dep_ == "aux" and c.lower_ in MODALS for c in t.children):
             return True
-        if t is not tok and t.lemma_.lower() in _IRREALIS:
+        if t is not tok and t.lemma_.lower() in IRREALIS_WORDS:
             return True
         if t.dep_ in {"ROOT"}:
             break
@@ -156,7 +125,7 @@ def _irrealis(tok) -> bool:
 def _anaphoric(noun) -> bool:
     """"these attacks", "the bombings": a reference back to events already told."""
     dets = [c for c in noun.children if c.dep_ == "det"]
-    return bool(dets) and dets[0].lower_ in _ANAPHORIC and not any(c.dep_ in {"nummod", "amod"} for c in noun.children)
+    return bool(dets) and dets[0].lower_ in ANAPHORIC_DETERMINERS and not any(c.dep_ in {"nummod", "amod"} for c in noun.children)
 
 
 def _has_own_args(noun, index: MentionIndex) -> bool:
@@ -164,17 +133,12 @@ def _has_own_args(noun, index: MentionIndex) -> bool:
 
 
 def _launch_object(noun, index: MentionIndex) -> bool:
-    return any((index.at(t) is not None and index.at(t).cls == "MilitaryOperation") or t.lower_ in {"operation", "campaign", "offensive", "mission"}
+    return any((index.at(t) is not None and index.at(t).cls == "MilitaryOperation") or t.lower_ in OPERATION_CUES
                for t in noun.subtree)
 
 
-_WEAPONS = {"missile", "missiles", "rocket", "rockets", "drone", "drones", "shell", "shells", "bomb", "bombs",
-            "shot", "shots", "salvo", "barrage", "mortar", "mortars", "artillery", "round", "rounds", "grenade",
-            "grenades", "torpedo", "torpedoes", "strikes", "attacks"}
-
-
 def _weapon_object(verb) -> bool:
-    return any(t.lower_ in _WEAPONS for c in verb.children if c.dep_ == "dobj" for t in expand_conjuncts(c))
+    return any(t.lower_ in WEAPON_WORDS for c in verb.children if c.dep_ == "dobj" for t in expand_conjuncts(c))
 
 
 def _same_event(a: Event, b: Event) -> bool:
@@ -252,17 +216,12 @@ def _places(tok, index: MentionIndex, exclude: list[Mention]) -> list[Mention]:
     return out
 
 
-# who searches or detains rather than attacks: "police raided the offices of X" is no attack
-_LAW_WORDS = {"police", "policemen", "officers", "investigators", "agents", "prosecutors", "detectives", "authorities",
-              "inspectors", "officials", "customs", "fbi", "interpol"}
-
-
 def _law_enforcement_raid(tok) -> bool:
     if tok.lemma_.lower() not in {"raid", "storm", "search"}:
         return False
     heads = [c for c in tok.children if c.dep_ in {"nsubj", "agent", "compound", "amod", "poss"}]
     heads += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    return any(h.lower_ in _LAW_WORDS or h.lemma_.lower() in _LAW_WORDS for h in heads)
+    return any(h.lower_ in LAW_ENFORCEMENT_WORDS or h.lemma_.lower() in LAW_ENFORCEMENT_WORDS for h in heads)
 
 
 def _event(doc, sent, si, tok, kind, index, anchor, attrs) -> Event:
@@ -309,7 +268,7 @@ def _casualties(sent) -> tuple[int | None, int | None]:
         if tok.dep_ == "amod":
             nouns.append(tok.head)
         for n in nouns:
-            if n.lemma_.lower() in _VICTIMS or n.pos_ == "NUM":
+            if n.lemma_.lower() in VICTIM_NOUNS or n.pos_ == "NUM":
                 value = number_of(n)
                 if value:
                     if lemma in {"kill", "die", "dead"}:

@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 from ..lang.en import ANNOUNCING_VERBS, LIGHT_NOUNS, LIGHT_VERBS, MODALS, NOMINALS, RELATION_VERBS, START_VERBS
+from ..ontology import signatures
 from ..records import Mention, Relation
 from .arguments import objects, subjects
 from .attribution import sentence_attributions
@@ -18,17 +19,24 @@ from . import registry
 from .registry import Article
 
 
-SIGNATURES: dict[str, tuple[set[str], set[str]]] = {
-    "attacked": (AGENTS, AGENTS | PLACES), "launched": (AGENTS, {"MilitaryOperation"}),
-    "designated": (AGENTS, AGENTS), "ordered": (AGENTS, AGENTS | PLACES | {"MilitaryOperation"}),
-    "linkedTo": (AGENTS | PLACES, AGENTS), "defeated": (AGENTS, AGENTS), "asked": (AGENTS, AGENTS),
-    "smuggledTo": (AGENTS, PLACES), "deployedTo": (AGENTS, PLACES), "sanctioned": (AGENTS, AGENTS),
-    "supports": (AGENTS, AGENTS | {"MilitaryOperation"}), "opposes": (AGENTS, AGENTS | {"MilitaryOperation"}),
-    "metWith": (AGENTS, AGENTS), "acquired": (AGENTS, ORG_FAMILY), "founded": (AGENTS, ORG_FAMILY),
-    "leaderOf": ({"Person"}, ORG_FAMILY | {"Country", "MilitaryOperation"}),
-    "memberOf": ({"Person", "Country"}, ORG_FAMILY), "worksFor": ({"Person"}, ORG_FAMILY),
-    "nationality": ({"Person"}, {"Country"}),
+# Where the verb and noun readers ask more of the classes than the ontology's rdfs:domain and rdfs:range (what
+# any statement of the property may have), the narrower classes; None keeps the ontology's.
+NARROWER: dict[str, tuple[frozenset[str] | None, frozenset[str] | None]] = {
+    "attacked": (None, AGENTS | PLACES),  # not an operation
+    "designated": (None, AGENTS),  # a person, group or country designated as ..., not a place
+    "linkedTo": (AGENTS | PLACES, AGENTS),  # not operations: "linked to the attack" is an event's
+    "sanctioned": (None, AGENTS),
+    "supports": (None, AGENTS | {"MilitaryOperation"}),  # not a place
+    "opposes": (None, AGENTS | {"MilitaryOperation"}),
+    "acquired": (None, ORG_FAMILY),  # a company or body, not a person or a place
+    "leaderOf": (None, ORG_FAMILY | {"Country", "MilitaryOperation"}),  # "leads the region" is territorial
+    "memberOf": (frozenset({"Person", "Country"}), None),  # an organization's membership is partOf
+    "worksFor": (None, ORG_FAMILY),  # a country's service is read by roles.py, not from a verb
 }
+# Which subject and object classes a typed property accepts; otherwise the relation is generic.
+SIGNATURES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    prop: (NARROWER.get(prop, (None, None))[0] or domain, NARROWER.get(prop, (None, None))[1] or range_)
+    for prop, (domain, range_) in signatures().items()}
 
 
 def extract_relations(doc, mentions: list[Mention], *, article_date: date | None = None,

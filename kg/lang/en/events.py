@@ -1,4 +1,4 @@
-"""Events: nouns of actions that relations look through, operation cues, equipment, nominals of action."""
+"""Events: trigger words by kind, words that make an event unreal, weapons, nouns of actions, equipment."""
 
 # Nouns of military or hostile action an attack verb's object may be: "launched strikes on X" targets X.
 EVENT_NOUNS = frozenset({
@@ -31,3 +31,90 @@ NOMINALS = {
     "invasion": "attacked", "purchase": "acquired", "acquisition": "acquired", "takeover": "acquired",
     "buyout": "acquired",
 }
+
+# Triggers of the other kinds of news event (ACE 2005, KAIROS), verb lemma -> kind (see extract/event_types.py).
+VERB_KINDS = {
+    **dict.fromkeys(("protest", "demonstrate", "rally"), "Demonstration"),
+    **dict.fromkeys(("apprehend",), "Arrest"),
+    **dict.fromkeys(("charge", "indict", "prosecute"), "Charge"),
+    **dict.fromkeys(("convict", "acquit"), "Trial"),
+    **dict.fromkeys(("sentence",), "Sentencing"),
+    **dict.fromkeys(("release", "free", "parole"), "Release"),  # only with a person released, see PERSON_TARGET
+    **dict.fromkeys(("evacuate",), "Evacuation"),
+    **dict.fromkeys(("transport", "airlift", "deliver", "ship"), "Transport"),
+    **dict.fromkeys(("appoint", "nominate"), "Appointment"),
+    **dict.fromkeys(("resign",), "Resignation"),
+    **dict.fromkeys(("acquire", "buy", "purchase"), "Acquisition"),
+    **dict.fromkeys(("donate",), "Aid"),
+    **dict.fromkeys(("meet",), "Meeting"),
+    **dict.fromkeys(("phone", "telephone"), "PhoneCall"),
+    **dict.fromkeys(("say", "announce", "state", "declare", "tell"), "PublicStatement"),
+    **dict.fromkeys(("crash", "collide", "derail"), "Crash"),
+}
+# The same, noun lemma -> kind.
+NOUN_KINDS = {
+    **dict.fromkeys(("protest", "demonstration", "rally"), "Demonstration"),
+    **dict.fromkeys(("detention",), "Arrest"),
+    **dict.fromkeys(("indictment", "prosecution"), "Charge"),
+    **dict.fromkeys(("trial",), "Trial"),
+    **dict.fromkeys(("release",), "Release"),  # only with a person released, see PERSON_TARGET
+    **dict.fromkeys(("evacuation",), "Evacuation"),
+    **dict.fromkeys(("airlift", "shipment", "delivery"), "Transport"),
+    **dict.fromkeys(("appointment", "nomination"), "Appointment"),
+    **dict.fromkeys(("resignation",), "Resignation"),
+    **dict.fromkeys(("acquisition", "purchase", "takeover", "buyout", "merger"), "Acquisition"),
+    **dict.fromkeys(("aid", "donation"), "Aid"),
+    **dict.fromkeys(("meeting", "summit"), "Meeting"),
+    **dict.fromkeys(("statement", "announcement", "declaration"), "PublicStatement"),
+    **dict.fromkeys(("earthquake", "quake", "tremor"), "Earthquake"),
+    **dict.fromkeys(("flood", "flooding"), "Flood"),
+    **dict.fromkeys(("fire", "blaze", "wildfire"), "Fire"),
+    **dict.fromkeys(("crash", "collision", "derailment"), "Crash"),
+}
+# Triggers of conflict and the first kinds kg read, verb lemma -> kind; they win over VERB_KINDS.
+CONFLICT_VERB_TRIGGERS = {
+    **dict.fromkeys(("attack", "strike", "bomb", "raid", "shell", "invade", "assault", "ambush", "storm"), "Attack"),
+    **dict.fromkeys(("explode", "detonate"), "Explosion"),
+    **dict.fromkeys(("fire", "launch"), "Attack"),  # only with a weapon as object (WEAPON_WORDS)
+    **dict.fromkeys(("designate",), "Designation"),
+    **dict.fromkeys(("deploy", "dispatch", "station"), "Deployment"),
+    **dict.fromkeys(("elect", "re-elect", "reelect"), "Election"),
+    **dict.fromkeys(("kill", "die"), "Killing"),
+    **dict.fromkeys(("sanction",), "Sanction"),
+    **dict.fromkeys(("arrest", "detain", "capture"), "Arrest"),
+    **dict.fromkeys(("sign",), "Agreement"),
+}
+# The same, noun lemma -> kind; they win over NOUN_KINDS.
+CONFLICT_NOUN_TRIGGERS = {
+    **dict.fromkeys(("attack", "strike", "airstrike", "bombing", "raid", "invasion", "assault", "ambush",
+                     "shelling", "offensive"), "Attack"),
+    **dict.fromkeys(("explosion", "blast", "detonation"), "Explosion"),
+    **dict.fromkeys(("launch",), "Launch"),
+    **dict.fromkeys(("designation",), "Designation"),
+    **dict.fromkeys(("deployment",), "Deployment"),
+    **dict.fromkeys(("election", "referendum"), "Election"),
+    **dict.fromkeys(("sanction",), "Sanction"),
+    **dict.fromkeys(("arrest",), "Arrest"),
+    **dict.fromkeys(("agreement", "accord", "treaty", "deal", "ceasefire"), "Agreement"),
+}
+# Every event trigger, verb and noun lemma -> kind.
+VERB_TRIGGERS = {**VERB_KINDS, **CONFLICT_VERB_TRIGGERS}
+NOUN_TRIGGERS = {**NOUN_KINDS, **CONFLICT_NOUN_TRIGGERS}
+
+# "a phone call", "a telephone call": the noun call is a phone call only with these words.
+PHONE_WORDS = frozenset({"phone", "telephone"})
+
+# What "fire" and "launch" must have as object to be an attack: "fired missiles at X".
+WEAPON_WORDS = frozenset({
+    "missile", "missiles", "rocket", "rockets", "drone", "drones", "shell", "shells", "bomb", "bombs",
+    "shot", "shots", "salvo", "barrage", "mortar", "mortars", "artillery", "round", "rounds", "grenade",
+    "grenades", "torpedo", "torpedoes", "strikes", "attacks",
+})
+
+# Words above a trigger that make its event planned, possible, wished or denied, not one that happened
+# (lemmas; modal verbs are verbs.MODALS).
+IRREALIS_WORDS = frozenset({
+    "ability", "able", "plan", "prepare", "threaten", "warn", "want", "seek", "consider", "intend",
+    "try", "propose", "could", "would", "will", "may", "might", "should", "if", "unless", "whether",
+    "possible", "potential", "deny", "ready", "willing",
+})

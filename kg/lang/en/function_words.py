@@ -18,3 +18,6 @@ NUMBER_WORDS = {
     "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "dozens": 24, "twenty": 20, "thirty": 30,
     "forty": 40, "fifty": 50, "hundred": 100, "hundreds": 100, "thousand": 1000, "thousands": 1000,
 }
+
+# Determiners that make an event noun a reference back to events already told: "these attacks".
+ANAPHORIC_DETERMINERS = frozenset({"these", "those", "this", "that", "the", "such"})
