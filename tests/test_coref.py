@@ -32,9 +32,9 @@ def links(nlp, text: str) -> dict[str, str]:
     # "the country": the one country named just before
     ("Voters in Peru went to the polls on Sunday. The country has had five presidents in four years.",
      "The country", "Peru"),
-    # "the Venezuelan capital": the capital the gazetteer knows, when the article names that city
-    ("Explosions were heard in Caracas before dawn. Residents of the Venezuelan capital left their homes.",
-     "the Venezuelan capital", "Caracas"),
+    # "the Kenyan capital": the capital the gazetteer knows, when the article names that city
+    ("Heavy rain fell on Nairobi before dawn. Residents of the Kenyan capital left their homes.",
+     "the Kenyan capital", "Nairobi"),
     # a title the article gave one person only
     ("President Elena Marquez arrived in Lima on Friday. The president met students.", "president", "Elena Marquez"),
 ])
@@ -54,7 +54,7 @@ def test_each_agreement_case_resolves_to_its_one_candidate(nlp, text, reference,
     # two countries: "the country" is left alone
     ("Peru and Chile signed a treaty on Sunday. The country will open its border.", "The country"),
     # the capital of a country whose capital the article never names
-    ("Fighting went on near the Venezuelan capital on Sunday.", "the Venezuelan capital"),
+    ("Traffic stopped near the Kenyan capital on Sunday.", "the Kenyan capital"),
     # "it" with no subject of its own: "it is likely that"
     ("Northwind Motors cut prices. It is likely that rivals will follow.", "It"),
 ])

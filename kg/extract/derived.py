@@ -1,5 +1,5 @@
 """Mentions found from other mentions: names beside descriptors, acronyms, countries inside bodies' names,
-"the Venezuelan president" for the one person it can be, "his government", and reclassifications that
+"the Chilean president" for the one person it can be, "his government", and reclassifications that
 only the whole article's mentions justify."""
 
 from __future__ import annotations
@@ -168,7 +168,7 @@ def country_modifiers(doc, mentions: list[Mention], sent_index) -> list[Mention]
 
 
 def title_references(doc, mentions: list[Mention], sent_index) -> list[Mention]:
-    """"the Venezuelan president": the one person the article gives that title, when only one fits."""
+    """"the Chilean president": the one person the article gives that title, when only one fits."""
     titled: dict[str, list[tuple[Mention, str | None]]] = {}
     by_start = {m.start: m for m in mentions}
     for m in mentions:
@@ -204,7 +204,7 @@ def title_references(doc, mentions: list[Mention], sent_index) -> list[Mention]:
 
 
 def their_governments(doc, mentions: list[Mention], sent_index) -> list[Mention]:
-    """"the Venezuelan president and his government": the government of the country that person leads."""
+    """"the Chilean president and his government": the government of the country that person leads."""
     out = []
     for tok in doc:
         if tok.lower_ not in {"government", "administration"} or tok.i == 0:

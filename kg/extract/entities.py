@@ -231,7 +231,7 @@ def _person_evidence(span) -> bool:
         return True
     if tok.dep_ in {"dobj", "pobj"} and (tok.head.lemma_ in SOCIAL_VERBS or tok.head.head.lemma_ in SOCIAL_VERBS):
         return True
-    # the same word inside another PERSON span ("Donald Trump ... Trump"): counted once per Doc
+    # the same word inside another PERSON span ("Maria Lindqvist ... Lindqvist"): counted once per Doc
     counts = doc.user_data.get("kg_person_words")
     if counts is None:
         counts = doc.user_data["kg_person_words"] = Counter(t.text for t in doc if t.ent_type_ == "PERSON")
@@ -394,7 +394,7 @@ def _classify_org(span, name: str, nxt: str, sent_index) -> Mention | None:
     """An ORG span: a person after a title, an operation, a body its words name, a place or country the
     sentence places, a person's name, else an Organization; None for a government body or part of a title."""
     if nxt in {"administration", "government"} and len(span) <= 2 and not L.org_subclass(name):
-        return None  # "the Trump administration": a government body, built by _generic_bodies
+        return None  # "the Lindqvist administration": a government body, built by _generic_bodies
     if _title_before(span) and not L.org_subclass(name):
         return _mention(span, name, "Person", "title", sent_index)
     if _operation_context(span):
@@ -418,7 +418,7 @@ def _classify_org(span, name: str, nxt: str, sent_index) -> Mention | None:
 
 
 def _national_body_key(name: str, cls: str) -> str:
-    """"Venezuelan Armed Forces" and "the Venezuelan military" share one key: armed:VE."""
+    """"Chilean Armed Forces" and "the Chilean military" share one key: armed:CL."""
     words = name.split()
     for cut in (1, 2, 3):
         if cut >= len(words):
@@ -446,7 +446,7 @@ def _operation_context(span) -> bool:
 
 
 def _operation_mentions(doc, sent_index) -> Iterator[Mention]:
-    """"Operation Desert Storm"; "an operation called Southern Spear"; "a campaign dubbed 'X'"."""
+    """"Operation Desert Storm"; "an operation called Northern Shield"; "a campaign dubbed 'X'"."""
     i = 0
     while i < len(doc):
         tok = doc[i]
@@ -493,7 +493,7 @@ def _government_of(doc, tok, sent_index) -> Iterator[Mention]:
 
 
 def _generic_bodies(doc, sent_index, taken: set[int]) -> Iterator[Mention]:
-    """"the US military", "the Venezuelan government", "the Trump administration"."""
+    """"the US military", "the Chilean government", "the Lindqvist administration"."""
     for tok in doc:
         if tok.i in taken:
             continue

@@ -75,7 +75,7 @@ def parents(ctx: Sent) -> list[Relation]:
 
 
 def owned_names(ctx: Sent) -> list[Relation]:
-    """"USAF's Mobility Command", "the Pentagon's Defense Intelligence Agency": a body named after its owner's
+    """"the Halden Army's Coastal Command", "the Pentagon's Defense Intelligence Agency": a body named after its owner's
     possessive, whose own name says it is a unit."""
     doc = ctx.doc
     out = []

@@ -51,7 +51,7 @@ def nationalities(ctx: Sent) -> list[Relation]:
             words = [t for t in words if t.lower_ not in {"'s", "\u2019s"}]
             if not words:
                 continue  # "Syria's Assad": the country's, not said to be of it
-        if p.kind == "title":  # "the Venezuelan president" standing for the one person it can be
+        if p.kind == "title":  # "the Chilean president" standing for the one person it can be
             if not words and c.kind == "demonym":
                 out.append(make_relation(ctx, p, "nationality", c, "nationality:title-reference", 0.6,
                                          tokens=[psp.root.i]))
@@ -128,7 +128,7 @@ def _how(tok) -> str:
 
 
 def office_nationalities(found: list[Relation]) -> list[Relation]:
-    """A country's head, minister or official, as a role rule read it ("the president of Colombia, X"), is its
+    """A country's head, minister or official, as a role rule read it ("the president of Chile, X"), is its
     national. Guessed roles (a bare title given to the article's country) give none."""
     out = []
     for r in found:

@@ -10,7 +10,7 @@ from .context import ORG_FAMILY, PLACES, Sent, make_relation, sentence_mentions
 
 
 def places(ctx: Sent) -> list[Relation]:
-    """"Caracas (Venezuela)", "Aceh, Indonesia", "Lyon, the third city of France"."""
+    """"Nairobi (Kenya)", "Aceh, Indonesia", "Lyon, the third city of France"."""
     doc = ctx.doc
     out = []
     ms = sentence_mentions(ctx)
@@ -41,7 +41,7 @@ def places(ctx: Sent) -> list[Relation]:
         elif gap and gap[0].lower() == "in" and len(gap) <= 3 and all(t.pos_ in {"ADJ", "DET", "PROPN"} or t.text == "-"
                                                                     for t in doc[asp.end + 1: bsp.start]) and (
                 b.cls == "Country" or a.cls == "City" and b.cls == "Location" or a.cls == "Location" and b.cls == "City"):
-            # "Kunduz in northern Afghanistan", "Mobile in Alabama", "Moscone Center in San Francisco"
+            # "Kunduz in northern Afghanistan", "Mobile in Alabama", "Halden Arena in Chicago"
             out.append(make_relation(ctx, a, "locatedIn", b, "place:in", 0.8, tokens=[asp.root.i]))
         elif gap and gap[0] == "," and any(w.lower() in PLACE_NOUNS for w in gap) and gap[-1].lower() in {"of", "in", "the"}:
             out.append(make_relation(ctx, a, "locatedIn", b, "place:apposition", 0.8, tokens=[asp.root.i]))
@@ -120,7 +120,7 @@ def _conjoined(ctx: Sent, ms, found: list[Relation]) -> list[Relation]:
 
 
 def org_places(ctx: Sent) -> list[Relation]:
-    """"Kettering University in Flint", "Renault Samsung Motors of Korea": a place attached to the name itself."""
+    """"Halden University in Dayton", "Brightwater Motors of Korea": a place attached to the name itself."""
     out = []
     for o, osp in sentence_mentions(ctx):
         if o.cls not in ORG_FAMILY or o.kind == "demonym" or osp.end + 1 >= ctx.span.end:
@@ -169,7 +169,7 @@ def national(ctx: Sent) -> list[Relation]:
             c, csp = prev[-1]
             gap = [t.lower_ for t in doc[csp.end: osp.start]]
             if o.cls == "Location" and not gap:
-                continue  # "the Venezuela Caribbean coast" is no statement; "Singapore's Changi Airport" is
+                continue  # "the Chile Pacific coast" is no statement; "Singapore's Changi Airport" is
             modifier = osp.end < ctx.span.end and doc[osp.end].pos_ == "NOUN" and doc[osp.end].is_lower
             if gap in ([], ["'s"], ["\u2019s"], ["\u02bcs"]) and not (osp.start <= csp.start) and not modifier:
                 # (not "Canadian Saturn dealers": the dealers are Canadian, not Saturn)
@@ -206,7 +206,7 @@ def subsidiaries(mentions: list[Mention]) -> list[Relation]:
 
 
 def borders(ctx: Sent) -> list[Relation]:
-    """"Colombia, which borders Venezuela", "X's border with Y": two places with a word of bordering between."""
+    """"Austria, which borders Hungary", "X's border with Y": two places with a word of bordering between."""
     doc = ctx.doc
     out = []
     ms = [(m, sp) for m, sp in sentence_mentions(ctx) if m.cls in PLACES]
@@ -224,7 +224,7 @@ def borders(ctx: Sent) -> list[Relation]:
 
 
 def part_of(ctx: Sent) -> list[Relation]:
-    """"a network within the Venezuelan Armed Forces, the Cartel de los Soles", "X, a unit of Y"."""
+    """"a unit within the Chilean Armed Forces, the Coastal Command", "X, a unit of Y"."""
     doc = ctx.doc
     out = []
     ms = sentence_mentions(ctx)
@@ -281,7 +281,7 @@ def part_of(ctx: Sent) -> list[Relation]:
 
 
 def national_bodies(mentions: list[Mention]) -> list[Relation]:
-    """"US Navy", "the Venezuelan government": a national body is part of its country."""
+    """"US Navy", "the Chilean government": a national body is part of its country."""
     out = []
     countries = [m for m in mentions if m.cls == "Country"]
     for m in mentions:
@@ -295,7 +295,7 @@ def national_bodies(mentions: list[Mention]) -> list[Relation]:
 
 
 def administrations(mentions: list[Mention]) -> list[Relation]:
-    """"the Trump administration" is led by Trump."""
+    """"the Lindqvist administration" is led by Lindqvist."""
     out = []
     heads = {m.start: m for m in mentions if m.label == "administration-head"}
     for m in mentions:

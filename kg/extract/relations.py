@@ -55,7 +55,7 @@ def extract_relations(doc, mentions: list[Mention], *, article_date: date | None
     found.extend(through)  # a role read through "he" is stated: the bare-title guess of the article phase loses
     article = Article(contexts, mentions, found)
     # rules over the whole article: names that state a relation ("US Navy"), titles left implied; then what
-    # follows from the relations found ("the president of Colombia" is Colombian)
+    # follows from the relations found ("the president of Chile" is Chilean)
     found.extend(registry.run("article", article))
     marked = set(through)
     found.extend(registry.run("inference", Article(contexts, mentions, [r for r in found if r not in marked])))

@@ -114,8 +114,8 @@ def _by_end(ms: list) -> Callable[[int, int], list]:
 def _title_reference(ctx: Sent, p: Mention, psp, ending) -> list[Relation]:
     """A title standing for a named person leads the country before it (rule role:title-reference).
 
-    Reads the country mention that ends where the title mention starts: "the Venezuelan president said" gives
-    (the Venezuelan president) leaderOf Venezuela.
+    Reads the country mention that ends where the title mention starts: "the Chilean president said" gives
+    (the Chilean president) leaderOf Chile.
     """
     mod = next(((o, osp) for o, osp in ending(psp.start, psp.start) if o.cls == "Country"), None)
     if mod is None:
@@ -128,7 +128,7 @@ def _title_before_name(ctx: Sent, p: Mention, psp, ending) -> list[Relation]:
     """(1) An organization or place, then a title, then the name (rules role:modifier, role:possessive).
 
     Reads up to nine tokens before the name: "CBS News journalist X" (X worksFor CBS News), "US President X",
-    "Colombia's president X" (X leaderOf Colombia); "Apple's Tim Cook" (X worksFor Apple, role:possessive).
+    "Chile's president X" (X leaderOf Chile); "Halden Group's Anna Smith" (X worksFor it, role:possessive).
     """
     doc = ctx.doc
     out: list[Relation] = []
@@ -151,7 +151,7 @@ def _title_before_name(ctx: Sent, p: Mention, psp, ending) -> list[Relation]:
         if [t.lower_ for t in doc[start:end]] in (["'s"], ["\u2019s"]) and o.cls in ORG_FAMILY - {"NewsOrganization"} \
                 and not (psp.end < ctx.span.end and doc[psp.end].pos_ == "NOUN") \
                 and L.is_given_name(p.name.split()[0]):  # not "Renault's Dacia plant", "CNBC's Street Signs"
-            # "the SPD's Olaf Scholz", "Apple's Tim Cook": a member, someone who works there
+            # "the SPD's Olaf Scholz", "Halden Group's Anna Smith": a member, someone who works there
             team = o.label.endswith(("+club", "+national-team"))  # "Barcelona's Andres Iniesta" (sport.py)
             pred = "memberOf" if o.cls == "PoliticalParty" or team else "worksFor"
             out.append(make_relation(ctx, p, pred, o, "role:possessive", 0.6, tokens=[psp.root.i]))
@@ -254,8 +254,8 @@ def _possessive_party(ctx: Sent, p: Mention, psp, ms: list) -> list[Relation]:
 def _of_party_or_employer(ctx: Sent, p: Mention, psp, ms: list) -> list[Relation]:
     """The name, then "of" and a party or a named organization (rules member:of-party, role:of-organization).
 
-    "X of the ruling Morena party" gives X memberOf the party; "Mike Gikas of Consumer Reports" gives
-    Gikas worksFor Consumer Reports (unless a title stands before the name: that is rule (4)).
+    "X of the ruling Morena party" gives X memberOf the party; "Daniel Whitcombe of Norvik Motors" gives
+    Whitcombe worksFor Norvik Motors (unless a title stands before the name: that is rule (4)).
     """
     doc = ctx.doc
     if not (psp.end + 1 < ctx.span.end and doc[psp.end].lower_ == "of"):
@@ -320,7 +320,7 @@ def _title_by_copula(ctx: Sent, p: Mention, psp) -> list[Relation]:
 def _title_of_before_name(ctx: Sent, persons: list) -> list[Relation]:
     """(3) A title "of"/"at"/"for" an organization, then the first name after it (rule role:title-of-before).
 
-    "The president of Colombia, which borders Venezuela, Gustavo Petro wrote" gives Petro leaderOf Colombia;
+    "The president of Chile, which borders Peru, Rafael Ortega wrote" gives Ortega leaderOf Chile;
     the name must follow at once or after a clause set off by commas (at most twelve tokens).
     """
     doc = ctx.doc
@@ -330,7 +330,7 @@ def _title_of_before_name(ctx: Sent, persons: list) -> list[Relation]:
             continue
         if tok.i + 2 >= ctx.span.end or doc[tok.i + 1].lower_ not in {"of", "at", "for"}:
             continue
-        o = _named_after(ctx, tok.i + 2)  # "of Colombia", "of the British union Unite"
+        o = _named_after(ctx, tok.i + 2)  # "of Chile", "of the British union Unite"
         if o is None:
             continue
         osp = span_of(ctx, o)
@@ -368,7 +368,7 @@ def _implied_role(ctx: Sent, p: Mention, psp) -> list[Relation]:
     doc = ctx.doc
     start = psp.start
     if start - 1 > ctx.span.start and doc[start - 1].text == "," and L.is_title(doc[start - 2].lower_):
-        start -= 1  # "said the firm's chief executive officer, Alan Mulally"
+        start -= 1  # "said the firm's chief executive officer, Helen Carver"
     comma = start < psp.start
     while start > ctx.span.start and psp.start - start < 6 and not ctx.mentions.at(doc[start - 1]) and (
             doc[start - 1].pos_ in {"NOUN", "ADJ", "PROPN", "DET", "PART"} or doc[start - 1].lower_ in OWN_WORDS):
@@ -430,7 +430,7 @@ def _other_country_named(ctx: Sent) -> bool:
 
 
 def _named_after(ctx: Sent, i: int) -> Mention | None:
-    """The name a phrase starting at token i is about: "Colombia", "the British union Unite"."""
+    """The name a phrase starting at token i is about: "Chile", "the British union Unite"."""
     doc = ctx.doc
     for t in doc[i: min(ctx.span.end, i + 6)]:
         m = ctx.mentions.at(t)

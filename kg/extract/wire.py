@@ -5,7 +5,7 @@
 article gives it elsewhere, a place or demonym of the gazetteers its title case, other words lower case),
 (2) which stretches are no part of the story (a slug "UPDATE 2-", a byline "By Jane Doe", "Reporting by
 ...; Editing by ...", "Author: ...", a credit line "jm/rt (AP, dpa)") and (3) which capitals
-name the place of a dateline ("KABUL 2016-05-03 -", "CARACAS, Jan 3 (Reuters) -", "Jane Doe MOSCOW").
+name the place of a dateline ("KABUL 2016-05-03 -", "NAIROBI, Jan 3 (Reuters) -", "Jane Doe MOSCOW").
 The re-cased text has the same length as the article's, so every offset stays valid. Every step is one
 pass over the text: no rule here takes more than linear time.
 """
@@ -184,7 +184,7 @@ def _footer(line: str) -> bool:
 
 
 def _dateline(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """"KABUL 2016-05-03 -", "CARACAS, Jan 3 (Reuters) -", "WASHINGTON (AP) --": the place's range."""
+    """"KABUL 2016-05-03 -", "NAIROBI, Jan 3 (Reuters) -", "WASHINGTON (AP) --": the place's range."""
     i = start
     limit = min(end, start + 60)
     # the place: one to four words in capitals

@@ -8,15 +8,17 @@ from .. import holdings as H
 
 RULES = (
     Rule(("partOf:parent",), "sentence", ("partOf",), (
-        Example("Airbus parent EADS said profits fell.", "Airbus", "partOf", "EADS", "partOf:parent"),
-        Example("EADS, the parent company of Airbus, said profits fell.", "Airbus", "partOf", "EADS", "partOf:parent"),
+        Example("Norvik Air parent Halden Group said profits fell.", "Norvik Air", "partOf", "Halden Group",
+                "partOf:parent"),
+        Example("Halden Group, the parent company of Norvik Air, said profits fell.", "Norvik Air", "partOf",
+                "Halden Group", "partOf:parent"),
     ), H.parents, H.parents.__doc__),
     Rule(("partOf:owner-unit",), "sentence", ("partOf",), (
-        Example("General Motors' Saturn unit said sales fell.", "Saturn", "partOf", "General Motors",
+        Example("Halden Group's Brightwater unit said sales fell.", "Brightwater", "partOf", "Halden Group",
                 "partOf:owner-unit"),
     ), H.units, H.units.__doc__),
     Rule(("partOf:owner-possessive",), "sentence", ("partOf",), (
-        Example("The USAF's Mobility Command sent planes.", "Mobility Command", "partOf", "USAF",
+        Example("The Halden Army's Coastal Command sent planes.", "Coastal Command", "partOf", "Halden Army",
                 "partOf:owner-possessive"),
     ), H.owned_names, H.owned_names.__doc__),
 )

@@ -8,7 +8,7 @@ from ..context import PLACES, Sent, make_relation, span_of
 from ..registry import Article, Example, Rule, matcher_body
 from .. import places as P
 
-# "the border between Colombia and Venezuela": the first two places named in the next seven tokens
+# "the border between Austria and Hungary": the first two places named in the next seven tokens
 _BORDER_BETWEEN = {"border-between": [[{"LEMMA": {"REGEX": "(?i)^border$"}, "POS": "NOUN"}, {"LOWER": "between"}]]}
 
 
@@ -65,64 +65,67 @@ RULES = (
                 "place:possessive"),
         Example("Polish troops entered the Ukrainian city of Kharkiv on Monday.", "Kharkiv", "locatedIn", "Ukraine",
                 "place:demonym"),
-        Example("Caracas (Venezuela) was quiet.", "Caracas", "locatedIn", "Venezuela", "place:parenthesis"),
+        Example("Nairobi (Kenya) was quiet.", "Nairobi", "locatedIn", "Kenya", "place:parenthesis"),
         Example("Aceh, Indonesia was flooded on Monday.", "Aceh", "locatedIn", "Indonesia", "place:comma"),
-        Example("Shots were fired near the Moscone Center in San Francisco.", "Moscone Center", "locatedIn",
-                "San Francisco", "place:in"),
+        Example("Shots were fired near the Halden Arena in Chicago.", "Halden Arena", "locatedIn", "Chicago",
+                "place:in"),
         Example("Gaza, the main city in the Palestinian Territory, was quiet.", "Gaza", "locatedIn",
                 "Palestinian Territory", "place:apposition"),
     ), P.places, P.places.__doc__),
     Rule(("seat:apposition", "seat:descriptor"), "sentence", ("locatedIn", "partOf"), (
-        Example("Magna, a Canadian automobile parts company, said profits fell.", "Magna", "locatedIn", "Canada",
+        Example("Norvik, a Canadian automobile parts company, said profits fell.", "Norvik", "locatedIn", "Canada",
                 "seat:apposition"),
-        Example("US automaker General Motors said profits fell.", "General Motors", "locatedIn", "United States",
+        Example("US automaker Brightwater Motors said profits fell.", "Brightwater Motors", "locatedIn", "United States",
                 "seat:descriptor"),
-        Example("Japanese manufacturers Toyota and Nissan said profits fell.", "Nissan", "locatedIn", "Japan",
+        Example("Japanese manufacturers Kaito Motors and Sanwa Motors said profits fell.", "Sanwa Motors", "locatedIn",
+                "Japan",
                 "seat:descriptor"),
     ), P.seats, P.seats.__doc__),
     Rule(("seat:based",), "sentence", ("locatedIn",), (
-        Example("Detroit-based GM said profits fell.", "GM", "locatedIn", "Detroit", "seat:based"),
-        Example("The Paris based company Vivendi said profits fell.", "Vivendi", "locatedIn", "Paris", "seat:based"),
+        Example("Detroit-based Norvik Motors said profits fell.", "Norvik Motors", "locatedIn", "Detroit", "seat:based"),
+        Example("The Paris based company Halden Media said profits fell.", "Halden Media", "locatedIn", "Paris",
+                "seat:based"),
     ), matcher_body(_BASED, _seat_based), "A place, \"-based\" or \"based\", lower-case words, then a company."),
     Rule(("seat:in", "seat:of"), "sentence", ("locatedIn", "partOf"), (
-        Example("Kettering University in Flint opened a lab.", "Kettering University", "locatedIn", "Flint", "seat:in"),
-        Example("Renault Samsung Motors of Korea said sales fell.", "Renault Samsung Motors", "locatedIn",
-                "South Korea", "seat:of"),
+        Example("Halden University in Dayton opened a lab.", "Halden University", "locatedIn", "Dayton", "seat:in"),
+        Example("Brightwater Motors of Korea said sales fell.", "Brightwater Motors", "locatedIn", "South Korea",
+                "seat:of"),
     ), P.org_places, P.org_places.__doc__),
     Rule(("national:possessive", "national:adjacent", "place:located-in", "seat:based-in"), "sentence",
          ("locatedIn", "partOf"), (
-        Example("The United Kingdom's Royal Air Force flew over the sea.", "Royal Air Force", "partOf",
-                "United Kingdom", "national:possessive"),
-        Example("Officials said the US Boeing sold planes.", "Boeing", "locatedIn", "United States",
-                "national:adjacent"),
+        Example("France's Coastal Defence Command flew over the sea.", "Coastal Defence Command", "partOf", "France",
+                "national:possessive"),
+        Example("Officials said the US Brightwater Aviation sold planes.", "Brightwater Aviation", "locatedIn",
+                "United States", "national:adjacent"),
         Example("The West Bank, located in the Middle East, was quiet.", "West Bank", "locatedIn", "Middle East",
                 "place:located-in"),
-        Example("Cisco, based in San Jose, said profits fell.", "Cisco", "locatedIn", "San Jose", "seat:based-in"),
+        Example("Halden Systems, based in San Jose, said profits fell.", "Halden Systems", "locatedIn", "San Jose",
+                "seat:based-in"),
     ), P.national, P.national.__doc__),
     Rule(("borders",), "sentence", ("borders",), (
-        Example("Colombia, which borders Venezuela, closed its airports.", "Colombia", "borders", "Venezuela",
-                "borders"),
+        Example("Austria, which borders Hungary, closed its airports.", "Austria", "borders", "Hungary", "borders"),
     ), P.borders, P.borders.__doc__),
     Rule(("borders:between",), "sentence", ("borders",), (
-        Example("The border between Colombia and Venezuela was closed.", "Colombia", "borders", "Venezuela",
+        Example("The border between Austria and Hungary was closed.", "Austria", "borders", "Hungary",
                 "borders:between"),
     ), matcher_body(_BORDER_BETWEEN, _border_between), "\"The border between X and Y\": the first two places after it."),
     Rule(("partOf:apposition", "partOf:within", "partOf:possessive"), "sentence", ("partOf", "memberOf"), (
         Example("Hezbollah, a member of the Lebanese government, said it would talk.", "Hezbollah", "memberOf",
                 "Lebanon", "partOf:apposition"),
-        Example("GM's European unit Opel said profits fell.", "Opel", "partOf", "GM", "partOf:possessive"),
+        Example("Halden Group's European unit Norvik Motors said profits fell.", "Norvik Motors", "partOf",
+                "Halden Group", "partOf:possessive"),
         Example("The Special Activities Center within the CIA ran the program.", "Special Activities Center", "partOf",
                 "CIA", "partOf:within"),
     ), P.part_of, P.part_of.__doc__),
     Rule(("partOf:national-body",), "article", ("partOf",), (
-        Example("The US Navy sent a ship.", "US Navy", "partOf", "United States", "partOf:national-body"),
+        Example("The US Coast Guard sent a ship.", "US Coast Guard", "partOf", "United States", "partOf:national-body"),
     ), _names(P.national_bodies), P.national_bodies.__doc__),
     Rule(("leaderOf:administration",), "article", ("leaderOf",), (
-        Example("The Trump administration said it would respond.", "Trump", "leaderOf", "Trump administration",
-                "leaderOf:administration"),
+        Example("The Lindqvist administration said it would respond.", "Lindqvist", "leaderOf",
+                "Lindqvist administration", "leaderOf:administration"),
     ), _names(P.administrations), P.administrations.__doc__),
     Rule(("partOf:name",), "article", ("partOf",), (
-        Example("Airbus Defence and Space said sales fell. Airbus said profits rose.", "Airbus Defence and Space",
-                "partOf", "Airbus", "partOf:name"),
+        Example("Norvik Defence and Space said sales fell. Norvik said profits rose.", "Norvik Defence and Space",
+                "partOf", "Norvik", "partOf:name"),
     ), _names(P.subsidiaries), P.subsidiaries.__doc__),
 )

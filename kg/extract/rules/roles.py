@@ -35,45 +35,48 @@ def _implied(art: Article) -> list[Relation]:
 
 RULES = (
     Rule(("role:title-reference",), "sentence", ("leaderOf",), (
-        Example("The Venezuelan president Nicolas Maduro said the talks had failed. The Venezuelan president said more.",
-                "Nicolas Maduro", "leaderOf", "Venezuela", "role:title-reference"),
+        Example("The Chilean president Rafael Ortega said the talks had failed. The Chilean president said more.",
+                "Rafael Ortega", "leaderOf", "Chile", "role:title-reference"),
     ), _each_person(R._title_reference, titles=True, needs="ending"), R._title_reference.__doc__),
     Rule(("role:modifier", "role:possessive"), "sentence", ("leaderOf", "worksFor", "memberOf", "founded"), (
-        Example("CBS News journalist Anna Smith said the talks had failed.", "Anna Smith", "worksFor", "CBS News",
-                "role:modifier"),
-        Example("Apple's Tim Cook spoke on Monday.", "Tim Cook", "worksFor", "Apple", "role:possessive"),
+        Example("Halden Herald journalist Maria Lindqvist said the talks had failed.", "Maria Lindqvist", "worksFor",
+                "Halden Herald", "role:modifier"),
+        Example("Halden Group's Daniel Whitcombe spoke on Monday.", "Daniel Whitcombe", "worksFor", "Halden Group",
+                "role:possessive"),
     ), _each_person(R._title_before_name, needs="ending"), R._title_before_name.__doc__),
     Rule(("role:apposition",), "sentence", ("leaderOf", "worksFor", "memberOf", "founded"), (
-        Example("Maria Lopez, the president of Colombia, spoke on Monday.", "Maria Lopez", "leaderOf", "Colombia",
+        Example("Maria Lopez, the president of Ecuador, spoke on Monday.", "Maria Lopez", "leaderOf", "Ecuador",
                 "role:apposition"),
     ), _each_person(R._title_in_apposition, needs="ending"), R._title_in_apposition.__doc__),
     Rule(("member:possessive-party",), "sentence", ("memberOf",), (
-        Example("Angela Merkel's Christian Democrats won the vote.", "Angela Merkel", "memberOf",
+        Example("Maria Lindqvist's Christian Democrats won the vote.", "Maria Lindqvist", "memberOf",
                 "Christian Democrats", "member:possessive-party"),
     ), _each_person(R._possessive_party, needs="mentions"), R._possessive_party.__doc__),
     Rule(("member:of-party", "role:of-organization"), "sentence", ("memberOf", "worksFor"), (
         Example("Luis Garcia of the ruling Morena party spoke on Monday.", "Luis Garcia", "memberOf", "Morena",
                 "member:of-party"),
-        Example("Mike Gikas of Consumer Reports said the car was safe.", "Mike Gikas", "worksFor", "Consumer Reports",
-                "role:of-organization"),
+        Example("Daniel Whitcombe of Norvik Motors said the car was safe.", "Daniel Whitcombe", "worksFor",
+                "Norvik Motors", "role:of-organization"),
     ), _each_person(R._of_party_or_employer, needs="mentions"), R._of_party_or_employer.__doc__),
     Rule(("role:title-of",), "sentence", ("leaderOf", "worksFor", "memberOf", "founded"), (
         Example("President Juan Perez of Chile spoke on Monday.", "Juan Perez", "leaderOf", "Chile", "role:title-of"),
     ), _each_person(R._title_name_of), R._title_name_of.__doc__),
     Rule(("role:copula",), "sentence", ("leaderOf", "worksFor", "memberOf", "founded"), (
-        Example("Anna Smith is the president of Colombia.", "Anna Smith", "leaderOf", "Colombia", "role:copula"),
+        Example("Anna Smith is the president of Ecuador.", "Anna Smith", "leaderOf", "Ecuador", "role:copula"),
     ), _each_person(R._title_by_copula), R._title_by_copula.__doc__),
     Rule(("role:title-of-before",), "sentence", ("leaderOf", "worksFor", "memberOf", "founded"), (
-        Example("The president of Colombia, which borders Venezuela, Gustavo Petro wrote on Monday.", "Gustavo Petro",
-                "leaderOf", "Colombia", "role:title-of-before"),
+        Example("The president of Chile, which borders Peru, Rafael Ortega wrote on Monday.", "Rafael Ortega",
+                "leaderOf", "Chile", "role:title-of-before"),
     ), _title_of_before_name, R._title_of_before_name.__doc__),
     Rule(("role:*",), "sentence", ("leaderOf", "worksFor", "memberOf", "founded"), (
-        Example("GM named Mary Barra as its chief executive.", "Mary Barra", "leaderOf", "GM", "role:name"),
+        Example("Norvik Motors named Helen Carver as its chief executive.", "Helen Carver", "leaderOf", "Norvik Motors",
+                "role:name"),
     ), R.appointments, R.appointments.__doc__),
     Rule(("role:implied-country", "role:implied-organization"), "article", ("leaderOf", "worksFor"), (
-        Example("Russia held elections. Russia said the vote was fair. President Dmitry Medvedev said the vote was "
-                "fair. Russia closed its border.", "Dmitry Medvedev", "leaderOf", "Russia", "role:implied-country"),
-        Example("Ford said sales fell. The chief executive officer, Alan Mulally, said costs rose. Ford will "
-                "cut jobs. Ford shares fell.", "Alan Mulally", "leaderOf", "Ford", "role:implied-organization"),
+        Example("Brazil held elections. Brazil said the vote was fair. President Marcos Ribeiro said the vote was "
+                "fair. Brazil closed its border.", "Marcos Ribeiro", "leaderOf", "Brazil", "role:implied-country"),
+        Example("Norvik Motors said sales fell. The chief executive officer, Helen Carver, said costs rose. Norvik "
+                "Motors will cut jobs. Norvik Motors shares fell.", "Helen Carver", "leaderOf", "Norvik Motors",
+                "role:implied-organization"),
     ), _implied, R.implied_roles.__doc__),
 )
