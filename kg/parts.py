@@ -35,6 +35,7 @@ from pathlib import Path
 from rdflib import RDFS, Graph, URIRef
 
 from . import graph as G
+from .errors import GraphError
 from .events_resolve import EventCluster
 from .ontology import KG
 from .records import Event, Extraction, Mention
@@ -214,6 +215,34 @@ def _hash(text: str) -> int:
 
 # ---------------------------------------------------------------- the index file
 
+SIDE_FILES = ("-journal", "-wal", "-shm")
+LOCK_WAIT = 30  # seconds to wait for another program holding the index before giving up
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process of that id runs (one of another user counts as running)."""
+    import os
+
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
+def _remove_partials(path: Path) -> None:
+    """Remove the unfinished new indexes (`index.sqlite.partial-PID`) left by processes that died writing them."""
+    for tmp in path.parent.glob(f"{path.name}.partial-*"):
+        pid = tmp.name.rsplit("-", 1)[1]
+        if pid.isdigit() and not _alive(int(pid)):
+            for p in (tmp, *(tmp.with_name(tmp.name + extra) for extra in SIDE_FILES)):
+                try:
+                    p.unlink(missing_ok=True)
+                except OSError:
+                    pass
+
 class PartIndex:
     """index.sqlite: each part's digest and triples, for the build the store holds."""
 
@@ -221,6 +250,7 @@ class PartIndex:
         self.path = Path(out_dir) / INDEX_FILE
         self.notes = notes
         self.db: sqlite3.Connection | None = None
+        _remove_partials(self.path)
         if self.path.exists():
             reason = self._check()
             if reason:
@@ -228,12 +258,16 @@ class PartIndex:
 
                 self._close()
                 moved = set_aside(self.path)
+                for extra in SIDE_FILES:  # SQLite's side files go with it: a journal belongs to its file
+                    side = self.path.with_name(self.path.name + extra)
+                    if side.exists():
+                        side.rename(moved.with_name(moved.name + extra))
                 notes.append(f"{self.path}: {reason}; set aside as {moved.name} and rebuilt (delete it when you no "
                              "longer need it)")
 
     def _check(self) -> str | None:
         try:
-            self.db = sqlite3.connect(self.path, timeout=30)
+            self.db = sqlite3.connect(self.path, timeout=LOCK_WAIT)
             row = self.db.execute("SELECT value FROM meta WHERE name = 'format'").fetchone()
             if row is None or row[0] != INDEX_FORMAT:
                 return "an index of another format"
@@ -241,6 +275,12 @@ class PartIndex:
             self.db.execute("SELECT part, h, t FROM triple LIMIT 1").fetchall()
             self.db.execute("SELECT key, keys FROM local LIMIT 1").fetchall()
             return None
+        except sqlite3.OperationalError as e:
+            if "locked" in str(e).lower() or "busy" in str(e).lower():  # in use, not damaged: never set aside
+                self._close()
+                raise GraphError(f"{self.path}: the index of parts is locked by another program; wait for it to "
+                                 "finish (or close it) and build again") from None
+            return f"damaged ({e})"
         except sqlite3.DatabaseError as e:
             return f"damaged ({e})"
 

@@ -4,6 +4,7 @@ when an increment merges two earlier entities, splits one, or removes an article
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -13,6 +14,7 @@ from click.testing import CliRunner
 
 from kg import parts, pipeline, store
 from kg.cli import main
+from kg.errors import GraphError
 from kg.ontology import ID, KG
 
 
@@ -139,6 +141,48 @@ def _index_of(tmp_path: Path, made: dict[str, list[str]]) -> parts.PartIndex:
     index = parts.PartIndex(tmp_path, [])
     index.replace({p: "d" for p in made}, made, {})
     return parts.PartIndex(tmp_path, [])
+
+
+def test_a_locked_index_is_an_error_not_damage(tmp_path, monkeypatch):
+    _index_of(tmp_path, {"a": ["<x> <y> <z>"]}).close()
+    holder = sqlite3.connect(tmp_path / parts.INDEX_FILE)
+    holder.execute("BEGIN EXCLUSIVE")  # another program writing the index
+    monkeypatch.setattr(parts, "LOCK_WAIT", 0.05)
+    try:
+        with pytest.raises(GraphError, match="index.sqlite: the index of parts is locked"):
+            parts.PartIndex(tmp_path, [])
+    finally:
+        holder.rollback()
+        holder.close()
+    assert not list(tmp_path.glob(parts.INDEX_FILE + ".set-aside-*"))
+    assert parts.PartIndex(tmp_path, []).digests() is not None  # untouched, and read once free
+
+
+def test_a_damaged_index_takes_its_journal_along(tmp_path, monkeypatch):
+    (tmp_path / parts.INDEX_FILE).write_bytes(b"not a database at all" * 100)
+    (tmp_path / (parts.INDEX_FILE + "-journal")).write_bytes(b"a journal of that file")
+    # SQLite itself deletes a journal it cannot use when it opens the file; one it left is kept beside it
+    monkeypatch.setattr(parts.PartIndex, "_check", lambda self: "damaged (as the test says)")
+    notes: list[str] = []
+    parts.PartIndex(tmp_path, notes).close()
+    (moved,) = tmp_path.glob(parts.INDEX_FILE + ".set-aside-*[0-9]")
+    assert moved.with_name(moved.name + "-journal").read_bytes() == b"a journal of that file"
+    assert not (tmp_path / (parts.INDEX_FILE + "-journal")).exists()
+    assert "set aside" in notes[0]
+
+
+def test_unfinished_indexes_of_dead_processes_are_removed(tmp_path):
+    import subprocess
+    import sys
+
+    child = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = tmp_path / f"{parts.INDEX_FILE}.partial-{int(child.stdout)}"
+    alive = tmp_path / f"{parts.INDEX_FILE}.partial-{os.getpid()}"  # a build still writing it
+    for p in (dead, dead.with_name(dead.name + "-journal"), alive):
+        p.write_bytes(b"half an index")
+    parts.PartIndex(tmp_path, []).close()
+    assert not dead.exists() and not dead.with_name(dead.name + "-journal").exists()
+    assert alive.exists()
 
 
 def test_a_triple_leaves_when_no_part_makes_it_and_works_for_gives_way_to_leader_of(tmp_path):
