@@ -82,17 +82,19 @@ class EventCluster:
     lo: date | None = None
     hi: date | None = None
     caused_by: list["EventCluster"] = field(default_factory=list)  # the events that caused it (kg:causedBy)
+    # Kept up to date by add(), so that comparing a mention with a cluster never walks all its mentions:
+    votes: Counter = field(default_factory=Counter)  # kinds its mentions give, deaths left out
+    first_order: dict[str, int] = field(default_factory=dict)  # kind -> order of its first mention
+    lemmas: set[str] = field(default_factory=set)  # the trigger lemmas of its mentions
+    by_doc: dict[str, list[MentionRef]] = field(default_factory=dict)  # its mentions, per article
+    args_by_doc: dict[str, set[str]] = field(default_factory=dict)  # argument words, per article
 
     @property
     def kind(self) -> str:
         """The kind most of its mentions give, deaths giving way to their cause."""
-        votes = Counter(m.event.kind for m in self.mentions if m.event.kind != "Killing")
-        if not votes:
+        if not self.votes:
             return self.mentions[0].event.kind
-        first = {}
-        for m in self.mentions:
-            first.setdefault(m.event.kind, m.order)
-        return min(votes, key=lambda k: (-votes[k], first[k]))
+        return min(self.votes, key=lambda k: (-self.votes[k], self.first_order[k]))
 
     @property
     def first(self) -> MentionRef:
@@ -116,6 +118,13 @@ class EventCluster:
 
     def add(self, ref: MentionRef) -> None:
         self.mentions.append(ref)
+        kind = ref.event.kind
+        if kind != "Killing":
+            self.votes[kind] += 1
+        self.first_order.setdefault(kind, ref.order)
+        self.lemmas.add(lemma_of(ref.event))
+        self.by_doc.setdefault(ref.doc_id, []).append(ref)
+        self.args_by_doc.setdefault(ref.doc_id, set()).update(ref.event.args)
         self.actors |= ref.actors
         self.targets |= ref.targets
         self.places |= ref.places
@@ -172,18 +181,16 @@ def _generic_score(ref: MentionRef, c: EventCluster) -> int | None:
     it: an entity, or within one article an argument word ("shares fell"); across articles it must share an
     entity. Stated places and actors must not differ."""
     lemma = lemma_of(ref.event)
-    same = [m for m in c.mentions if same_word(lemma, lemma_of(m.event), synonyms=True)]
-    if not same:
+    if not any(same_word(lemma, other, synonyms=True) for other in c.lemmas):
         return None
     if ref.places and c.places and not (ref.places & c.places or ref.isos & c.isos):
         return None
     if ref.actors and c.actors and not ref.actors & c.actors:
         return None
-    shared = len(ref.participants & c.participants)
-    words = {w for m in c.mentions if m.doc_id == ref.doc_id for w in m.event.args}
-    shared += len(set(ref.event.args) & words)
-    if not shared and any(m.doc_id == ref.doc_id and same_word(lemma, lemma_of(m.event))
-                          and not _other_arguments(ref, m) for m in same):
+    shared = sum(1 for p in ref.participants if p in c.actors or p in c.targets or p in c.places)
+    shared += len(set(ref.event.args) & c.args_by_doc.get(ref.doc_id, set()))
+    if not shared and any(same_word(lemma, lemma_of(m.event)) and not _other_arguments(ref, m)
+                          for m in c.by_doc.get(ref.doc_id, [])[-_CANDIDATES:]):
         return 1
     return shared or None
 
@@ -286,7 +293,7 @@ def _antecedent(ref: MentionRef, clusters: list[EventCluster], in_article: list[
     """The latest event of a compatible kind the article told shortly before an anaphoric noun."""
     for i in reversed(in_article):
         c = clusters[i]
-        last = max((m for m in c.mentions if m.doc_id == ref.doc_id), key=lambda m: m.order)
+        last = c.by_doc[ref.doc_id][-1]  # mentions are added in article and text order
         if last.event.start < ref.event.start and ref.event.sent - last.event.sent <= _ANAPHORA_SENTENCES \
                 and _kinds_meet(ref.event.kind, c.kind):
             return i
@@ -305,6 +312,7 @@ def cause_links(clusters: list[EventCluster]) -> None:
         if c.kind in {k for kinds in CAUSES.values() for k in kinds}:
             for m in c.mentions:
                 by_article[m.doc_id].append((i, m))
+    participants = {id(c): c.participants for c in clusters}  # each cluster's union, made once
     for c in clusters:
         kinds = CAUSES.get(c.kind)
         if not kinds:
@@ -319,7 +327,7 @@ def cause_links(clusters: list[EventCluster]) -> None:
                     continue
                 if not _dates_meet(c.lo, c.hi, cause.lo, cause.hi):
                     continue
-                key = (-len(c.participants & cause.participants), abs(m.event.sent - ref.event.sent), m.order)
+                key = (-len(participants[id(c)] & participants[id(cause)]), abs(m.event.sent - ref.event.sent), m.order)
                 if best_key is None or key < best_key:
                     best, best_key = cause, key
         if best is not None:

@@ -80,3 +80,16 @@ def test_build_returns_graph_and_writes_the_folder(tmp_path):
     assert "Jane Porter" in names
     in_memory = kg.build([article], out=None)
     assert in_memory.out is None and len(in_memory.graph) == len(result.graph)
+
+
+@pytest.mark.model
+def test_people_and_members_list_who_speaks_for_whom(tmp_path):
+    # kg:spokespersonFor refines kg:worksFor; the named queries that list roles show it too
+    article = tmp_path / "a.txt"
+    article.write_text("date 2026-02-01\nMark Lee, who speaks for Amnesty International, said aid was late.\n",
+                       encoding="utf-8")
+    result = kg.build(article, out=None)
+    people = {(r["name"], r["relation"], r["ofName"]) for r in result.query(name="people")}
+    assert ("Mark Lee", "spokespersonFor", "Amnesty International") in people
+    members = {(r["orgName"], r["relation"], r["memberName"]) for r in result.query(name="members")}
+    assert ("Amnesty International", "spokespersonFor", "Mark Lee") in members

@@ -138,3 +138,41 @@ def test_an_explosion_far_from_an_attack_has_no_cause(tmp_path):
     g = _events_of(tmp_path, "Rebel drones attacked the port of Harwick on Monday. Officials met in Velmont. "
                              "Traders met in Velmont. Farmers met in Velmont. A gas explosion hit a bakery in Velmont.")
     assert not list(g.subjects(KG.causedBy, None))
+
+
+def _same_word_reports(n: int):
+    """n articles of one day, each reporting that one index fell: one event of no typed kind."""
+    from kg.extract.event_types import GENERIC
+    from kg.records import Document, Event, Extraction, Mention
+    from kg.resolve import Entity
+    exs, index = [], {}
+    ent = Entity(key="org:index", cls="Organization", label="Index")
+    for i in range(n):
+        m = Mention(0, 5, "Index", "Index", "Organization", "ORG", 0)
+        ev = Event(kind=GENERIC, trigger="fell", start=6, end=10, sent=0, rule="event:verb:fall", confidence=0.5,
+                   actors=(m,), args=("shares",))
+        doc = Document(text="Index fell.", source=f"a{i}", doc_id=f"a{i:06d}", date=date(2026, 1, 5))
+        exs.append(Extraction(doc=doc, sentences=[], mentions=[m], events=[ev]))
+        index[(doc.doc_id, m)] = ent
+    return exs, index
+
+
+def test_clustering_many_reports_of_one_event_is_linear(monkeypatch):
+    # counts the word comparisons rather than timing them: a cluster's words are kept as it grows, so each
+    # report compares with a bounded number of them, not with every report before it
+    import kg.events_resolve as er
+    calls = [0]
+    real = er.same_word
+
+    def counting(*args, **kwargs):
+        calls[0] += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(er, "same_word", counting)
+    work = {}
+    for n in (200, 800):
+        calls[0] = 0
+        clusters = er.cluster_events(*_same_word_reports(n))
+        assert len(clusters) == 1 and len(clusters[0].mentions) == n
+        work[n] = calls[0]
+    assert work[800] <= 5 * work[200], work

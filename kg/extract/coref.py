@@ -140,6 +140,13 @@ class _Article:
         self.gender = self._genders()
         self.person_nouns = [t.i for t in doc if self._person_noun(t)]
         self.titled = self._titled()
+        self.titled = {w: sorted(ms, key=lambda m: (m.end, m.start)) for w, ms in self.titled.items()}
+        self.titled_ends = {w: [m.end for m in ms] for w, ms in self.titled.items()}
+        self.capital_mentions: dict[str, tuple[list[Mention], list[int]]] = {}  # ISO -> (mentions, ends), made once
+        self.places_by_name: dict[str, list[Mention]] = {}  # folded name -> its place mentions, in order
+        for m in self.mentions:
+            if m.cls in {"City", "Location"} and m.kind == "name":
+                self.places_by_name.setdefault(L.fold(m.name), []).append(m)
 
     def sentence(self, tok) -> int:
         return self.sent_of[tok.sent.start]
@@ -351,8 +358,9 @@ def _description(art: _Article, tok) -> tuple[Mention, str] | None:
     if word in CAPITAL_NOUNS:
         return _capital(art, tok)
     if L.is_title(word) and word in LEADER_ROLES | {"minister", "secretary", "spokesman", "spokeswoman"}:
-        people = [m for m in art.titled.get(word, []) if m.end <= tok.idx]
-        m = _one(art, reversed(people))
+        titled = art.titled.get(word, [])
+        i = bisect.bisect_right(art.titled_ends.get(word, []), tok.idx)
+        m = _one(art, reversed(titled[max(0, i - LOOKBACK): i]))
         return (m, DESCRIPTION_RULE) if m is not None else None
     return None
 
@@ -374,11 +382,14 @@ def _capital(art: _Article, tok) -> tuple[Mention, str] | None:
     city = capitals().get(iso or "")
     if not city:
         return None
-    named = [m for m in art.mentions if m.cls in {"City", "Location"} and m.kind == "name" and L.fold(m.name) in city]
+    if iso not in art.capital_mentions:
+        found = sorted((m for name in city for m in art.places_by_name.get(name, ())), key=lambda m: (m.end, m.start))
+        art.capital_mentions[iso] = (found, [m.end for m in found])
+    named, ends = art.capital_mentions[iso]
     if not named:
         return None
-    earlier = [m for m in named if m.end <= tok.idx]
-    return (earlier[-1] if earlier else named[0]), DESCRIPTION_RULE
+    i = bisect.bisect_right(ends, tok.idx)  # the latest mention of the city ending before tok, else the first
+    return (named[i - 1] if i else named[0]), DESCRIPTION_RULE
 
 
 def read_through(rel: Relation, stand_ins: dict[Mention, Reference]) -> Relation | None:

@@ -41,9 +41,28 @@ def _spokesperson(ctx: Sent, key: str, match) -> list[Relation]:
 
 def _named(ctx: Sent, *, start: int | None = None, end: int | None = None):
     """The longest name (not a demonym) whose tokens start at `start`, or end just before `end`."""
-    found = [(sp.end - sp.start, m) for m, sp in sentence_mentions(ctx) if m.kind == "name"
-             and (sp.start == start if start is not None else sp.end == end)]
-    return max(found, key=lambda f: f[0])[1] if found else None
+    starts, ends = _edges(ctx)
+    return starts.get(start) if start is not None else ends.get(end)
+
+
+def _edges(ctx: Sent) -> tuple[dict, dict]:
+    """The sentence's longest name starting at each token and ending before each token (made once per
+    sentence, so that a sentence of many matches stays linear)."""
+    cached = ctx.__dict__.get("_name_edges")
+    if cached is None:
+        starts: dict[int, tuple[int, object]] = {}
+        ends: dict[int, tuple[int, object]] = {}
+        for m, sp in sentence_mentions(ctx):
+            if m.kind != "name":
+                continue
+            size = sp.end - sp.start
+            if sp.start not in starts or size > starts[sp.start][0]:
+                starts[sp.start] = (size, m)
+            if sp.end not in ends or size > ends[sp.end][0]:
+                ends[sp.end] = (size, m)
+        cached = ({k: v[1] for k, v in starts.items()}, {k: v[1] for k, v in ends.items()})
+        ctx.__dict__["_name_edges"] = cached
+    return cached
 
 
 RULES = (
