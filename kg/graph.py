@@ -22,6 +22,7 @@ from .io import clean_text, slugify
 from .ontology import DCTERMS, GAF, GEONAMES, ID, KG, NIF, SCHEMA, SEM, TOP_CLASS, bind_prefixes
 from .records import Event, Extraction, Mention, Relation
 from .resolve import Entity
+from .support import add_event_tallies, add_outlet_counts, outlet_key
 
 
 def article_iri(doc_id: str) -> URIRef:
@@ -93,9 +94,11 @@ def _fold(name: str) -> str:
     return " ".join(words[1:] if words[:1] == ["the"] else words)
 
 
-def add_publishers(g: Graph, extractions: list[Extraction], entities: list[Entity]) -> None:
+def add_publishers(g: Graph, extractions: list[Extraction], entities: list[Entity]) -> dict[str, URIRef]:
     """dcterms:publisher from each article to its outlet: the organization of that name the articles speak
-    of ("according to Reuters") if there is one, else a new kg:NewsOrganization node."""
+    of ("according to Reuters") if there is one, else a new kg:NewsOrganization node. Returns the publisher
+    of each article id that has one."""
+    found: dict[str, URIRef] = {}
     by_name: dict[str, URIRef] = {}
     for ent in sorted(entities, key=lambda e: (e.cls != "NewsOrganization", e.slug)):
         if TOP_CLASS.get(ent.cls) == "Organization":
@@ -120,6 +123,8 @@ def add_publishers(g: Graph, extractions: list[Extraction], entities: list[Entit
             for c in candidates:
                 by_name.setdefault(_fold(c), node)
         g.add((article_iri(ex.doc.doc_id), DCTERMS.publisher, node))
+        found[ex.doc.doc_id] = node
+    return found
 
 
 def add_entity(g: Graph, ent: Entity, mention_counts: dict[str, int] | None = None) -> URIRef:
@@ -310,11 +315,55 @@ def _add_background_places(g: Graph, extractions: list[Extraction],
             add_relation(g, ex, rel, s, o, None)
 
 
+def relation_triples(ex: Extraction, index: dict[tuple[str, Mention], Entity]):
+    """The (subject, property, object) IRIs of each relation of an article the graph keeps, with the relation."""
+    doc_id = ex.doc.doc_id
+    for rel in ex.relations:
+        s, o = index.get((doc_id, rel.subj)), index.get((doc_id, rel.obj))
+        if s is not None and o is not None and entity_iri(s) != entity_iri(o):
+            yield (entity_iri(s), KG[rel.pred], entity_iri(o)), rel
+
+
+def article_outlets(extractions: list[Extraction], publishers: dict[str, URIRef]) -> dict[str, tuple[str, str]]:
+    """The outlet each article counts for (`support.outlet_key`)."""
+    return {ex.doc.doc_id: outlet_key(publishers.get(ex.doc.doc_id), ex.doc.url, article_iri(ex.doc.doc_id))
+            for ex in extractions}
+
+
+def add_support(g: Graph, extractions: list[Extraction], entities: list[Entity],
+                index: dict[tuple[str, Mention], Entity], events: list[EventCluster],
+                relation_outlets: dict[tuple, int] | None = None) -> None:
+    """What kg/support.py counts across the reports of a build, from its records: kg:outletCount on statements
+    and events, kg:disputed, the kg:SourceTally nodes. One part of the graph that spans the build."""
+    scratch = Graph()  # the publishers' nodes and names (add_publishers writes them into the graph itself)
+    publishers = add_publishers(scratch, extractions, entities)
+    labels = {entity_iri(e): clean_text(e.label) for e in entities}
+    outlets = article_outlets(extractions, publishers)
+    names = {}
+    for doc_id, (kind, key) in outlets.items():
+        names[(kind, key)] = (str(scratch.value(URIRef(key), RDFS.label) or labels.get(URIRef(key), key))
+                              if kind == "publisher" else key if kind == "host" else doc_id)
+    statements: dict[tuple, list[tuple[URIRef, str]]] = defaultdict(list)
+    for ex in extractions:
+        for (s, p, o), rel in relation_triples(ex, index):
+            statements[(s, p, o)].append((statement_iri(ex.doc.doc_id, s, p, o, rel), ex.doc.doc_id))
+    add_outlet_counts(g, statements, outlets, relation_outlets)
+
+    def cited(ref) -> tuple[URIRef, str] | None:
+        ent = index.get((ref.doc_id, ref.event.source)) if ref.event.source is not None else None
+        return (entity_iri(ent), clean_text(ent.label)) if ent else None
+
+    add_event_tallies(g, events, [event_iri(c) for c in events], outlets, names, cited)
+
+
 def build_graph(extractions: list[Extraction], entities: list[Entity], index: dict[tuple[str, Mention], Entity],
-                events: list[EventCluster] | None = None, *, gazetteer_places: bool = False) -> Graph:
+                events: list[EventCluster] | None = None, relation_outlets: dict[tuple, int] | None = None, *,
+                gazetteer_places: bool = False) -> Graph:
     """The whole graph of a build: articles, entities, relations with statements, events and their reports.
 
     events are the clusters of event mentions (`events_resolve.cluster_events`), worked out here when not given.
+    relation_outlets are the outlets supporting each triple (`support.relation_outlets`) when extractions are
+    only a part of the build; by default they are counted over extractions.
     gazetteer_places adds `locatedIn:gazetteer` statements (kg/extract/background.py) for places no article locates.
     """
     if events is None:
@@ -335,10 +384,7 @@ def build_graph(extractions: list[Extraction], entities: list[Entity], index: di
             ent = index.get((doc_id, m))
             return entity_iri(ent) if ent else None
 
-        for rel in ex.relations:
-            s, o = node_of(rel.subj), node_of(rel.obj)
-            if s is None or o is None or s == o:
-                continue
+        for (s, _, o), rel in relation_triples(ex, index):
             add_relation(g, ex, rel, s, o, node_of(rel.source))
         for ev in ex.events:
             if (doc_id, ev) in clustered:
@@ -352,4 +398,5 @@ def build_graph(extractions: list[Extraction], entities: list[Entity], index: di
     for s, o in list(g.subject_objects(KG.leaderOf)):
         g.remove((s, KG.worksFor, o))
     add_publishers(g, extractions, entities)
+    add_support(g, extractions, entities, index, events, relation_outlets)
     return g

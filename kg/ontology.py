@@ -133,6 +133,16 @@ class KG(DefinedNamespace):
     causedBy: URIRef
     articleCount: URIRef
     between: URIRef
+    # counted at build time across reports (kg/support.py)
+    outletCount: URIRef
+    disputed: URIRef
+    SourceTally: URIRef
+    tallyOf: URIRef
+    sourceName: URIRef
+    sourceKind: URIRef
+    eventCount: URIRef
+    reportsGiven: URIRef
+    onlySourceCount: URIRef
 
 
 # Entity classes a mention may carry, most specific first within each family.

@@ -5,8 +5,9 @@ The graph of a build (`graph.build_graph`) is the union of parts, less one rule:
 - one part per entity (`add_entity`: its class, names, articles, counts), named by its slug;
 - one per article (`add_article`, its statements and direct triples, its event mentions);
 - one per event (`add_event`: what its reports state, its label made of its participants' labels);
-- two that span the build: the pairs of entities named together (`add_co_mentions`) and the articles'
-  publishers (`add_publishers`), made anew by every build (a fraction of a second for 10,000 articles);
+- three that span the build: the pairs of entities named together (`add_co_mentions`), the articles'
+  publishers (`add_publishers`) and what is counted across reports (`add_support`: outlets, disputes,
+  source tallies), made anew by every build (a fraction of a second for 10,000 articles);
 - then who leads an organization does not also work for it (`kg:worksFor` gives way to `kg:leaderOf`).
 
 Each part has a digest of everything it is made from (an entity's slug, class, label, aliases and
@@ -44,7 +45,8 @@ from .resolve import Entity
 INDEX_FILE = "index.sqlite"
 INDEX_FORMAT = "kg-parts-2"  # changes whenever the parts or their digests change meaning
 # What the parts' triples are made by besides their digests' inputs: an index made by other code is rebuilt.
-CODE_FILES = ("parts.py", "graph.py", "resolve.py", "events_resolve.py", "io.py", "ontology.py", "store.py")
+CODE_FILES = ("parts.py", "graph.py", "support.py", "resolve.py", "events_resolve.py", "io.py", "ontology.py",
+              "store.py")
 _WORKS_FOR, _LEADER_OF = f"<{KG.worksFor}>", f"<{KG.leaderOf}>"
 
 
@@ -170,6 +172,8 @@ def plan(extractions: list[Extraction], keys: list[str], entities: list[Entity],
     G.add_co_mentions(p.extra["co"], entities)
     p.extra["pub"] = _Triples()
     G.add_publishers(p.extra["pub"], extractions, entities)
+    p.extra["support"] = _Triples()  # outlets, disputes and source tallies, counted across the reports
+    G.add_support(p.extra["support"], extractions, entities, index, events)
     for part, triples in p.extra.items():
         p.digests[part] = _digest(sorted(map(nt, triples)))
     return p

@@ -17,7 +17,8 @@ from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
 from .errors import KgError
-from .ontology import DCTERMS, GAF, KG, SEM, ontology_graph, relation_properties, symmetric_properties
+from .ontology import DCTERMS, GAF, KG, SCHEMA, SEM, ontology_graph, relation_properties, symmetric_properties
+from .support import outlet_key
 
 # Beyond this many entities the page keeps the most connected ones: vis-network's physics and
 # the browser's canvas stay responsive up to about this size.
@@ -152,17 +153,36 @@ def _provenance(g: Graph, node: URIRef, vocab: dict) -> dict:
     }
 
 
-def _reports(g: Graph, event: URIRef, vocab: dict) -> list[dict]:
+def _outlets(g: Graph, vocab: dict) -> dict[str, tuple[tuple[str, str], str]]:
+    """The outlet each article counts for (`support.outlet_key`: publisher, else web site, else the article),
+    with the outlet's name, by article IRI."""
+    out = {}
+    for art in set(g.subjects(RDF.type, KG.Article)):
+        publisher = g.value(art, DCTERMS.publisher)
+        key = outlet_key(publisher if isinstance(publisher, URIRef) else None, g.value(art, SCHEMA.url), art)
+        name = _label(g, publisher, vocab) if key[0] == "publisher" else key[1] if key[0] == "host" else \
+            _text(g.value(art, RDFS.label)) or _local(art)
+        out[str(art)] = (key, name)
+    return out
+
+
+def _outlet_count(provenances: list[dict], outlets: dict) -> int:
+    """How many distinct outlets the articles of these statements or reports count for."""
+    return len({outlets[p["article"]][0] if p["article"] in outlets else p["article"]
+                for p in provenances if p["article"]})
+
+
+def _reports(g: Graph, event: URIRef, vocab: dict, outlets: dict) -> list[dict]:
     """The reports of an event (gaf:denotedBy), each with what it states, by publication date and outlet."""
     out = []
     for mention in set(g.objects(event, GAF.denotedBy)):
         prov = _provenance(g, mention, vocab)
         article = g.value(mention, PROV.wasDerivedFrom)
-        publisher = g.value(article, DCTERMS.publisher) if article is not None else None
         prov["published"] = _iso(g.value(article, DCTERMS.date)) if article is not None else None
-        prov["outlet"] = (_label(g, publisher, vocab) if isinstance(publisher, URIRef) else _text(publisher)) or None
+        prov["outlet"] = outlets[str(article)][1] if str(article) in outlets else None
         prov["counts"] = {_local(p): _int(g.value(mention, p)) for p in EVENT_COUNTS if g.value(mention, p) is not None}
         prov["trigger"] = _text(g.value(mention, KG.trigger)) or None
+        prov["actors"] = sorted(_label(g, a, vocab) for a in g.objects(mention, SEM.hasActor) if isinstance(a, URIRef))
         out.append(prov)
     return sorted(out, key=lambda r: (r["published"] or "9999", r["outlet"] or "", r["article"] or "", r["sentence"]))
 
@@ -195,7 +215,7 @@ def _entities(g: Graph, vocab: dict) -> dict[URIRef, dict]:
     return out
 
 
-def _events(g: Graph, vocab: dict) -> dict[URIRef, dict]:
+def _events(g: Graph, vocab: dict, outlets: dict) -> dict[URIRef, dict]:
     nodes = {s for c in vocab["event_classes"] for s in g.subjects(RDF.type, c)}
     out = {}
     for node in sorted(nodes, key=str):
@@ -203,9 +223,11 @@ def _events(g: Graph, vocab: dict) -> dict[URIRef, dict]:
         # every value the reports give (several values of one figure are reports that disagree)
         counts = {_local(p): sorted(_int(v) for v in g.objects(node, p)) for p in EVENT_COUNTS if (node, p, None) in g}
         prov = _provenance(g, node, vocab)
-        reports = _reports(g, node, vocab) or ([prov] if prov["sentence"] else [])
-        disputed = sorted(k for k, values in counts.items() if len(values) > 1)
-        outlets = {r.get("outlet") or r["article"] for r in reports if r["article"]}
+        reports = _reports(g, node, vocab, outlets) or ([prov] if prov["sentence"] else [])
+        # what the reports disagree on: figures given differently, and what the build marked (kg:disputed:
+        # the date, or who did it, compared by entity)
+        disputed = {k for k, values in counts.items() if len(values) > 1}
+        disputed |= {"actor" if p == SEM.hasActor else _local(p) for p in g.objects(node, KG.disputed)}
         out[node] = {
             "id": str(node), "kind": "event", "cls": cls,
             "label": _text(g.value(node, RDFS.label)) or vocab["labels"].get(str(KG[cls]), cls),
@@ -213,14 +235,16 @@ def _events(g: Graph, vocab: dict) -> dict[URIRef, dict]:
             "trigger": _text(g.value(node, KG.trigger)) or None,
             "date": prov["date"] or _iso(g.value(node, SEM.hasTimeStamp)),
             "confidence": max((r["confidence"] for r in reports if r["confidence"] is not None), default=None),
-            "counts": counts, "disputed": disputed, "outlets": len(outlets), "reports": len(reports),
+            "counts": counts, "disputed": sorted(disputed), "outlets": _outlet_count(reports, outlets),
+            "reports": len(reports),
             "statements": reports,
         }
     return out
 
 
-def _relations(g: Graph, vocab: dict, entities: dict) -> list[dict]:
-    """One edge per (subject, property, object) with every statement that supports it."""
+def _relations(g: Graph, vocab: dict, entities: dict, outlets: dict) -> list[dict]:
+    """One edge per (subject, property, object) with every statement that supports it and how many distinct
+    outlets those statements come from."""
     support: dict[tuple, list[dict]] = defaultdict(list)
     for st in g.subjects(RDF.type, KG.Statement):
         s, p, o = g.value(st, RDF.subject), g.value(st, RDF.predicate), g.value(st, RDF.object)
@@ -238,7 +262,7 @@ def _relations(g: Graph, vocab: dict, entities: dict) -> list[dict]:
         edges.append({
             "from": str(s), "to": str(o), "pred": _local(p), "label": vocab["labels"].get(str(p), _local(p)),
             "symmetric": str(p) in vocab["symmetric"], "confidence": max(confidences) if confidences else None,
-            "statements": statements,
+            "outlets": _outlet_count(statements, outlets), "statements": statements,
         })
     return edges
 
@@ -359,9 +383,10 @@ def page_data(graph: Graph, *, max_entities: int = MAX_ENTITIES) -> dict:
     """Everything the page shows, as plain JSON-ready data."""
     vocab = _vocabulary()
     articles = _articles(graph)
+    outlets = _outlets(graph, vocab)
     entities = _entities(graph, vocab)
-    events = _events(graph, vocab)
-    relations = _relations(graph, vocab, entities)
+    events = _events(graph, vocab, outlets)
+    relations = _relations(graph, vocab, entities, outlets)
     role_edges = _event_edges(graph, events, entities)
     kept_entities, kept_events = _keep_most_connected(entities, events, relations + role_edges, max_entities)
     kept = kept_entities | kept_events

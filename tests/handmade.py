@@ -119,3 +119,74 @@ def handmade_graph() -> Graph:
             ent.mentions.append((art.doc.doc_id, mention))
             index[(art.doc.doc_id, mention)] = ent
     return build_graph(extractions, list(entities.values()), index)
+
+
+# ---------------------------------------------------------------- several reports of one event
+
+# name -> (class, key, slug, ISO code): "the US" and "US forces" stand for the same side as the United States
+REPORT_ENTITIES = {
+    "United States": ("Country", "country:US", "united-states", "US"),
+    "US forces": ("ArmedForces", "armed:US", "us-forces", None),
+    "Harbour Authority": ("GovernmentBody", "harbour-authority", "harbour-authority", None),
+    "Port Alma": ("City", "port-alma", "port-alma", None),
+    "Mira Sandor": ("Person", "mira-sandor", "mira-sandor", None),
+    "Sandor": ("Person", "sandor", "sandor", None),  # another person of the same surname
+    "Lena Ostova": ("Person", "lena-ostova", "lena-ostova", None),
+}
+
+
+def reports_graph(reports: list[dict]) -> Graph:
+    """Articles of one sentence each, reporting an attack on the Harbour Authority in Port Alma.
+
+    Each report is a dict: id, text, published (a date), and optionally publisher, url, actor (the entity's
+    name, its words in the text given by actor_text), casualties, date, and works_for (a relation "Lena Ostova
+    works for the Harbour Authority" read in the same sentence)."""
+    extractions, entities, index = [], {}, {}
+
+    def mention(doc: Document, name: str, surface: str | None = None) -> Mention:
+        surface = surface or name
+        start = doc.text.index(surface)
+        cls, key, slug, iso = REPORT_ENTITIES[name]
+        m = Mention(start, start + len(surface), surface, name, cls, "test", 0)
+        ent = entities.setdefault(name, Entity(key=key, cls=cls, label=name, slug=slug, iso=iso))
+        ent.names[surface] += 1
+        ent.mentions.append((doc.doc_id, m))
+        index[(doc.doc_id, m)] = ent
+        return m
+
+    for r in reports:
+        doc = Document(text=r["text"], source=f"reports/{r['id']}.txt", doc_id=r["id"], date=r["published"],
+                       sha256="cd" * 32, url=r.get("url", ""), publisher=r.get("publisher", ""))
+        trigger = doc.text.index("attack")
+        actors = (mention(doc, r["actor"], r.get("actor_text")),) if r.get("actor") else ()
+        counts = (("casualties", r["casualties"]),) if "casualties" in r else ()
+        event = Event("Attack", "attack", trigger, trigger + 6, 0, "event:attack", 0.8, actors=actors,
+                      targets=(mention(doc, "Harbour Authority"),), places=(mention(doc, "Port Alma"),),
+                      date=r.get("date", date(2026, 2, 10)), counts=counts)
+        relations = []
+        if r.get("works_for"):
+            relations.append(Relation(mention(doc, "Lena Ostova"), "worksFor", index_of(index, doc, "Harbour Authority"),
+                                      0, "test:works", 0.8))
+        extractions.append(Extraction(doc=doc, sentences=[Sentence(0, len(doc.text), doc.text)],
+                                      mentions=[m for (d, m) in index if d == doc.doc_id], relations=relations,
+                                      events=[event]))
+    return build_graph(extractions, list(entities.values()), index)
+
+
+def index_of(index: dict, doc: Document, name: str) -> Mention:
+    """The mention of the entity called name in doc."""
+    return next(m for (d, m), ent in index.items() if d == doc.doc_id and ent.label == name)
+
+
+def three_reports() -> list[dict]:
+    """Three outlets on one attack: they agree on who did it (the US, named three ways) but not on the dead."""
+    return [
+        {"id": "courier", "publisher": "Daily Courier", "published": date(2026, 2, 10), "casualties": 12,
+         "actor": "United States", "actor_text": "the US", "works_for": True,
+         "text": "Lena Ostova said the US attack on the Harbour Authority in Port Alma killed 12 <b>people</b>."},
+        {"id": "northwire", "url": "https://www.northwire.example/world/port-alma", "published": date(2026, 2, 11),
+         "casualties": 15, "actor": "United States", "works_for": True,
+         "text": "An attack by the United States on the Harbour Authority in Port Alma killed 15, says Lena Ostova."},
+        {"id": "bulletin", "published": date(2026, 2, 12), "casualties": 12, "actor": "US forces",
+         "text": "US forces carried out the attack on the Harbour Authority in Port Alma; 12 died."},
+    ]

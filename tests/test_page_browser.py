@@ -250,3 +250,43 @@ def test_empty_graph_page_says_so(browser, tmp_path):
         assert "No entities" in opened.page.locator("#mynetwork").inner_text() and opened.errors == []
     finally:
         opened.page.close()
+
+
+def test_an_event_panel_lists_its_reports_and_highlights_the_disputed_figure(browser, tmp_path):
+    from .handmade import reports_graph, three_reports
+
+    reports = three_reports()
+    reports[2]["text"] = reports[2]["text"].replace("12 died", "12 died <img src=x onerror=window.__pwned=1>")
+    opened = open_graph(browser, tmp_path, reports_graph(reports))
+    try:
+        (event,) = opened.js("kgPage.data.nodes.filter(function (n) { return n.kind === 'event'; }).map(function (n) { return n.id; })")
+        assert "×3" in opened.js(f"nodes.get({event!r}).label")  # three reports of one event
+        opened.click_node(event)
+        panel = opened.page.locator("#kg-panel")
+        assert panel.is_visible()
+        assert "3 reports · 3 outlets" in panel.inner_text()
+        reports_shown = panel.locator(".kg-report")
+        assert reports_shown.count() == 3
+        # by publication date, each with its outlet: publisher, web site, article
+        outlets = [reports_shown.nth(i).locator(".kg-outlet").inner_text() for i in range(3)]
+        assert outlets == ["Daily Courier · published 2026-02-10", "northwire.example · published 2026-02-11",
+                           "bulletin · published 2026-02-12"]
+        # the dead (12 against 15) are highlighted in the figures and in every report; who did it is not
+        assert panel.locator("li.kg-disputed").inner_text().startswith("casualties: 12 or 15")
+        disputed = [reports_shown.nth(i).locator(".kg-disputed").inner_text().strip() for i in range(3)]
+        assert disputed == ["casualties 12", "casualties 15", "casualties 12"]
+        assert "by United States" in reports_shown.nth(0).inner_text()
+        assert reports_shown.nth(0).locator(".kg-disputed", has_text="United States").count() == 0
+        # article text is shown as text
+        assert "<b>people</b>" in reports_shown.nth(0).inner_text()
+        assert "<img src=x onerror=window.__pwned=1>" in reports_shown.nth(2).inner_text()
+        assert opened.js("window.__pwned") is None and opened.js("document.querySelectorAll('img').length") == 0
+        # the outlets filter: events and relations reported by at least 3 outlets (the relation has 2)
+        works = opened.js("kgPage.data.edges.filter(function (e) { return e.pred === 'worksFor'; })[0].id")
+        opened.page.fill("#kg-outlets", "3")
+        assert event in visible_ids(opened, "nodes") and works not in visible_ids(opened, "edges")
+        opened.page.fill("#kg-outlets", "4")
+        assert event not in visible_ids(opened, "nodes")
+        assert opened.errors == [] and opened.external() == []
+    finally:
+        opened.page.close()

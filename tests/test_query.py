@@ -256,7 +256,7 @@ def test_list_has_one_line_per_shipped_query():
 def test_named_query_is_documented_and_valid(name, graph):
     nq = named_query(name)
     assert nq.description and nq.text.startswith("# ")
-    used = set(re.findall(r"\$(\w+)", nq.text)) | set(re.findall(r"#if\s+(\w+)", nq.text))
+    used = set(re.findall(r"\$([A-Za-z_]\w*)", nq.text)) | set(re.findall(r"#if\s+(\w+)", nq.text))
     assert used == set(nq.params), f"{name}: parameters used {used} but declared {set(nq.params)}"
     result = run_query(graph, nq.bind(PARAMS.get(name, {})))
     assert result.kind == "SELECT" and result.rows, f"{name} gives no rows on the hand-made graph"

@@ -207,7 +207,7 @@
   function visEdge(e) {
     var count = (e.statements || []).length;
     var tip = [byId[e.from].label + " — " + e.label + " → " + byId[e.to].label,
-               e.role ? "" : plural(count, "supporting sentence"),
+               e.role ? "" : plural(count, "supporting sentence") + " · " + plural(e.outlets || 0, "outlet"),
                e.confidence !== null && e.confidence !== undefined ? "confidence " + e.confidence.toFixed(2) : ""];
     edgeBase[e.id] = { color: e.role ? "#a3aab5" : "#7b8794", highlight: "#2563eb", hover: "#2563eb" };
     return { id: e.id, from: e.from, to: e.to, label: e.label, title: tooltip(tip),
@@ -288,7 +288,8 @@
 
   function edgeShown(e, shown) {
     if (!shown[e.from] || !shown[e.to] || !state.relations[e.pred]) return false;
-    if (e.role) return true;  // its event is already filtered by date and confidence
+    if (e.role) return true;  // its event is already filtered by date, confidence and outlets
+    if ((e.outlets || 0) < state.minOutlets) return false;
     if (!e.statements.length) return true;
     return e.statements.some(function (s) { return confOk(s.confidence) && dateOk(s.date); });
   }

@@ -48,15 +48,19 @@
   }
 
   function report(s, disputed) {
-    // one report of an event: its outlet and publication date, then its sentence and the figures it gives
+    // one report of an event: its outlet and publication date, then its sentence and what it states; what
+    // the reports disagree on (a figure, the date, who did it) is highlighted
     var box = provenance(s), head = [];
+    box.classList.add("kg-report");
     if (s.outlet) head.push(s.outlet);
     if (s.published) head.push("published " + s.published);
-    if (head.length) box.insertBefore(el("div", { className: "kg-meta", text: head.join(" · ") }), box.firstChild);
-    var figures = Object.keys(s.counts || {});
-    if (figures.length) {
-      box.appendChild(el("div", { className: "kg-meta" }, figures.map(function (k) {
-        return el("span", { className: disputed.indexOf(k) >= 0 ? "kg-disputed" : "", text: k + " " + fmt(s.counts[k]) + " " });
+    if (head.length) box.insertBefore(el("div", { className: "kg-meta kg-outlet", text: head.join(" · ") }), box.firstChild);
+    var stated = Object.keys(s.counts || {}).map(function (k) { return [k, k + " " + fmt(s.counts[k])]; });
+    if (s.date) stated.push(["date", "date " + s.date]);
+    if ((s.actors || []).length) stated.push(["actor", "by " + s.actors.join(", ")]);
+    if (stated.length) {
+      box.appendChild(el("div", { className: "kg-meta kg-stated" }, stated.map(function (kv) {
+        return el("span", { className: disputed.indexOf(kv[0]) >= 0 ? "kg-disputed" : "", text: kv[1] + " " });
       })));
     }
     return box;
@@ -99,7 +103,8 @@
       out.push(el("h3", { text: "Events (" + fmt(roles.length) + ")" }));
       out.push(el("ul", {}, roles.map(function (e) {
         var ev = byId[e.from];
-        return el("li", {}, [nodeLink(e.from), " — " + e.label + (ev.date ? ", " + ev.date : "")]);
+        return el("li", {}, [nodeLink(e.from), " — " + e.label + (ev.date ? ", " + ev.date : "") +
+                             " · " + plural(ev.outlets || 0, "outlet")]);
       })));
     }
     openPanel(out);
@@ -107,7 +112,8 @@
 
   function factBlock(e) {
     var box = el("div", { className: "kg-fact" }, [
-      el("div", {}, [nodeLink(e.from), " " + e.label + " ", nodeLink(e.to)])]);
+      el("div", {}, [nodeLink(e.from), " " + e.label + " ", nodeLink(e.to)]),
+      el("div", { className: "kg-meta kg-outlets", text: "reported by " + plural(e.outlets || 0, "outlet") })]);
     e.statements.slice(0, 10).forEach(function (s) { box.appendChild(provenance(s)); });
     if (e.statements.length > 10) box.appendChild(el("p", { className: "kg-meta", text: "… and " + fmt(e.statements.length - 10) + " more sentences" }));
     if (!e.statements.length) box.appendChild(el("p", { className: "kg-meta", text: "No supporting sentence recorded." }));
@@ -132,6 +138,11 @@
         return el("li", { className: bad ? "kg-disputed" : "", text: k + ": " + values + (bad ? " (the reports disagree)" : "") });
       })));
     }
+    var others = disputed.filter(function (k) { return counts.indexOf(k) < 0; });
+    if (others.length) {
+      out.push(el("p", { className: "kg-disputed", text: "The reports disagree on " +
+                         others.map(function (k) { return k === "actor" ? "who did it" : "the " + k; }).join(" and ") + "." }));
+    }
     out.push(el("h3", { text: plural(n.statements.length, "report") + " · " + plural(n.outlets || 0, "outlet") }));
     n.statements.forEach(function (s) { out.push(report(s, disputed)); });
     if (!n.statements.length) out.push(el("p", { className: "kg-meta", text: "No sentence recorded." }));
@@ -144,6 +155,7 @@
     if (e.role) return showEvent(byId[e.from]);
     var out = [el("h2", {}, [nodeLink(e.from), " " + e.label + " ", nodeLink(e.to)]),
                el("p", { className: "kg-class", text: "relation · " + plural(e.statements.length, "supporting sentence") +
+                         " · " + plural(e.outlets || 0, "outlet") +
                          (e.confidence !== null ? " · best confidence " + e.confidence.toFixed(2) : "") })];
     out.push(el("h3", { text: "Read in" }));
     e.statements.forEach(function (s) { out.push(provenance(s)); });
