@@ -1,5 +1,5 @@
-"""Which organization belongs to which: "Airbus parent EADS", "the parent company of Airbus, EADS",
-"General Motors' Saturn unit", "Boeing's Launch Systems and Delta Program business units"."""
+"""Which organization belongs to which: "Norvik Air parent Halden Group", "the parent company of Norvik Air,
+Halden Group", "Halden Group's Brightwater unit", "Halden's Launch Systems and Orbit Program business units"."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ def _is_possessive(tok) -> bool:
 
 
 def is_named_child(ctx: Sent, m: Mention) -> bool:
-    """True for "Airbus" in "Airbus parent EADS": named only to say whose parent the next name is."""
+    """True for "Norvik Air" in "Norvik Air parent Halden Group": named only to say whose parent the next name is."""
     sp = span_of(ctx, m)
     k = sp.end if sp is not None else ctx.span.end
     if k < ctx.span.end and _is_possessive(ctx.doc[k]):
@@ -28,8 +28,8 @@ def is_named_child(ctx: Sent, m: Mention) -> bool:
 
 
 def parents(ctx: Sent) -> list[Relation]:
-    """"Airbus parent EADS", "Airbus's parent company EADS", "EADS, the parent company of Airbus", "the
-    parent company of Airbus, EADS": the child is part of its parent."""
+    """"Norvik parent Halden", "Norvik's parent company Halden", "Halden, the parent company of Norvik", "the
+    parent company of Norvik, Halden": the child is part of its parent."""
     doc = ctx.doc
     out = []
     for tok in ctx.span:
@@ -40,30 +40,30 @@ def parents(ctx: Sent) -> list[Relation]:
             end += 1
         child = parent = None
         after = end
-        if end + 1 < ctx.span.end and doc[end].lower_ == "of":  # "the parent company of Airbus"
+        if end + 1 < ctx.span.end and doc[end].lower_ == "of":  # "the parent company of Norvik"
             k = end + 1
             while k < ctx.span.end and doc[k].lower_ in {"the", "a"}:
                 k += 1
             child = _org_at(ctx, doc[k]) if k < ctx.span.end else None
             if child is not None:
                 after = span_of(ctx, child).end
-        else:  # "Airbus parent", "Airbus's parent", "Airbus' parent"
+        else:  # "Norvik parent", "Norvik's parent", "Norvik Motors' parent"
             k = tok.i - 1
             if k > ctx.span.start and _is_possessive(doc[k]):
                 k -= 1
             child = _org_at(ctx, doc[k]) if k >= ctx.span.start else None
             if k >= ctx.span.start and doc[k].lower_ == "its":
-                # "its parent company, EADS": the organization named before in the sentence, else the article's
+                # "its parent company, Halden": the organization named before in the sentence, else the article's
                 child = next((m for m in reversed(ctx.mentions.in_span(ctx.span.start, k)) if m.cls in ORG_FAMILY),
                              ctx.focus)
         if child is None:
             continue
-        # the parent: named right after ("parent EADS", "parent company, EADS") ...
+        # the parent: named right after ("parent Halden", "parent company, Halden") ...
         k = after
         while k < ctx.span.end and doc[k].text in {",", "the"}:
             k += 1
         parent = _org_at(ctx, doc[k]) if k < ctx.span.end else None
-        if parent is None:  # ... or before, with the phrase in apposition ("EADS, the parent company of Airbus")
+        if parent is None:  # ... or before, with the phrase in apposition ("Halden, the parent company of Norvik")
             k = tok.i - 1
             while k > ctx.span.start and doc[k].lower_ in {"the", "a", "its"}:
                 k -= 1
@@ -93,8 +93,8 @@ def owned_names(ctx: Sent) -> list[Relation]:
 
 
 def units(ctx: Sent) -> list[Relation]:
-    """"General Motors' Saturn unit", "Renault's Dacia plant", "Boeing's Launch Systems, Launch Services
-    and Delta Program business units": names between a possessive owner and a word for a unit."""
+    """"Halden Group's Brightwater unit", "Norvik's Kestrel plant", "Halden's Launch Systems, Launch Services
+    and Orbit Program business units": names between a possessive owner and a word for a unit."""
     doc = ctx.doc
     out = []
     ms = sentence_mentions(ctx)
