@@ -129,3 +129,13 @@ def test_by_rule_table_lists_registered_rules_that_made_nothing():
     assert rows["borders:between"] == "0" and rows["role:possessive"] == "0"  # dead on this corpus, still listed
     assert "verb:*" not in rows  # the family made something (verb:attack)
     assert set(rows) >= {i for r in RULES for i in r.ids if i != "verb:*"}
+
+
+def test_a_value_read_through_a_stand_in_does_not_hide_its_family_that_made_nothing():
+    from kg.evaluation.runner import rule_table
+    from kg.evaluation.scorer import RelationScore
+
+    # "role:copula+pronoun" is role:copula's, an exact id: the family role:* itself made nothing
+    score = RelationScore(gold=2, by_rule={"role:copula+pronoun": [1, 1, 1, 1]})
+    rows = {line.split()[0]: line.split()[1] for line in rule_table(score)[1:] if not line.strip().startswith("by")}
+    assert rows["role:copula+pronoun"] == "1" and rows["role:*"] == "0"

@@ -177,7 +177,10 @@ def rule_table(r: RelationScore) -> list[str]:
     ids = _registered_ids()
     exact = {i for i in ids if not i.endswith("*")}
     for rule_id in ids:  # a registered rule that made nothing here shows as 0 made
-        family = rule_id.endswith("*") and any(k.startswith(rule_id[:-1]) and k not in exact for k in rows)
+        # a family made something when a value of it that no exact id names did ("verb:meet"); a value read
+        # through a stand-in ("role:copula+pronoun") belongs to the rule before the "+"
+        family = rule_id.endswith("*") and any(k.startswith(rule_id[:-1]) and k.split("+", 1)[0] not in exact
+                                               for k in rows)
         if rule_id not in rows and not family:
             rows[rule_id] = [0, 0, 0, 0]
     order = sorted(rows.items(), key=lambda kv: (kv[1][1] / kv[1][0] if kv[1][0] else 1.0, -kv[1][0], kv[0]))
