@@ -22,48 +22,13 @@ from functools import lru_cache
 
 from .. import lexicon as L
 from ..lang.en import LEADER_ROLES
+from ..lang.en.pronouns import (  # kg/lang/en/pronouns.py
+    MASCULINE, FEMININE, NEUTER, ORG_DESCRIPTIONS as ORG_NOUNS, COUNTRY_NOUNS, CAPITAL_NOUNS,
+    UNNAMED_PERSON_NOUNS as _PERSON_NOUNS, MALE_NOUNS as _MALE_NOUNS, FEMALE_NOUNS as _FEMALE_NOUNS,
+    EMPTY_IT_VERBS as _EMPTY_IT_VERBS, SPEECH_AND_THOUGHT_VERBS as _REPORT_VERBS)
 from ..records import Document, Extraction, Mention, Relation
 from .context import ORG_FAMILY
 
-# ---- word lists of the resolver (English) -------------------------------------------------------------
-MASCULINE = {"he", "him", "his", "himself"}
-FEMININE = {"she", "her", "hers", "herself"}
-NEUTER = {"it", "its", "itself"}
-# descriptions of an organization and the classes they may stand for
-ORG_NOUNS: dict[str, set[str]] = {
-    **{n: {"Company", "Organization"} for n in (
-        "company", "firm", "carmaker", "automaker", "airline", "manufacturer", "bank", "retailer", "insurer",
-        "conglomerate", "corporation", "automobile maker", "plane maker", "planemaker", "chipmaker", "lender",
-        "broadcaster", "publisher", "operator", "supplier", "producer", "giant")},
-    "group": {"Organization", "Company", "CriminalOrganization", "PoliticalParty", "ArmedForces"},
-    "party": {"PoliticalParty"},
-    "militia": {"ArmedForces", "CriminalOrganization", "Organization"},
-    "organization": {"Organization", "GovernmentBody", "CriminalOrganization"},
-    "organisation": {"Organization", "GovernmentBody", "CriminalOrganization"},
-    "alliance": {"Organization"},
-    "agency": {"GovernmentBody", "Organization", "NewsOrganization"},
-    "newspaper": {"NewsOrganization"}, "daily": {"NewsOrganization"}, "network": {"NewsOrganization"},
-    "cartel": {"CriminalOrganization"}, "gang": {"CriminalOrganization"},
-}
-COUNTRY_NOUNS = {"country", "nation"}
-CAPITAL_NOUNS = {"capital"}
-# nouns for a person that the article may not name: "a spokesman said he ...", "his wife said she ..."
-_PERSON_NOUNS = {"man", "woman", "boy", "girl", "person", "wife", "husband", "son", "daughter", "mother",
-                 "father", "brother", "sister", "widow", "friend", "victim", "suspect", "witness", "driver",
-                 "pilot", "soldier", "student", "teacher", "doctor", "lawyer", "colleague", "rival", "successor",
-                 "predecessor", "candidate", "opponent", "member", "resident", "player", "leader", "owner"}
-_MALE_NOUNS = {"man", "boy", "husband", "son", "father", "brother", "mr", "sir", "king", "prince", "lord",
-               "spokesman", "chairman", "congressman", "businessman", "emir", "sultan", "sheikh"}
-_FEMALE_NOUNS = {"woman", "girl", "wife", "daughter", "mother", "sister", "widow", "mrs", "ms", "miss", "madam",
-                 "queen", "princess", "lady", "dame", "spokeswoman", "chairwoman", "congresswoman",
-                 "businesswoman"}
-# verbs whose "it" subject is often no thing at all: "it is likely that", "it emerged that", "it rained"
-_EMPTY_IT_VERBS = {"be", "seem", "appear", "remain", "become", "take", "happen", "matter", "rain", "emerge", "turn",
-                   "follow", "mean", "cost", "look", "sound", "feel", "make", "get"}
-_REPORT_VERBS = {"say", "tell", "add", "announce", "state", "claim", "insist", "argue", "explain", "note",
-                 "warn", "believe", "think", "deny", "admit", "confirm", "report", "write", "declare", "promise",
-                 "vow", "hope", "suggest", "stress", "acknowledge", "predict", "expect", "fear"}
-# ---------------------------------------------------------------------------------------------------------
 _NOT_THINGS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}  # never what "it" means
 
 LOOKBACK = 40  # mentions (and person nouns) looked at before a pronoun

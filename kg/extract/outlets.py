@@ -7,15 +7,9 @@ from dataclasses import replace
 
 from .. import lexicon as L
 from ..records import Mention
+from ..lang.en.organizations import OUTLET_NOUNS, OUTLET_NAME_WORDS  # kg/lang/en/organizations.py
 from .common import make_mention
 
-# nouns that say a name beside them is an outlet ("the daily X", "the X newspaper")
-OUTLET_NOUNS = frozenset({"newspaper", "newspapers", "daily", "tabloid", "magazine", "weekly", "broadsheet",
-                          "paper", "broadcaster", "newsweekly", "monthly", "website", "news", "radio", "television"})
-# words that end an outlet's name in other languages ("Philosophie Magazin", "Frankfurter Allgemeine Zeitung")
-OUTLET_NAME_WORDS = frozenset({"magazin", "zeitung", "tageblatt", "tagesspiegel", "rundschau", "kurier", "gazeta",
-                               "gazzetta", "giornale", "corriere", "diario", "dagblad", "avisen", "nouvelles",
-                               "presse", "zeitschrift", "wochenblatt", "anzeiger"})
 _CHANGEABLE = {"Person", "Organization", "Location", "City"}
 
 

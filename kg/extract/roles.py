@@ -9,6 +9,7 @@ from .. import lexicon as L
 from ..lang.en import (APPOINT_VERBS, CORPORATE_TITLES, GOVERNMENT_TITLES, HEADS_OF_BODIES, LEADER_ROLES,
                        OWN_WORDS, REGION_WORDS, STATE_ROLES, SUBORDINATE_WORDS, TERRITORIAL_ROLES, TITLE_MODIFIERS)
 from ..records import Mention, Relation
+from ..lang.en.titles import SPORT_ROLES, NOT_STATE_HEADS as _NOT_STATE_HEADS  # kg/lang/en/titles.py
 from .arguments import subjects
 from .common import expand_conjuncts, sentence_date
 from .context import AGENTS, ORG_FAMILY, PLACES, Sent, make_relation, sentence_mentions, span_of
@@ -19,13 +20,6 @@ def _region(name: str) -> bool:
     return L.lookup_place(name) is not None or bool(set(L.fold(name).split()) & REGION_WORDS)
 
 
-# a team's people: players and coaches are members of their club or national team, as members of a party
-SPORT_ROLES = {"player", "striker", "midfielder", "goalkeeper", "defender", "winger", "footballer", "coach",
-               "head coach", "assistant coach", "goalie", "keeper"}
-# titles that head an organization but not a state: "the head of Germany's ... conference" leads no country
-_NOT_STATE_HEADS = {"head", "chief", "director", "chairman", "chairwoman", "chairperson", "chair", "ceo",
-                    "general manager", "managing director", "commander", "general secretary", "secretary general",
-                    "secretary-general", "chief executive", "founder"}
 
 
 def _role_predicate(title: str, obj: Mention) -> str | None:

@@ -22,47 +22,15 @@ from dataclasses import replace
 
 from .. import lexicon as L
 from ..records import Mention
+from ..lang.en.sport import (  # kg/lang/en/sport.py
+    SPORT_WORDS, WEAK_SPORT_WORDS as _WEAK, CLUB_WORDS, COMPETITION_HEADS as _COMPETITION_HEADS,
+    MATCH_VERBS as _MATCH_VERBS, TEAM_NOUNS as _TEAM_NOUNS, SPORT_PLACE_PREPOSITIONS as _PLACE_PREPS)
 from .common import make_mention
 
-# words only sport news uses (lower case); an article with SPORT_MIN_WORDS of them, SPORT_MIN_KINDS different
-# ones, is sport news
-SPORT_WORDS = frozenset({
-    "midfielder", "midfielders", "goalkeeper", "goalkeepers", "striker", "strikers", "footballer", "footballers",
-    "defender", "defenders", "winger", "wingers", "keeper", "goalie", "bundesliga", "derby", "playoff", "playoffs",
-    "quarterfinal", "quarterfinals", "quarter-final", "quarter-finals", "semifinal", "semifinals", "semi-final",
-    "semi-finals", "halftime", "half-time", "kickoff", "kick-off", "equalizer", "equaliser", "hat-trick",
-    "penalty", "penalties", "scored", "scorer", "scorers", "goals", "stadium", "league", "champions", "matchday",
-    "coach", "coached", "squad", "striker", "teammate", "teammates", "relegation", "relegated", "promoted",
-    "tournament", "championship", "title-holders", "unbeaten", "draw", "drew", "points", "season", "fixture",
-    "fixtures", "match", "matches", "referee", "fans", "tennis", "boxing", "football", "soccer", "cup",
-    "olympics", "olympic", "medal", "sprint", "lap", "heavyweight", "knockout", "round", "club", "clubs",
-})
-# of which these are not enough alone: politics has draws, points, rounds, seasons, clubs and fans too
-_WEAK = frozenset({"draw", "points", "season", "round", "club", "clubs", "fans", "match", "matches", "league",
-                   "champions", "tournament", "championship", "cup", "knockout", "penalty", "penalties", "coach"})
 SPORT_MIN_WORDS = 8
 SPORT_MIN_STRONG = 3
 
-# words of a club's name ("FC Barcelona", "Borussia Dortmund", "Sporting Lisbon")
-CLUB_WORDS = frozenset({"fc", "sc", "sv", "vfb", "vfl", "tsg", "ac", "as", "afc", "cf", "cd", "fk", "sk", "bk",
-                        "borussia", "eintracht", "fortuna", "hertha", "werder", "bayer", "atletico", "atlético",
-                        "sporting", "dynamo", "dinamo", "olympique", "olympiacos", "olympiakos", "rapid", "real",
-                        "inter", "athletic", "hotspur", "rovers", "wanderers", "united", "city", "albion"})
-# the last words of a competition's or a stage's name
-_COMPETITION_HEADS = frozenset({"league", "liga", "bundesliga", "cup", "championship", "championships", "olympics",
-                                "games", "trophy", "open", "series", "serie", "ligue", "tour", "final", "finals",
-                                "quarter-final", "quarter-finals", "semi-final", "semi-finals", "quarterfinal",
-                                "semifinal", "stage", "round", "matchday"})
 _GROUP = re.compile(r"(?:group|pool) [a-h]", re.I)
-# a side of a match: verbs whose subject or object is a team
-_MATCH_VERBS = frozenset({"beat", "defeat", "draw", "lose", "win", "play", "face", "host", "thrash", "edge",
-                          "eliminate", "overcome", "trail", "lead", "score", "qualify", "advance", "hammer",
-                          "rout", "stun", "upset", "humble", "concede", "knock", "tie", "meet"})
-# nouns whose possessor or compound is a team: "Germany's coach", "the Argentina squad"
-_TEAM_NOUNS = frozenset({"coach", "squad", "team", "side", "goalkeeper", "striker", "midfielder", "defender",
-                         "captain", "fans", "players", "player", "win", "victory", "defeat", "lineup", "line-up",
-                         "manager", "keeper", "forward", "winger", "goal", "goals"})
-_PLACE_PREPS = frozenset({"in", "near", "outside", "at", "across", "from", "to", "into", "around", "of"})
 _SCORE = re.compile(r"\d{1,2}[-:\u2013]\d{1,2}")
 
 

@@ -110,3 +110,12 @@ NATIONAL_HEADS = {
     "armed forces": "armed", "military": "armed", "military forces": "armed", "forces": "armed",
     "troops": "armed", "government": "government", "administration": "government",
 }
+
+# nouns that say a name beside them is an outlet ("the daily X", "the X newspaper")
+OUTLET_NOUNS = frozenset({"newspaper", "newspapers", "daily", "tabloid", "magazine", "weekly", "broadsheet",
+                          "paper", "broadcaster", "newsweekly", "monthly", "website", "news", "radio", "television"})
+
+# words that end an outlet's name in other languages ("Philosophie Magazin", "Frankfurter Allgemeine Zeitung")
+OUTLET_NAME_WORDS = frozenset({"magazin", "zeitung", "tageblatt", "tagesspiegel", "rundschau", "kurier", "gazeta",
+                               "gazzetta", "giornale", "corriere", "diario", "dagblad", "avisen", "nouvelles",
+                               "presse", "zeitschrift", "wochenblatt", "anzeiger"})

@@ -105,3 +105,12 @@ PORTFOLIO_HOLDERS = frozenset({
     "minister", "ministers", "secretary", "commissioner", "spokesman", "spokeswoman",
     "spokesperson", "czar", "tsar", "chief", "undersecretary", "adviser", "advisor",
 })
+
+# a team's people: players and coaches are members of their club or national team, as members of a party
+SPORT_ROLES = {"player", "striker", "midfielder", "goalkeeper", "defender", "winger", "footballer", "coach",
+               "head coach", "assistant coach", "goalie", "keeper"}
+
+# titles that head an organization but not a state: "the head of Germany's ... conference" leads no country
+NOT_STATE_HEADS = {"head", "chief", "director", "chairman", "chairwoman", "chairperson", "chair", "ceo",
+                    "general manager", "managing director", "commander", "general secretary", "secretary general",
+                    "secretary-general", "chief executive", "founder"}

@@ -1,0 +1,51 @@
+"""Pronouns and descriptions the resolver (kg/extract/coref.py) reads, and the words that decide their gender
+and class."""
+
+from __future__ import annotations
+
+# pronouns of a man, a woman, and of a thing or a body
+MASCULINE = {"he", "him", "his", "himself"}
+FEMININE = {"she", "her", "hers", "herself"}
+NEUTER = {"it", "its", "itself"}
+
+# descriptions of an organization and the classes they may stand for
+ORG_DESCRIPTIONS: dict[str, set[str]] = {
+    **{n: {"Company", "Organization"} for n in (
+        "company", "firm", "carmaker", "automaker", "airline", "manufacturer", "bank", "retailer", "insurer",
+        "conglomerate", "corporation", "automobile maker", "plane maker", "planemaker", "chipmaker", "lender",
+        "broadcaster", "publisher", "operator", "supplier", "producer", "giant")},
+    "group": {"Organization", "Company", "CriminalOrganization", "PoliticalParty", "ArmedForces"},
+    "party": {"PoliticalParty"},
+    "militia": {"ArmedForces", "CriminalOrganization", "Organization"},
+    "organization": {"Organization", "GovernmentBody", "CriminalOrganization"},
+    "organisation": {"Organization", "GovernmentBody", "CriminalOrganization"},
+    "alliance": {"Organization"},
+    "agency": {"GovernmentBody", "Organization", "NewsOrganization"},
+    "newspaper": {"NewsOrganization"}, "daily": {"NewsOrganization"}, "network": {"NewsOrganization"},
+    "cartel": {"CriminalOrganization"}, "gang": {"CriminalOrganization"},
+}
+
+COUNTRY_NOUNS = {"country", "nation"}
+
+CAPITAL_NOUNS = {"capital"}
+
+# nouns for a person that the article may not name: "a spokesman said he ...", "his wife said she ..."
+UNNAMED_PERSON_NOUNS = {"man", "woman", "boy", "girl", "person", "wife", "husband", "son", "daughter", "mother",
+                 "father", "brother", "sister", "widow", "friend", "victim", "suspect", "witness", "driver",
+                 "pilot", "soldier", "student", "teacher", "doctor", "lawyer", "colleague", "rival", "successor",
+                 "predecessor", "candidate", "opponent", "member", "resident", "player", "leader", "owner"}
+
+MALE_NOUNS = {"man", "boy", "husband", "son", "father", "brother", "mr", "sir", "king", "prince", "lord",
+               "spokesman", "chairman", "congressman", "businessman", "emir", "sultan", "sheikh"}
+
+FEMALE_NOUNS = {"woman", "girl", "wife", "daughter", "mother", "sister", "widow", "mrs", "ms", "miss", "madam",
+                 "queen", "princess", "lady", "dame", "spokeswoman", "chairwoman", "congresswoman",
+                 "businesswoman"}
+
+# verbs whose "it" subject is often no thing at all: "it is likely that", "it emerged that", "it rained"
+EMPTY_IT_VERBS = {"be", "seem", "appear", "remain", "become", "take", "happen", "matter", "rain", "emerge", "turn",
+                   "follow", "mean", "cost", "look", "sound", "feel", "make", "get"}
+
+SPEECH_AND_THOUGHT_VERBS = {"say", "tell", "add", "announce", "state", "claim", "insist", "argue", "explain", "note",
+                 "warn", "believe", "think", "deny", "admit", "confirm", "report", "write", "declare", "promise",
+                 "vow", "hope", "suggest", "stress", "acknowledge", "predict", "expect", "fear"}
