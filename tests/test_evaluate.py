@@ -162,6 +162,19 @@ def test_properties_the_gold_does_not_annotate_are_counted_apart(tmp_path):
         parse_gold({**record, "unannotated_relations": ["likes"]}, "x.json")
 
 
+
+def test_a_gold_relation_of_a_refining_property_is_scored_as_the_one_it_refines():
+    # kg writes spokespersonFor (a sub-property of worksFor); the runner scores it as worksFor, so a gold
+    # spokespersonFor is read as worksFor too, or a right prediction could never match it
+    record = {"id": "x", "text": "Ann Lee, who speaks for Acme Labs, said so.",
+              "entities": [{"class": "Person", "names": ["Ann Lee"]}, {"class": "Organization", "names": ["Acme Labs"]}],
+              "relations": [{"subject": "Ann Lee", "predicate": "spokespersonFor", "object": "Acme Labs"}]}
+    gold = parse_gold(record, "x.json")
+    ents = [PredEntity("Person", ["Ann Lee"]), PredEntity("Organization", ["Acme Labs"])]
+    sc = score_relations(gold, Prediction(ents, [PredRelation(0, "worksFor", 1)]), score_entities(gold, ents).match)
+    assert (sc.gold, sc.predicted, sc.tp_pred) == (1, 1, 1)
+
+
 # ---------------------------------------------------------------- gold files
 
 def test_bad_gold_is_refused_with_the_file_named(tmp_path):

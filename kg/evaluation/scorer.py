@@ -147,7 +147,8 @@ def _parse_relation(r: object, i: int, entities: list[GoldEntity], bad) -> GoldR
     when = r.get("date")
     if when is not None and not (isinstance(when, str) and _DATE.match(when)):
         raise bad(f"relation {i + 1}: date {when!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
-    return GoldRelation(ends[0], pred, ends[1], when)
+    # a gold spokespersonFor is scored as the worksFor it refines, as a predicted one is (scored_property)
+    return GoldRelation(ends[0], scored_property(pred), ends[1], when)
 
 
 def load_gold(inputs: list[str | Path]) -> list[GoldArticle]:
