@@ -224,6 +224,30 @@ def _given_names() -> frozenset[str]:
     return frozenset(name.lower() for name in det.names)
 
 
+def _gendered(genders: tuple[str, ...]) -> frozenset[str]:
+    import gender_guesser.detector as gd
+
+    det = gd.Detector(case_sensitive=False)
+    return frozenset(name.lower() for name in det.names if det.get_gender(name) in genders)
+
+
+@_gazetteer("words")
+def _male_given_names() -> frozenset[str]:
+    return _gendered(("male", "mostly_male"))
+
+
+@_gazetteer("words")
+def _female_given_names() -> frozenset[str]:
+    return _gendered(("female", "mostly_female"))
+
+
+def given_name_gender(word: str) -> str | None:
+    """"m" or "f" for a given name gender-guesser is sure or nearly sure of, else None (tables kept like the
+    other gazetteers, so a build does not load gender-guesser's detector)."""
+    key = word.lower()
+    return "m" if key in _male_given_names() else "f" if key in _female_given_names() else None
+
+
 def is_given_name(word: str) -> bool:
     """True for a common given name in any country (gender-guesser's list)."""
     return word.lower() in _given_names()

@@ -52,17 +52,7 @@ class Reference:
         return self.mention.label.partition(":")[2]
 
 
-@lru_cache(maxsize=1)
-def _gender_detector():
-    import gender_guesser.detector as gd
-
-    return gd.Detector(case_sensitive=False)
-
-
-def given_name_gender(word: str) -> str | None:
-    """"m" or "f" for a given name gender-guesser is sure or nearly sure of, else None."""
-    g = _gender_detector().get_gender(word)
-    return "m" if g in {"male", "mostly_male"} else "f" if g in {"female", "mostly_female"} else None
+given_name_gender = L.given_name_gender  # kept in kg/lexicon.py with the other gazetteer tables
 
 
 @lru_cache(maxsize=1)
