@@ -11,11 +11,13 @@ from spacy.tokens import Doc
 from kg.extract import registry
 from kg.extract.common import MentionIndex
 from kg.extract.context import Sent
-from kg.extract.registry import Example, Rule, RuleError
+from kg.extract.registry import Example, Named, Rule, RuleError
 from kg.records import Mention
 
 RULES = registry.registry()
-EXAMPLES = [pytest.param(e, id=f"{e.rule}:{e.text[:40]}") for r in RULES for e in r.examples]
+EXAMPLES = [pytest.param(e, id=f"{e.rule}:{e.text[:40]}") for r in registry.relation_rules() for e in r.examples]
+NAMED = [pytest.param(e, id=f"{e.rule}:{e.text[:40]}") for r in RULES if r.phase in registry.MENTION_PHASES
+         for e in r.examples]
 
 # ids that no example shows: nationality:title-reference ("the Venezuelan president" standing for a named
 # person, 0.6) gives the same fact as nationality:office (0.7), which follows from role:title-reference
@@ -35,6 +37,41 @@ def test_rule_example_gives_its_record(example: Example):
     assert example.rule in by, f"{example.text!r}: wanted {wanted} by {example.rule}; got {found}"
     unregistered = {r.rule for r in ex.relations if registry.rule_for(r.rule) is None}
     assert not unregistered, f"rules that write {unregistered} are not in the registry (kg/extract/rules/)"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("example", NAMED)
+def test_mention_rule_example_gives_its_mention(example: Named):
+    from kg.pipeline import analyse_text
+
+    ex = analyse_text(example.text, doc_date=date(2026, 1, 3))
+    found = sorted((m.name, m.cls, m.label) for m in ex.mentions)
+    assert (example.name, example.cls, example.rule) in found, f"{example.text!r}: wanted {example}; got {found}"
+
+
+def test_rule_files_run_in_the_stated_order_and_each_is_placed():
+    import pkgutil
+
+    from kg.extract import rules
+
+    assert sorted(rules.ORDER) == sorted(i.name for i in pkgutil.iter_modules(rules.__path__)), \
+        "every module of kg/extract/rules/ is placed once in rules.ORDER"
+    import importlib
+
+    in_order = [r for f in rules.ORDER for r in importlib.import_module(f"kg.extract.rules.{f}").RULES]
+    assert list(RULES) == in_order
+    assert registry.by_phase("cues")[0].name == "operation-cue"
+
+
+def test_a_rule_file_not_placed_in_the_order_is_refused(monkeypatch):
+    from kg.extract import rules
+
+    monkeypatch.setattr(rules, "ORDER", tuple(f for f in rules.ORDER if f != "places"))
+    with pytest.raises(RuleError, match="places not placed in ORDER"):
+        registry.rule_files()
+    monkeypatch.setattr(rules, "ORDER", rules.ORDER + ("places", "no_such_file"))
+    with pytest.raises(RuleError, match="no_such_file"):
+        registry.rule_files()
 
 
 def test_every_rule_id_has_an_example():
@@ -71,6 +108,12 @@ def test_a_rule_without_example_or_with_an_unknown_property_is_refused():
     with pytest.raises(RuleError, match="does not write"):
         registry.check(Rule(("x:y",), "sentence", ("worksFor",), (Example("t", "a", "worksFor", "b", "x:z"),), body),
                        "a rule file")
+    # a mention rule produces classes, and its examples are mentions
+    with pytest.raises(RuleError, match="not classes of the ontology"):
+        registry.check(Rule(("x",), "mentions", ("worksFor",), (Named("t", "a", "worksFor", "x"),), body), "a file")
+    with pytest.raises(RuleError, match="does not write"):
+        registry.check(Rule(("x",), "mentions", ("Person",), (Example("t", "a", "Person", "b", "x"),), body), "a file")
+    registry.check(Rule(("x",), "cues", ("Person",), (Named("t", "a", "Person", "x"),), body), "a file")
 
 
 _VOCAB = spacy.blank("en").vocab  # English lexical attributes (LOWER, IS_LOWER) without the model
@@ -128,7 +171,8 @@ def test_by_rule_table_lists_registered_rules_that_made_nothing():
     assert rows["role:modifier"] == "3" and rows["verb:attack"] == "1"
     assert rows["borders:between"] == "0" and rows["role:possessive"] == "0"  # dead on this corpus, still listed
     assert "verb:*" not in rows  # the family made something (verb:attack)
-    assert set(rows) >= {i for r in RULES for i in r.ids if i != "verb:*"}
+    assert set(rows) >= {i for r in registry.relation_rules() for i in r.ids if i != "verb:*"}
+    assert "operation-cue" not in rows  # a mention rule writes no kg:rule
 
 
 def test_a_value_read_through_a_stand_in_does_not_hide_its_family_that_made_nothing():

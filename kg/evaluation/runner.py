@@ -195,10 +195,10 @@ def rule_table(r: RelationScore) -> list[str]:
 
 
 def _registered_ids() -> list[str]:
-    """Every kg:rule value of the rule registry ("verb:*" for a family)."""
-    from ..extract.registry import registry
+    """Every kg:rule value of the rule registry ("verb:*" for a family); mention rules write none."""
+    from ..extract.registry import relation_rules
 
-    return [i for rule in registry() for i in rule.ids]
+    return [i for rule in relation_rules() for i in rule.ids]
 
 
 def format_report(results: list[CorpusResult], system: str, details: bool = False, top_errors: int = 8,

@@ -1,11 +1,16 @@
-"""The registry of relation rules: what each rule writes, when it runs, its examples and its body.
+"""The registry of rules: what each rule writes, when it runs, its examples and its body.
 
-A rule is data (`Rule`): the `kg:rule` values it writes (its ids), the properties it can produce, the phase it
-runs in, sentences with the record each must give (its examples, which are also its tests), and a body. The
-rule files are the modules of `kg.extract.rules`; each holds a tuple `RULES`. The extractor
-(`relations.extract_relations`) runs the registry phase by phase, rule files in the order of their names, the
-rules of a file in the order they are listed:
+A rule is data (`Rule`): the values it writes (its ids: a mention's label, a relation's `kg:rule`), the classes
+or properties it can produce, the phase it runs in, sentences with the record each must give (its examples,
+which are also its tests), and a body. The rule files are the modules of `kg.extract.rules`, each holding a
+tuple `RULES`; `rules.ORDER` lists them in the order they run. The extractors run the registry phase by phase
+(`entities.extract_mentions` the two mention phases, `relations.extract_relations` the others), within a phase
+rule files in the order of `rules.ORDER` and the rules of a file in the order they are listed:
 
+- "cues": body(names: Names) -> list[Mention], before spaCy's names are read: mentions a cue word marks
+  ("Operation X"), so that a name they cover is not read again as a place or a company;
+- "mentions": body(names: Names) -> list[Mention], after spaCy's names, skipping the tokens those took:
+  bodies built around a head word ("the US military", "the government of Chile");
 - "sentence": body(ctx: Sent) -> list[Relation], once per sentence;
 - "article": body(art: Article) -> list[Relation], once per article, after every sentence rule (it may read
   what they found: a title left implied is only guessed for people with no role stated anywhere);
@@ -27,7 +32,8 @@ from ..errors import KgError
 from ..records import Mention, Relation
 from .context import Sent
 
-PHASES = ("sentence", "article", "inference")
+PHASES = ("cues", "mentions", "sentence", "article", "inference")
+MENTION_PHASES = ("cues", "mentions")  # their rules make mentions (of classes); the others relations
 
 
 class RuleError(KgError):
@@ -46,13 +52,23 @@ class Example:
 
 
 @dataclass(frozen=True)
+class Named:
+    """A sentence and one mention a mention rule must give for it: its name and class, labelled `rule`."""
+
+    text: str
+    name: str
+    cls: str
+    rule: str
+
+
+@dataclass(frozen=True)
 class Rule:
-    """One rule: the `kg:rule` values it writes ("verb:*" stands for a family), what it produces, its examples."""
+    """One rule: the values it writes ("verb:*" stands for a family), what it produces, its examples."""
 
     ids: tuple[str, ...]
     phase: str
-    produces: tuple[str, ...]
-    examples: tuple[Example, ...]
+    produces: tuple[str, ...]  # properties of the ontology; classes for a mention rule
+    examples: tuple[Example | Named, ...]
     body: Callable[..., list[Relation]] = field(compare=False)
     doc: str = ""
 
@@ -74,14 +90,39 @@ class Article:
     found: list[Relation]
 
 
+@dataclass
+class Names:
+    """What a mention rule reads: the Doc, its token -> sentence index, the tokens spaCy's names took."""
+
+    doc: object
+    sent_index: dict[int, int]
+    taken: set[int] = field(default_factory=set)
+
+
+def rule_files() -> tuple[str, ...]:
+    """The rule files in the order they run (`rules.ORDER`), checked against the modules of the package: a file
+    not placed in the order, or placed but missing, is refused."""
+    from . import rules as package
+
+    found = {info.name for info in pkgutil.iter_modules(package.__path__)}
+    unplaced = sorted(found - set(package.ORDER))
+    if unplaced:
+        raise RuleError(f"kg/extract/rules/__init__.py: rule file(s) {', '.join(unplaced)} not placed in ORDER")
+    missing = sorted(set(package.ORDER) - found)
+    if missing or len(set(package.ORDER)) != len(package.ORDER):
+        raise RuleError(f"kg/extract/rules/__init__.py: ORDER names {', '.join(missing) or 'a file twice'}, "
+                        "not one rule file each")
+    return package.ORDER
+
+
 @lru_cache(maxsize=1)
 def registry() -> tuple[Rule, ...]:
     """Every rule of every rule file, checked, in the order they run within a phase."""
     from . import rules as package
 
     out: list[Rule] = []
-    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
-        module = importlib.import_module(f"{package.__name__}.{info.name}")
+    for name in rule_files():
+        module = importlib.import_module(f"{package.__name__}.{name}")
         for r in getattr(module, "RULES", ()):
             check(r, module.__name__)
             out.append(r)
@@ -98,10 +139,15 @@ def by_phase(phase: str) -> list[Rule]:
     return [r for r in registry() if r.phase == phase]
 
 
+def relation_rules() -> tuple[Rule, ...]:
+    """The rules that make relations (their ids are `kg:rule` values), in order."""
+    return tuple(r for r in registry() if r.phase not in MENTION_PHASES)
+
+
 def rule_for(rule_id: str) -> Rule | None:
-    """The registered rule that writes a `kg:rule` value, if any (a rule naming it exactly before a family). A
-    value read through a stand-in ("role:apposition+pronoun") is the rule's before the "+"."""
-    rules = registry()
+    """The registered relation rule that writes a `kg:rule` value, if any (a rule naming it exactly before a
+    family). A value read through a stand-in ("role:apposition+pronoun") is the rule's before the "+"."""
+    rules = relation_rules()
     rule_id = rule_id.split("+", 1)[0]
     return next((r for r in rules if rule_id in r.ids), None) or next((r for r in rules if r.writes(rule_id)), None)
 
@@ -113,24 +159,29 @@ def without_example(r: Rule) -> list[str]:
 
 
 def check(r: Rule, where: str) -> None:
-    """A rule names a known phase and properties of the ontology, has an example, and its examples are its own."""
-    from ..ontology import relation_properties
+    """A rule names a known phase and properties (or, making mentions, classes) of the ontology, has an example,
+    and its examples are its own."""
+    from ..ontology import ENTITY_CLASSES, relation_properties
 
     if r.phase not in PHASES:
         raise RuleError(f"{where}: rule {r.name!r} has phase {r.phase!r}; use one of {', '.join(PHASES)}")
-    unknown = [p for p in r.produces if p not in relation_properties()]
+    mentions = r.phase in MENTION_PHASES
+    known, what = (ENTITY_CLASSES, "classes") if mentions else (relation_properties(), "properties")
+    unknown = [p for p in r.produces if p not in known]
     if unknown:
-        raise RuleError(f"{where}: rule {r.name!r} produces {', '.join(unknown)}, not properties of the ontology")
+        raise RuleError(f"{where}: rule {r.name!r} produces {', '.join(unknown)}, not {what} of the ontology")
     if not r.examples:
         raise RuleError(f"{where}: rule {r.name!r} has no example")
     for e in r.examples:
-        if not r.writes(e.rule) or e.pred not in r.produces:
-            raise RuleError(f"{where}: an example of {r.name!r} expects {e.rule} {e.pred}, which the rule does not write")
+        kind, made = (Named, getattr(e, "cls", None)) if mentions else (Example, getattr(e, "pred", None))
+        if not isinstance(e, kind) or not r.writes(e.rule) or made not in r.produces:
+            raise RuleError(f"{where}: an example of {r.name!r} expects {e.rule} {made}, which the rule does not write")
 
 
-def run(phase: str, subject) -> list[Relation]:
-    """The relations every rule of a phase finds in a sentence (a `Sent`) or an article (an `Article`)."""
-    out: list[Relation] = []
+def run(phase: str, subject) -> list:
+    """What every rule of a phase finds: mentions in a Doc (`Names`), relations in a sentence (a `Sent`) or an
+    article (an `Article`)."""
+    out: list = []
     for r in by_phase(phase):
         out.extend(r.body(subject))
     return out
