@@ -4,8 +4,11 @@ Each `Event` record an extractor yields is one *mention* of an event, read in on
 run after entity resolution, groups the mentions of a build into clusters, one per real event:
 
 - within an article, an anaphoric noun ("the attacks", "the strikes") joins the latest event of a
-  compatible kind the article told before it; other mentions join an earlier event when they agree on
-  kind, date and participants, as across articles;
+  compatible kind the article told before it; the first mention in the lead (the first two body
+  sentences) of the action its headline names, with the same word or a synonym, joins the headline's
+  event unless they name different places or actors; other mentions join an earlier event when they
+  agree on kind, date and participants, as across articles, and a mention that states no date is not
+  held to the week before publication when its own article told the event;
 - across articles, a mention joins the event it shares the most participants with (actors, targets,
   places, a city counting as in its country; statements by one speaker must share more than the
   speaker), when the kinds are compatible, nothing they state
@@ -39,7 +42,9 @@ _CAUSE_SENTENCES = 2  # how far apart in one article an effect and its cause may
 # A speaker says many things: two statements by one speaker are one only if they share something else
 _SPEECH = {"PublicStatement"}
 _LOCATIONS = family("Location")
+_LEAD_SENTENCES = 2  # a news article's lead: its first body sentences, which tell what its headline tells
 _UNDATED_DAYS = 7  # an undated report is about the week before its publication
+_STEM = 4  # same_word's shortest stem
 _CANDIDATES = 50  # events compared per shared participant: the latest ones
 _ANAPHORA_SENTENCES = 20  # how far back "the attacks" may look in its article
 _NATIONAL_BODY = re.compile(r"(?:armed|government):([A-Z]{2})$")  # keys of "the Russian military", "the US government"
@@ -59,6 +64,7 @@ class MentionRef:
     lo: date | None
     hi: date | None
     published: date | None
+    part: str = ""  # "headline", "lead" (the first body sentences after a headline) or ""
 
     @property
     def participants(self) -> frozenset[str]:
@@ -88,6 +94,7 @@ class EventCluster:
     lemmas: set[str] = field(default_factory=set)  # the trigger lemmas of its mentions
     by_doc: dict[str, list[MentionRef]] = field(default_factory=dict)  # its mentions, per article
     args_by_doc: dict[str, set[str]] = field(default_factory=dict)  # argument words, per article
+    dated: bool = False  # one of its mentions states a date
 
     @property
     def kind(self) -> str:
@@ -129,7 +136,13 @@ class EventCluster:
         self.targets |= ref.targets
         self.places |= ref.places
         self.isos |= ref.isos
-        self.lo, self.hi = _intersect((self.lo, self.hi), (ref.lo, ref.hi)) if self.mentions[1:] else (ref.lo, ref.hi)
+        # a stated date narrows the event's window; the week an undated report assumes gives way to it
+        dated = ref.event.date is not None
+        if not self.mentions[1:] or (dated and not self.dated):
+            self.lo, self.hi = ref.lo, ref.hi
+        elif dated or not self.dated:
+            self.lo, self.hi = _intersect((self.lo, self.hi), (ref.lo, ref.hi))
+        self.dated = self.dated or dated
 
 
 def _intersect(a: tuple[date | None, date | None], b: tuple[date | None, date | None]) -> tuple[date | None, date | None]:
@@ -195,6 +208,20 @@ def _generic_score(ref: MentionRef, c: EventCluster) -> int | None:
     return shared or None
 
 
+def _headline_told(ref: MentionRef, c: EventCluster) -> bool:
+    """A headline tells the article's main event: the first mention of the same action (same word or a synonym)
+    in the lead is that event, unless they name different places or actors."""
+    told = c.by_doc.get(ref.doc_id, [])
+    if not told or any(m.part != "headline" for m in told):
+        return False
+    lemma = lemma_of(ref.event)
+    if not any(same_word(lemma, lemma_of(m.event), synonyms=True) for m in told):
+        return False
+    if ref.places and c.places and not (ref.places & c.places or ref.isos & c.isos):
+        return False
+    return not (ref.actors and c.actors and not ref.actors & c.actors)
+
+
 def _other_arguments(a: MentionRef, b: MentionRef) -> bool:
     """Both state what the action was done by or to, and nothing of it is shared ("the Dow fell", "the
     Nasdaq fell")."""
@@ -204,8 +231,13 @@ def _other_arguments(a: MentionRef, b: MentionRef) -> bool:
 
 def _score(ref: MentionRef, c: EventCluster) -> int | None:
     """How many participants a mention shares with an event, or None when they cannot be the same."""
-    if not _kinds_meet(ref.event.kind, c.kind) or not _dates_meet(ref.lo, ref.hi, c.lo, c.hi):
+    if not _kinds_meet(ref.event.kind, c.kind):
         return None
+    # an undated mention of an event its own article told is not held to the week before publication
+    if not (ref.event.date is None and ref.doc_id in c.by_doc) and not _dates_meet(ref.lo, ref.hi, c.lo, c.hi):
+        return None
+    if ref.part == "lead" and _headline_told(ref, c):
+        return 1
     if ref.event.kind == GENERIC:
         return _generic_score(ref, c)
     if ref.places and c.places and not (ref.places & c.places or ref.isos & c.isos):
@@ -228,6 +260,7 @@ def _refs(extractions: list[Extraction], index: dict[tuple[str, Mention], Entity
         def keys(ms: tuple[Mention, ...]) -> list[Entity]:
             return [e for m in ms if (e := index.get((doc_id, m))) is not None]
 
+        headline = _has_headline(ex)
         for ev in sorted(ex.events, key=lambda e: (e.start, e.end, e.kind)):
             actors, targets, places = keys(ev.actors), keys(ev.targets), keys(ev.places)
             located = places + [t for t in targets if t.cls in _LOCATIONS]
@@ -236,8 +269,17 @@ def _refs(extractions: list[Extraction], index: dict[tuple[str, Mention], Entity
                 doc_id=doc_id, event=ev, order=len(refs),
                 actors=frozenset(_side(e) for e in actors), targets=frozenset(e.key for e in targets),
                 places=frozenset(e.key for e in located), isos=frozenset(e.iso for e in located if e.iso),
-                lo=lo, hi=hi, published=ex.doc.date))
+                lo=lo, hi=hi, published=ex.doc.date,
+                part="" if not headline else "headline" if ev.sent == 0 else "lead" if ev.sent <= _LEAD_SENTENCES else ""))
     return refs
+
+
+def _has_headline(ex: Extraction) -> bool:
+    """The article opens with a headline: a first line set apart by a blank line, not ending a sentence."""
+    if len(ex.sentences) < 2:
+        return False
+    first, second = ex.sentences[0], ex.sentences[1]
+    return "\n\n" in ex.doc.text[first.end:second.start].replace("\r", "") and not first.text.rstrip().endswith((".", "!", "?", ":"))
 
 
 def _side(e: Entity) -> str:
@@ -267,7 +309,7 @@ def cluster_events(extractions: list[Extraction], index: dict[tuple[str, Mention
             if target is not None:
                 clusters[target].add(ref)
             continue
-        keys = ref.blocking_keys | {f"word:{ref.doc_id}:{w}" for w in ref.event.args} | {f"lemma:{ref.doc_id}:{word_of(lemma_of(ref.event))}"} if ref.event.kind == GENERIC \
+        keys = ref.blocking_keys | {f"word:{ref.doc_id}:{w}" for w in ref.event.args} | _word_keys(ref) if kind == GENERIC \
             else ref.blocking_keys
         candidates = sorted({i for p in keys for i in by_key[(kind, p)][-_CANDIDATES:]})
         best, best_score = None, 0
@@ -287,6 +329,13 @@ def cluster_events(extractions: list[Extraction], index: dict[tuple[str, Mention
                 ids.append(best)
     cause_links(clusters)
     return clusters if bare_actions else [c for c in clusters if c.kind != GENERIC or c.participants]
+
+
+def _word_keys(ref: MentionRef) -> set[str]:
+    """Keys under which an action meets the earlier ones of its article told with the same word or a synonym:
+    the stems' first letters, as same_word compares stems by prefix ("suspend" and "suspension")."""
+    lemma = lemma_of(ref.event)
+    return {f"lemma:{ref.doc_id}:{word_of(lemma, synonyms)[:_STEM]}" for synonyms in (False, True)}
 
 
 def _antecedent(ref: MentionRef, clusters: list[EventCluster], in_article: list[int]) -> int | None:

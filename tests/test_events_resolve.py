@@ -176,3 +176,36 @@ def test_clustering_many_reports_of_one_event_is_linear(monkeypatch):
         assert len(clusters) == 1 and len(clusters[0].mentions) == n
         work[n] = calls[0]
     assert work[800] <= 5 * work[200], work
+
+
+def _clusters_of(text: str, doc_date: date = date(2026, 3, 9)) -> list[list[str]]:
+    """The triggers of each event of one article (actions of no typed kind included), in text order."""
+    from kg.events_resolve import cluster_events
+    from kg.pipeline import analyse_text
+    from kg.resolve import resolve
+
+    ex = analyse_text(text, doc_date=doc_date)
+    _, index = resolve([ex])
+    return sorted([m.event.trigger for m in c.mentions] for c in cluster_events([ex], index, bare_actions=True))
+
+
+def test_a_headline_and_its_lead_tell_one_event():
+    # the headline's "launches" and the lead's "launched" name different things, yet are one launch
+    clusters = _clusters_of("Orbis launches cheaper phone\n\nThe Danish maker Orbis launched a new version of its "
+                            "handset on Monday. Analysts expect strong sales.\n")
+    assert ["launches", "launched"] in clusters
+    # without a headline, two launches of different things stay two
+    clusters = _clusters_of("Orbis launched a phone on Monday. Velmar launched a tablet on Monday.\n")
+    assert ["launched"] in clusters and ["launches", "launched"] not in clusters
+
+
+def test_an_undated_mention_joins_the_dated_event_of_its_article():
+    # the article tells a suspension of March 2021 and comes back to it undated, a year later
+    clusters = _clusters_of("Regulators suspended trading in Orbis shares on March 3, 2021. Investors criticised "
+                            "the suspension at the time.\n", doc_date=date(2022, 5, 1))
+    assert ["suspended", "suspension"] in clusters
+
+
+def test_a_noun_meets_its_verb_told_earlier_without_sharing_an_argument():
+    clusters = _clusters_of("Orbis cancelled the deal with Velmar on Monday. The cancellation surprised analysts.\n")
+    assert ["cancelled", "cancellation"] in clusters
