@@ -57,3 +57,23 @@ def test_players_and_coaches_are_members_of_their_team():
                          "midfielders and defenders after the match in the Bundesliga.")
     assert ("Max Ebert", "memberOf", "Dortmund") in found
     assert ("Jan Kuhl", "memberOf", "Bremen") in found
+
+
+def test_a_clause_after_a_comma_that_opens_with_a_preposition_is_no_apposition():
+    found = relations_of("The plan is sound, said Petra Holm, with French Interior Minister Luc Moreau beside her.")
+    assert not any(s == "Petra Holm" and o == "France" for s, _, o in found)
+    assert ("Luc Moreau", "worksFor", "France") in found
+
+
+def test_in_a_list_of_names_a_title_before_a_name_is_the_next_ones():
+    found = relations_of("On stage were the minister, Clara Jung, Altdorf's mayor, Timo Brandt, and two pupils.")
+    assert not any(s == "Clara Jung" and p == "leaderOf" for s, p, _ in found)
+
+
+def test_a_country_named_before_expert_is_a_topic_not_a_nationality():
+    found = relations_of("Nadia Perez, a Haiti expert at the Global Rights Watch, said the report was late.")
+    assert ("Nadia Perez", "nationality", "Haiti") not in found
+
+
+def test_a_country_adjective_before_a_noun_of_an_agent_gives_a_nationality():
+    assert ("Jonas Lind", "nationality", "Sweden") in relations_of("The champion beat Swedish challenger Jonas Lind.")

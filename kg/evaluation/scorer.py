@@ -449,7 +449,7 @@ def score_relations(gold: GoldArticle, pred: Prediction, match: dict[int, int]) 
             score.known += 1
             score.tp_known += hit
         if not hit:
-            score.wrong.append(show(key))
+            score.wrong.append(f"{show(key)} [{', '.join(sorted(rules[key]))}]")
     for key, rels in gold_keys.items():
         for gr in rels:
             found = key in mapped

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from .. import lexicon as L
-from ..lang.en import (CITIZENSHIP_NOUNS, HOLD_VERBS, NATIONALITY_NOUNS, NATIONALITY_SKIP, ORG_DESCRIPTORS,
-                       PERSON_NOUNS)
+from ..lang.en import (AGENT_NOUN_ENDINGS, CITIZENSHIP_NOUNS, HOLD_VERBS, NATIONALITY_NOUNS, NATIONALITY_SKIP,
+                       ORG_DESCRIPTORS, PERSON_NOUNS, TOPIC_NOUNS)
 from ..records import Mention, Relation
 from .context import Sent, make_relation, sentence_mentions
 
@@ -13,6 +13,11 @@ def person_noun(word: str) -> bool:
     """A word for a person that a nationality adjective can describe: a title, a role, "national", "student"."""
     w = word.lower().strip(".")
     return w in NATIONALITY_NOUNS or w in PERSON_NOUNS or L.is_title(w)
+
+
+def _agent_noun(t) -> bool:
+    """A common noun for someone who does something ("physicist", "campaigner"), by its ending."""
+    return t.pos_ == "NOUN" and t.is_lower and len(t.text) > 4 and t.lower_.endswith(AGENT_NOUN_ENDINGS)
 
 
 def _country_of(m: Mention) -> bool:
@@ -62,8 +67,11 @@ def nationalities(ctx: Sent) -> list[Relation]:
             continue
         if not all(t.pos_ in {"NOUN", "ADJ", "PROPN"} and not ctx.mentions.at(t) for t in words):
             continue
-        if not person_noun(words[-1].lower_) or any(t.lower_ in ORG_DESCRIPTORS for t in words):
+        last = words[-1].lower_
+        if not (person_noun(last) or _agent_noun(words[-1])) or any(t.lower_ in ORG_DESCRIPTORS for t in words):
             continue  # "German carmaker X" says nothing of a person's nationality
+        if c.kind != "demonym" and any(t.lower_ in TOPIC_NOUNS for t in words):
+            continue  # "Iran correspondent X": the country is what X reports on
         out.append(make_relation(ctx, p, "nationality", c, "nationality:modifier", 0.85, tokens=[psp.root.i]))
     out.extend(_described(ctx))
     return out
@@ -116,7 +124,8 @@ def _adjective_country(ctx: Sent, tok) -> Mention | None:
     for c in tok.children:
         if c.dep_ in {"amod", "compound", "nmod"} and c.i < tok.i:
             m = ctx.mentions.at(c)
-            if m is not None and _country_of(m) and not _prefixed(ctx, m):
+            if m is not None and _country_of(m) and not _prefixed(ctx, m) and not (
+                    m.kind != "demonym" and tok.lower_ in TOPIC_NOUNS):  # "a Haiti expert": the topic
                 return m
     return None
 

@@ -170,11 +170,16 @@ def _title_in_apposition(ctx: Sent, p: Mention, psp, ending) -> list[Relation]:
     if not (j < ctx.span.end and doc[j].text == ","):
         return []
     k = j + 1
+    if k < ctx.span.end and doc[k].pos_ in {"ADP", "CCONJ", "SCONJ", "PRON"}:
+        return []  # "said X, with Dutch Justice Minister Y": no apposition of X
     while k < ctx.span.end and doc[k].lower_ in {"the", "a", "an"}:
         k += 1
     end = min(ctx.span.end, k + 10)
     stop = next((t.i for t in doc[k:end] if t.text in {",", ";", "(", ")"} or t.pos_ in {"VERB", "AUX"}
                  and t.dep_ not in {"amod", "compound"}), end)  # "managing" director is no verb
+    if stop + 1 < ctx.span.end and doc[stop].text == "," and (q := ctx.mentions.at(doc[stop + 1])) is not None \
+            and q.cls == "Person" and q is not p:
+        return []  # "X, Y's mayor, Z, ...": in a list of names, the title before a name may be the next one's
     inner = [(o, osp) for o, osp in ending(k, stop) if osp.start >= k and osp.end <= stop and o is not p]
     title_toks = [t for t in doc[k:stop] if (L.is_title(t.lower_) or t.lower_ == "member") and not ctx.mentions.at(t)]
     if not (inner and title_toks):
@@ -221,11 +226,10 @@ def _directs(title: str, o: Mention) -> bool:
 
 def _whose_title(doc, after: list, title: int, stop: int) -> Mention | None:
     """The organization or place a title in apposition is of, among the names after it: not one said after "in"
-    ("an economist at Y in Freiburg", "president of Y in an interview with Z"), nor a possessive that only
+    ("an economist at Y in Freiburg", "president of the institute in an interview with Z"), nor a possessive that only
     qualifies the next word ("governor of Pakistan's Punjab province", "head of Germany's ... conference");
     the last organization of those left ("a professor of X at Y University"), else the last name."""
-    cut = next((t.i for t in doc[title + 1: stop] if t.lower_ in {"in", "during", "on", "with"}
-                and any(msp.end <= t.i for _, msp in after)), stop)
+    cut = next((t.i for t in doc[title + 1: stop] if t.lower_ in {"in", "during", "on", "with"}), stop)
     left = [m for m, msp in after if msp.end <= cut and not (msp.end < len(doc) and doc[msp.end].lower_ in {"'s", "\u2019s"})]
     return next((m for m in reversed(left) if m.cls in ORG_FAMILY), left[-1] if left else None)
 
@@ -289,6 +293,8 @@ def _title_by_copula(ctx: Sent, p: Mention, psp) -> list[Relation]:
     """
     doc = ctx.doc
     k = psp.end
+    if k + 3 < ctx.span.end and doc[k].text == "," and doc[k + 1].like_num and doc[k + 2].text == ",":
+        k += 3  # "X, 78, was president of Y": the age read over
     if not (k < ctx.span.end and doc[k].lemma_ in {"be", "become", "remain"}):
         return []
     k += 1
@@ -338,6 +344,10 @@ def _title_of_before_name(ctx: Sent, persons: list) -> list[Relation]:
             continue
         p, psp = after[0]
         between = doc[osp.end: psp.start]
+        nouns = 0
+        while nouns < min(3, len(between) - 1) and between[nouns].pos_ == "NOUN" and between[nouns].is_lower:
+            nouns += 1  # "the leader of the opposition Greens party, X": the kind of body after its name
+        between = between[nouns:] if nouns and between[nouns].text == "," else between
         ok = len(between) == 0 or (between[0].text == "," and between[-1].text == "," and len(between) <= 12)
         if ok:
             pred = _role_predicate(role, o)

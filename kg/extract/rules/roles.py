@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ...records import Relation
-from ..context import Sent, sentence_mentions
+from ..context import Sent, make_relation, sentence_mentions
 from ..registry import Article, Example, Rule
 from .. import roles as R
 
@@ -25,6 +25,32 @@ def _each_person(read: Callable, *, titles: bool = False, needs: str = "") -> Ca
 
 def _title_of_before_name(ctx: Sent) -> list[Relation]:
     return R._title_of_before_name(ctx, [(m, sp) for m, sp in sentence_mentions(ctx) if m.cls == "Person"])
+
+
+def _counterparts(art: Article) -> list[Relation]:
+    """"X's/his Japanese counterpart Y" (rule role:counterpart): Y holds, for the country named before
+    "counterpart", the office a rule read for the person named before it in the sentence ("Russian Prime
+    Minister X met his Japanese counterpart Y": Y leads Japan). Nothing when no office of X was read."""
+    out: list[Relation] = []
+    for ctx in art.contexts:
+        doc = ctx.doc
+        for tok in ctx.span:
+            if tok.lower_ not in {"counterpart", "counterparts"} or tok.i == ctx.span.start or tok.i + 1 >= ctx.span.end:
+                continue
+            country = ctx.mentions.at(doc[tok.i - 1])
+            person = ctx.mentions.at(doc[tok.i + 1 + (doc[tok.i + 1].text == ",")])
+            if country is None or person is None or country.cls != "Country" or person.cls != "Person" \
+                    or person.kind != "name":
+                continue
+            offices = [r for r in art.found if r.sent == ctx.index and r.subj.cls == "Person" and r.subj != person
+                       and r.subj.end <= doc[tok.i - 1].idx and r.obj.cls == "Country"
+                       and r.obj.name != country.name and r.pred in {"leaderOf", "worksFor"}
+                       and r.rule.startswith("role:") and r.role and not r.former]
+            if offices:
+                r = max(offices, key=lambda r: r.subj.start)  # the nearest before
+                out.append(make_relation(ctx, person, r.pred, country, "role:counterpart", 0.75, role=r.role,
+                                         tokens=[tok.i]))
+    return out
 
 
 def _implied(art: Article) -> list[Relation]:
@@ -72,6 +98,12 @@ RULES = (
         Example("Norvik Motors named Helen Carver as its chief executive.", "Helen Carver", "leaderOf", "Norvik Motors",
                 "role:name"),
     ), R.appointments, R.appointments.__doc__),
+    Rule(("role:counterpart",), "article", ("leaderOf", "worksFor"), (
+        Example("Chilean President Rafael Ortega met his Peruvian counterpart Pedro Castillo in Lima.", "Pedro Castillo",
+                "leaderOf", "Peru", "role:counterpart"),
+        Example("Brazil's foreign minister Marcos Ribeiro called his French counterpart, Jean Dupont, on Monday.",
+                "Jean Dupont", "worksFor", "France", "role:counterpart"),
+    ), _counterparts, _counterparts.__doc__),
     Rule(("role:implied-country", "role:implied-organization"), "article", ("leaderOf", "worksFor"), (
         Example("Brazil held elections. Brazil said the vote was fair. President Marcos Ribeiro said the vote was "
                 "fair. Brazil closed its border.", "Marcos Ribeiro", "leaderOf", "Brazil", "role:implied-country"),

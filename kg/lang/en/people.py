@@ -25,6 +25,18 @@ PERSON_NOUNS = frozenset({
     "aid worker", "artist", "singer", "actor", "actress", "athlete", "photographer", "filmmaker",
     "novelist", "poet", "politician", "billionaire", "tycoon", "entrepreneur", "banker", "investor",
     "negotiator", "official", "separatist", "cleric", "jihadist", "volunteer", "mercenary", "spy",
+    "counterpart", "challenger", "evangelist", "winner", "laureate", "champion", "star", "rapper",
+})
+
+# Endings of nouns for someone who does something ("physicist", "campaigner", "historian"): a country's
+# adjective just before such a noun and a person's name says the person's nationality ("a Russian physicist X").
+AGENT_NOUN_ENDINGS = ("er", "or", "ist", "ian")
+
+# Nouns for someone who knows of or reports on a place: a country's name before them is their topic, not their
+# nationality ("a Haiti expert at Y", "our Iran correspondent X"); a country's adjective still is ("a German expert").
+TOPIC_NOUNS = frozenset({
+    "expert", "specialist", "analyst", "scholar", "researcher", "correspondent", "observer", "watcher", "envoy",
+    "historian", "commentator", "desk", "editor",
 })
 
 # What a person holds to be a country's citizen: "X, who holds Canadian citizenship".
