@@ -107,7 +107,8 @@ def query(sparql: str | None = None, graph="output", *, name: str | None = None,
 
     if (sparql is None) == (name is None):
         raise QueryError("give a SPARQL text or a query name, one of the two")
-    text = named_query(name).bind({k: str(v) for k, v in (params or {}).items()}) if name else sparql
+    where = graph if isinstance(graph, (str, Path)) else None  # a folder's store may keep a label index
+    text = named_query(name).bind({k: str(v) for k, v in (params or {}).items()}, where) if name else sparql
     result = run_query(_graph_of(graph), text, timeout=timeout)
     if result.kind == "ASK":
         return bool(result.boolean)

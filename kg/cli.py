@@ -245,7 +245,7 @@ def query(sparql, query_file, query_name, params, list_queries, graph_path, fmt,
     if params and not query_name:
         raise click.UsageError("--param goes with --name")
     if query_name:
-        text = named_query(query_name).bind(parse_params(params))
+        text = named_query(query_name).bind(parse_params(params), None if endpoint else graph_path)
     elif sparql:
         text = sparql
     elif query_file:

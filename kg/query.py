@@ -418,8 +418,13 @@ class NamedQuery:
     text: str
     defaults: dict[str, int] = field(default_factory=dict)  # number parameters and their default values
 
-    def bind(self, values: dict[str, str]) -> str:
-        """The query text for these parameter values."""
+    def bind(self, values: dict[str, str], graph: str | Path | None = None) -> str:
+        """The query text for these parameter values.
+
+        graph: where the query will run (a build folder, a store or a graph file). A block between
+        `#find PARAM KIND ?node ?label` and `#end` searches the labels of entities or events for PARAM; when
+        graph is a store that keeps a current label index (kg/labels.py), the block becomes the nodes found
+        there, as `VALUES (?node ?label)`, and the query starts from them."""
         unknown = sorted(set(values) - set(self.params))
         if unknown:
             takes = ", ".join(self.params) or "no parameters"
@@ -433,7 +438,25 @@ class NamedQuery:
         if missing:
             raise QueryError(f"query '{self.name}' needs --param {missing[0]}=VALUE ({self.params[missing[0]][1]})")
         kept, keep = [], [True]
+        store = None
+        if graph is not None and _FIND.search(self.text):
+            from .store import find_store
+
+            store = find_store(graph) if Path(graph).is_dir() else None
         for line in self.text.splitlines():
+            find = _FIND.match(line)
+            if find:
+                param, kind, node, label = find.groups()
+                found = None
+                if keep[-1] and store is not None and param in given:
+                    from .labels import find_nodes
+
+                    found = find_nodes(store, kind, given[param])
+                if found is not None:
+                    kept.append(f"  VALUES ({node} {label}) {{ "
+                                + " ".join(f"(<{iri}> {term})" for iri, term in found) + " }")
+                keep.append(keep[-1] and found is None)  # the search in SPARQL, when the index cannot answer
+                continue
             directive = _DIRECTIVE.match(line)
             if directive and directive.group(1) == "if":
                 keep.append(keep[-1] and directive.group(2) in given)
@@ -453,6 +476,7 @@ class NamedQuery:
 
 
 _DIRECTIVE = re.compile(r"(?<!\s)\s*+#(if|else|end)\b\s*+(\w*+)\s*+$")  # possessive: linear on any line
+_FIND = re.compile(r"(?m)^[ \t]*+#find[ \t]++(\w++)[ \t]++(entity|event)[ \t]++(\?\w++)[ \t]++(\?\w++)[ \t]*+$")
 _PARAM_LINE = re.compile(r"#\s*+param\s++(\w++)\s*+(?:\(([^()]*+)\))?\s*+:\s*+(.*)")
 _NUMBER_PARAM = re.compile(r"number\s*+,\s*+default\s++([0-9]{1,9})")
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -42,8 +43,9 @@ def to_triple(triple):
     return ox.Triple(*map(_term, triple))
 
 
-def to_quads(graph: Graph) -> list:
-    """rdflib triples as Oxigraph quads of the default graph."""
+def to_quads(graph: Graph) -> Iterator:
+    """rdflib triples as Oxigraph quads of the default graph, one at a time (a store's bulk load takes them
+    as they come: the graph's quads are never all in memory at once)."""
     import pyoxigraph as ox
 
     nodes: dict = {}
@@ -58,7 +60,7 @@ def to_quads(graph: Graph) -> list:
         return out
 
     default = ox.DefaultGraph()
-    return [ox.Quad(term(s), term(p), term(o), default) for s, p, o in graph]
+    return (ox.Quad(term(s), term(p), term(o), default) for s, p, o in graph)
 
 
 def find_store(path: str | Path) -> Path | None:
@@ -99,12 +101,11 @@ def write_store(out_dir: str | Path, graph: Graph, notes: list[str] | None = Non
     out.mkdir(parents=True, exist_ok=True)
     for stale in out.glob(_PARTIAL + "*"):  # left by a build killed during its first load
         shutil.rmtree(stale, ignore_errors=True)
-    quads = to_quads(graph)
     if target.exists():
         if find_store(target) != target:
             raise GraphError(f"{target}: exists but is not an Oxigraph store; move it away to let kg create one")
         try:
-            return _update_store(target, quads)
+            return _update_store(target, to_quads(graph))
         except _Damaged as e:
             from .cache import set_aside
 
@@ -112,25 +113,37 @@ def write_store(out_dir: str | Path, graph: Graph, notes: list[str] | None = Non
             if notes is not None:
                 notes.append(f"{target}: damaged ({_short(e)}); set aside as {moved.name} and rebuilt from the "
                              "articles (delete it when you no longer need it)")
-    return _first_load(out, target, quads), 0
+    return _first_load(out, target, to_quads(graph)), 0
 
 
-def _first_load(out: Path, target: Path, quads: list) -> int:
+def _first_load(out: Path, target: Path, quads: Iterable) -> int:
     import pyoxigraph as ox
+
+    from .labels import write_label_index
 
     partial = out / f"{_PARTIAL}{os.getpid()}"
     store = ox.Store(str(partial))
-    store.bulk_extend(quads)
+    count = [0]
+
+    def counted():
+        for q in quads:
+            count[0] += 1
+            yield q
+
+    store.bulk_extend(counted())
     store.flush()
     del store
+    write_label_index(partial)
     _hook("KG_TEST_PAUSE_BEFORE_STORE_COMMIT")
     os.rename(partial, target)
-    return len(quads)
+    return count[0]
 
 
-def _update_store(target: Path, quads: list) -> tuple[int, int]:
+def _update_store(target: Path, quads: Iterable) -> tuple[int, int]:
     """Change an existing store into quads in one transaction; raises _Damaged if its files are unreadable."""
     import pyoxigraph as ox
+
+    from .labels import write_label_index
 
     store = _open_rw(target)
     try:
@@ -154,6 +167,7 @@ def _update_store(target: Path, quads: list) -> tuple[int, int]:
         raise _Damaged(e) from None
     finally:
         del store
+    write_label_index(target)  # also when nothing changed: opening the store for writing may change its files
     return len(added), len(removed)
 
 
@@ -180,6 +194,9 @@ def apply_difference(out_dir: str | Path, added: list[str], removed: list[str]) 
         raise GraphError(f"{target}: {_short(e)}") from None
     finally:
         del store
+    from .labels import write_label_index
+
+    write_label_index(target)
 
 
 def _short(e: BaseException) -> str:

@@ -541,3 +541,42 @@ def test_a_store_checks_syntax_with_its_own_parser(tmp_path, graph, monkeypatch)
 
     monkeypatch.setattr("kg.query._prepare", no_rdflib)
     assert len(run_query(load_graph(tmp_path), PEOPLE).rows) == 3
+
+
+def test_a_store_finds_the_named_entity_or_event_in_its_label_index(tmp_path, graph):
+    """profile and event start from the nodes the store's label index finds: the same answer as the search in
+    SPARQL (Oxigraph) and as rdflib on the graph file; an index that no longer matches its store is not used."""
+    from kg.labels import LABELS_FILE, find_nodes
+    from kg.store import STORE_DIR, write_store
+
+    write_store(tmp_path, graph)
+    store_dir = tmp_path / STORE_DIR
+    assert (store_dir / LABELS_FILE).is_file()
+    trump = "https://kg-news.org/id/entity/donald-trump"
+    assert find_nodes(store_dir, "entity", "TRUMP") == [(trump, '"Donald Trump"')]
+    assert find_nodes(store_dir, "entity", "donald-trump") == find_nodes(store_dir, "entity", trump)
+    events = find_nodes(store_dir, "event", "caracas")
+    assert events and all(iri.startswith("https://kg-news.org/id/event/") for iri, _ in events)
+    store_graph = load_graph(tmp_path)
+    cases = [("profile", {"entity": v}) for v in ("Trump", "a", trump, "donald-trump", "nobody at all", 'x" }')]
+    cases += [("event", {"event": v}) for v in ("Caracas", "a", events[0][0], events[0][0].split("/id/event/")[1], "zzz")]
+    for name, params in cases:
+        nq = named_query(name)
+        fast, slow = nq.bind(params, tmp_path), nq.bind(params)
+        assert "VALUES" in fast and "VALUES" not in slow
+        expected = rdflib_rows(store_graph, slow)  # Oxigraph searching the labels in SPARQL
+        assert rdflib_rows(store_graph, fast) == expected, (name, params)
+        if params[next(iter(params))] in ("nobody at all", 'x" }', "zzz"):
+            assert not expected[1]  # (rdflib gives event's groups one empty row when no event matches)
+        else:
+            assert expected[1] and expected == rdflib_rows(graph, slow), (name, params)
+    # the store written by other means: the index describes another version of it and is left unused
+    store = ox.Store(str(store_dir))
+    store.add(ox.Quad(ox.NamedNode(trump), ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
+                      ox.Literal("Another Name"), ox.DefaultGraph()))
+    store.flush()
+    del store
+    assert find_nodes(store_dir, "entity", "trump") is None
+    assert "VALUES" not in named_query("profile").bind({"entity": "Trump"}, tmp_path)
+    (store_dir / LABELS_FILE).write_text("not a database")
+    assert find_nodes(store_dir, "entity", "trump") is None

@@ -207,7 +207,7 @@ async def named(request: Request) -> Response:
     """A named query of kg/queries, its parameters from the URL: /query/support?subject=Trump."""
     name = request.path_params["name"]
     try:
-        text = named_query(name).bind(dict(request.query_params))
+        text = named_query(name).bind(dict(request.query_params), request.app.state.folder)
     except QueryError as e:
         return error(404 if "no query named" in str(e) else 400, str(e).replace("--param ", ""))
     return await answer(request, text)
