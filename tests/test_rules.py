@@ -11,13 +11,16 @@ from spacy.tokens import Doc
 from kg.extract import registry
 from kg.extract.common import MentionIndex
 from kg.extract.context import Sent
-from kg.extract.registry import Example, Named, Rule, RuleError
+from kg.extract.registry import EventExample, Example, Named, Rule, RuleError
 from kg.records import Mention
 
 RULES = registry.registry()
-EXAMPLES = [pytest.param(e, id=f"{e.rule}:{e.text[:40]}") for r in registry.relation_rules() for e in r.examples]
+EXAMPLES = [pytest.param(e, id=f"{e.rule}:{e.text[:40]}") for r in registry.relation_rules() for e in r.examples
+            if isinstance(e, Example)]
 NAMED = [pytest.param(e, id=f"{e.rule}:{e.text[:40]}") for r in RULES if r.phase in registry.MENTION_PHASES
          for e in r.examples]
+EVENT_EXAMPLES = [pytest.param(e, id=f"{e.rule}:{e.text[:40]}") for r in RULES for e in r.examples
+                  if isinstance(e, EventExample)]
 
 # ids that no example shows: nationality:title-reference ("the Venezuelan president" standing for a named
 # person, 0.6) gives the same fact as nationality:office (0.7), which follows from role:title-reference
@@ -72,6 +75,31 @@ def test_a_rule_file_not_placed_in_the_order_is_refused(monkeypatch):
     monkeypatch.setattr(rules, "ORDER", rules.ORDER + ("places", "no_such_file"))
     with pytest.raises(RuleError, match="no_such_file"):
         registry.rule_files()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("example", EVENT_EXAMPLES)
+def test_event_rule_example_gives_its_event(example: EventExample):
+    from kg.pipeline import analyse_text
+
+    ex = analyse_text(example.text, doc_date=date(2026, 1, 3))
+
+    def names(ms) -> set[str]:
+        return {m.name for m in ms}
+
+    found = [(e.kind, e.rule, sorted(names(e.actors)), sorted(names(e.targets)), sorted(names(e.places)), e.date)
+             for e in ex.events]
+    hits = [e for e in ex.events if e.kind == example.kind and e.rule == example.rule
+            and set(example.actors) <= names(e.actors) and set(example.targets) <= names(e.targets)
+            and set(example.places) <= names(e.places)]
+    assert hits, f"{example.text!r}: wanted {example.kind} by {example.rule} with {example.actors}, " \
+                 f"{example.targets}, {example.places}; got {found}"
+    for e in hits:
+        assert not set(example.never) & (names(e.actors) | names(e.targets) | names(e.places)), found
+        assert not (example.undated and e.date), found
+    unregistered = {e.rule for e in ex.events if registry.rule_for(e.rule) is None}
+    assert not unregistered, f"rules that write {unregistered} are not in the registry (kg/extract/rules/)"
+    assert all(e.kind in registry.rule_for(e.rule).produces for e in ex.events), found
 
 
 def test_every_rule_id_has_an_example():
@@ -171,8 +199,9 @@ def test_by_rule_table_lists_registered_rules_that_made_nothing():
     assert rows["role:modifier"] == "3" and rows["verb:attack"] == "1"
     assert rows["borders:between"] == "0" and rows["role:possessive"] == "0"  # dead on this corpus, still listed
     assert "verb:*" not in rows  # the family made something (verb:attack)
-    assert set(rows) >= {i for r in registry.relation_rules() for i in r.ids if i != "verb:*"}
+    assert set(rows) >= {i for r in registry.relation_rules() for i in r.ids if i != "verb:*" and r.phase != "event"}
     assert "operation-cue" not in rows  # a mention rule writes no kg:rule
+    assert not any(i.startswith("event:") for i in rows)  # event rules write no relations: their table is --events
 
 
 def test_a_value_read_through_a_stand_in_does_not_hide_its_family_that_made_nothing():
@@ -183,3 +212,28 @@ def test_a_value_read_through_a_stand_in_does_not_hide_its_family_that_made_noth
     score = RelationScore(gold=2, by_rule={"role:copula+pronoun": [1, 1, 1, 1]})
     rows = {line.split()[0]: line.split()[1] for line in rule_table(score)[1:] if not line.strip().startswith("by")}
     assert rows["role:copula+pronoun"] == "1" and rows["role:*"] == "0"
+
+
+def test_event_rule_table_lists_every_event_rule_by_its_family():
+    from kg.evaluation.events import CorpusEvents, event_rule_table
+
+    res = CorpusEvents("c", by_rule={"event:attack:verb:storm": [3, 2], "event:attack:noun:raid": [1, 0],
+                                     "event:other:verb:fall": [2, 2]})
+    rows = {line.split()[0]: line.split()[1:] for line in event_rule_table([res])[1:]}
+    assert rows["event:attack:*"] == ["4", "2", "0.500"] and rows["event:other:*"] == ["2", "2", "1.000"]
+    assert rows["event:sanction:*"] == ["0", "0", "0.000"]  # made nothing here, still listed
+    assert set(rows) == {r.name for r in RULES if r.phase == "event"}
+
+
+def test_an_event_rule_with_a_relation_example_or_an_unknown_class_is_refused():
+    from kg.extract.registry import EventExample
+
+    def body(tok, index):
+        return None
+
+    with pytest.raises(RuleError, match="not event classes"):
+        registry.check(Rule(("event:x:*",), "event", ("Picnic",), (EventExample("t", "Picnic", "event:x:verb:y"),),
+                            body), "a rule file")
+    with pytest.raises(RuleError, match="does not write"):
+        registry.check(Rule(("event:x:*",), "event", ("Attack",), (Example("t", "a", "attacked", "b", "event:x:y"),),
+                            body), "a rule file")

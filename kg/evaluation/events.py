@@ -213,6 +213,7 @@ class CorpusEvents:
     key: Clusters = field(default_factory=dict)  # detected gold mention -> gold cluster
     response: Clusters = field(default_factory=dict)  # -> kg's cluster
     lemma: Clusters = field(default_factory=dict)  # -> its trigger's lemma (the baseline)
+    by_rule: dict[str, list[int]] = field(default_factory=dict)  # kg:rule value -> [mentions made, gold ones]
 
 
 def _trigger_lemmas() -> set[str]:
@@ -242,10 +243,13 @@ def predict_events(docs: list[GoldDoc], model: str | None = None, jobs: int = 1)
         extractions = list(analyse(documents, model=model, jobs=jobs))
         _, index = resolve(extractions)
         spans: dict[str, list[tuple[int, int, int, str]]] = defaultdict(list)
+        rule_of: dict[tuple[str, int, int], str] = {}
         for ci, cluster in enumerate(cluster_events(extractions, index, bare_actions=True)):
             for ref in cluster.mentions:
                 spans[ref.doc_id].append((ref.event.start, ref.event.end, ci, ref.event.rule.rsplit(":", 1)[-1]))
                 res.kg_mentions += 1
+                rule_of[(ref.doc_id, ref.event.start, ref.event.end)] = ref.event.rule
+                res.by_rule.setdefault(ref.event.rule, [0, 0])[0] += 1
         gold = [m for d in group for m in d.mentions]
         words = [" ".join(t.lemma_.lower() for t in sdoc) for sdoc in nlp.pipe(m.text for m in gold)]
         used: set[tuple[str, int, int]] = set()  # a kg mention reports one gold mention: the shortest it overlaps
@@ -258,6 +262,7 @@ def predict_events(docs: list[GoldDoc], model: str | None = None, jobs: int = 1)
             if hit is None:
                 continue
             used.add((m.doc_id, hit[2], hit[3]))
+            res.by_rule[rule_of[(m.doc_id, hit[2], hit[3])]][1] += 1
             res.detected += 1
             res.detected_of_kinds += kind
             mid = (m.doc_id, m.start, m.end)
@@ -282,8 +287,11 @@ def score_events(results: list[CorpusEvents]) -> dict[str, dict[str, dict[str, t
     }
 
 
-def format_events_report(title: str, results: list[CorpusEvents]) -> str:
-    """The detection counts per corpus, then the coreference scores within and across documents."""
+def format_events_report(title: str, results: list[CorpusEvents], by_rule: bool = False) -> str:
+    """The detection counts per corpus, then the coreference scores within and across documents (and with
+    by_rule, the mentions of each event rule)."""
+    if by_rule:
+        return format_events_report(title, results) + "\n".join(event_rule_table(results)) + "\n"
     lines = [f"event coreference: {title}",
              f"{'corpus':<18} {'docs':>5} {'gold':>6} {'kg kinds':>9} {'detected':>9} {'of kinds':>9} {'kg mentions':>12}"]
     for r in results + ([_total(results)] if len(results) > 1 else []):
@@ -304,6 +312,25 @@ def format_events_report(title: str, results: list[CorpusEvents]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def event_rule_table(results: list[CorpusEvents]) -> list[str]:
+    """The event mentions each event rule of the registry made (its rule values together) and how many of them
+    are gold event mentions (their trigger overlaps one), worst precision first; a rule that made none shows 0."""
+    from ..extract.registry import by_phase, rule_for
+
+    rows = {r.name: [0, 0] for r in by_phase("event")}
+    for res in results:
+        for value, (made, right) in res.by_rule.items():
+            rule = rule_for(value)
+            row = rows.setdefault(rule.name if rule else value, [0, 0])
+            row[0] += made
+            row[1] += right
+    lines = [f"  {'by event rule':<28} {'made':>5} {'gold':>5} {'P':>6}"]
+    for name, (made, right) in sorted(rows.items(), key=lambda kv: (kv[1][1] / kv[1][0] if kv[1][0] else 1.0,
+                                                                     -kv[1][0], kv[0])):
+        lines.append(f"  {name:<28} {made:5d} {right:5d} {right / made if made else 0.0:6.3f}")
+    return lines
+
+
 def _total(results: list[CorpusEvents]) -> CorpusEvents:
     t = CorpusEvents("all")
     for r in results:
@@ -312,12 +339,15 @@ def _total(results: list[CorpusEvents]) -> CorpusEvents:
     return t
 
 
-def evaluate_event_folders(folders: list[str | Path], model: str | None = None, jobs: int = 1) -> str:
+def evaluate_event_folders(folders: list[str | Path], model: str | None = None, jobs: int = 1,
+                           by_rule: bool = False) -> str:
     """The event coreference report of each folder: MEANTIME CAT files, or hand-made reports."""
     parts = []
     for folder in folders:
         if (Path(folder) / "clusters.tsv").is_file():
-            parts.append(format_events_report(f"{folder} (hand-made reports)", predict_events(read_handmade(folder), model, jobs)))
+            parts.append(format_events_report(f"{folder} (hand-made reports)", predict_events(read_handmade(folder), model, jobs),
+                                              by_rule))
         else:
-            parts.append(format_events_report(f"{folder} (MEANTIME)", predict_events(read_meantime(folder), model, jobs)))
+            parts.append(format_events_report(f"{folder} (MEANTIME)", predict_events(read_meantime(folder), model, jobs),
+                                              by_rule))
     return "\n".join(parts)

@@ -195,10 +195,11 @@ def rule_table(r: RelationScore) -> list[str]:
 
 
 def _registered_ids() -> list[str]:
-    """Every kg:rule value of the rule registry ("verb:*" for a family); mention rules write none."""
+    """Every kg:rule value of the relation rules of the registry ("verb:*" for a family); mention rules write
+    none, and the event rules are scored with the events (evaluation/events.py)."""
     from ..extract.registry import relation_rules
 
-    return [i for rule in relation_rules() for i in rule.ids]
+    return [i for rule in relation_rules() for i in rule.ids if rule.phase != "event"]
 
 
 def format_report(results: list[CorpusResult], system: str, details: bool = False, top_errors: int = 8,

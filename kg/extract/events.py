@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
-from ..lang.en import (ANAPHORIC_DETERMINERS, IRREALIS_WORDS, LAW_ENFORCEMENT_WORDS, MODALS, NOUN_TRIGGERS,
-                       OPERATION_CUES, PHONE_WORDS, RELATIVE_PRONOUNS, VERB_TRIGGERS, VICTIM_NOUNS,
-                       WEAPON_WORDS)
+from ..lang.en import (ANAPHORIC_DETERMINERS, IRREALIS_WORDS, LAW_ENFORCEMENT_WORDS, MODALS,  # noqa: F401
+                       NOUN_TRIGGERS,  # read by evaluation/events.py through this module, as VERB_TRIGGERS
+                       RELATIVE_PRONOUNS, VERB_TRIGGERS, VICTIM_NOUNS)
 from ..ontology import family
 from ..records import Event, Mention
+from . import registry
 from .attribution import sentence_attributions, source_for
-from .event_types import DISASTERS, GENERIC, PERSON_TARGET
+from .event_types import GENERIC, PERSON_TARGET
 from .generic_events import generic_trigger
 from .common import MentionIndex, expand_conjuncts, number_of, sentence_date
+from .rules.events import rule_value
 
 
 PLACES = family("Location")  # where an event happens
@@ -28,23 +31,17 @@ def extract_events(doc, mentions: list[Mention], *, article_date: date | None = 
         casualties, injured = _casualties(sent)
         made: list[Event] = []
         for tok in sent:
-            kind = _trigger_kind(tok)
-            if kind is None and tok.pos_ != "AUX" and generic_trigger(tok):
-                kind = GENERIC
+            kind = _kind_of(tok, index)  # the first event rule of the registry that reads the token
             if kind is None or _irrealis(tok):
                 continue
             if kind == "Killing":
                 continue  # deaths are counts on the event that caused them (below)
-            if kind != GENERIC and _other_sense(tok, kind, index):
-                if not generic_trigger(tok):
-                    continue
-                kind = GENERIC  # "Apple released a new phone": an action, of no typed kind
             anaphor = kind != GENERIC and tok.pos_ == "NOUN" and _anaphoric(tok) and not _has_own_args(tok, index)
             ev = _event(doc, sent, si, tok, kind, index, article_date, attrs.get(si, []))
             if kind in PERSON_TARGET and not any(m.cls == "Person" for m in ev.targets):
                 if not generic_trigger(tok):
                     continue  # "released a report", "free trade": only a person released is a release
-                ev = Event(**{**ev.__dict__, "kind": GENERIC})
+                ev = Event(**{**ev.__dict__, "kind": GENERIC, "rule": rule_value(GENERIC, tok)})
             if ev.kind == GENERIC:
                 made.append(Event(**{**ev.__dict__, "confidence": 0.4, "counts": (), "args": _arg_words(tok)}))
                 continue
@@ -78,26 +75,18 @@ def extract_events(doc, mentions: list[Mention], *, article_date: date | None = 
     return events
 
 
-def _trigger_kind(tok) -> str | None:
-    lemma = tok.lemma_.lower()
-    if tok.pos_ == "VERB":
-        return VERB_TRIGGERS.get(lemma)
-    if tok.pos_ == "NOUN":
-        if lemma == "call" and any(c.lower_ in PHONE_WORDS for c in tok.children):
-            return "PhoneCall"
-        if lemma == "fire" and tok.head.lemma_.lower() in {"open", "exchange", "return"}:
-            return "Attack"  # "opened fire on the crowd"
-        return NOUN_TRIGGERS.get(lemma)
+@lru_cache(maxsize=1)
+def _event_rules() -> tuple:
+    return tuple(registry.by_phase("event"))
+
+
+def _kind_of(tok, index: MentionIndex) -> str | None:
+    """The class of event a token names: the answer of the first event rule that reads it (rules/events.py)."""
+    for r in _event_rules():
+        kind = r.body(tok, index)
+        if kind is not None:
+            return kind
     return None
-
-
-def _other_sense(tok, kind: str, index: MentionIndex) -> bool:
-    """A trigger word used in a sense of no typed kind: "launched a phone", "fired the manager", "the quake struck"."""
-    if kind == "Launch" and not _launch_object(tok, index):
-        return True
-    if tok.pos_ == "VERB" and tok.lemma_.lower() in {"fire", "launch"} and not _weapon_object(tok):
-        return True
-    return kind == "Attack" and any(c.dep_ == "nsubj" and c.lemma_.lower() in DISASTERS for c in tok.children)
 
 
 def _arg_words(tok) -> tuple[str, ...]:
@@ -130,15 +119,6 @@ def _anaphoric(noun) -> bool:
 
 def _has_own_args(noun, index: MentionIndex) -> bool:
     return any(index.at(t) for t in noun.subtree if t is not noun)
-
-
-def _launch_object(noun, index: MentionIndex) -> bool:
-    return any((index.at(t) is not None and index.at(t).cls == "MilitaryOperation") or t.lower_ in OPERATION_CUES
-               for t in noun.subtree)
-
-
-def _weapon_object(verb) -> bool:
-    return any(t.lower_ in WEAPON_WORDS for c in verb.children if c.dep_ == "dobj" for t in expand_conjuncts(c))
 
 
 def _same_event(a: Event, b: Event) -> bool:
@@ -250,7 +230,7 @@ def _event(doc, sent, si, tok, kind, index, anchor, attrs) -> Event:
     reporters = {a.source for a in attrs} | ({source} if source else set())
     targets = [m for m in targets if m not in reporters]
     return Event(kind=kind, trigger=tok.text, start=tok.idx, end=tok.idx + len(tok.text), sent=si,
-                 rule=f"event:{tok.pos_.lower()}:{tok.lemma_.lower()}", confidence=confidence,
+                 rule=rule_value(kind, tok), confidence=confidence,
                  actors=tuple(actors), targets=tuple(targets), places=tuple(places), date=when,
                  counts=tuple(counts), source=source)
 

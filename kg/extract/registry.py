@@ -14,7 +14,11 @@ rule files in the order of `rules.ORDER` and the rules of a file in the order th
 - "sentence": body(ctx: Sent) -> list[Relation], once per sentence;
 - "article": body(art: Article) -> list[Relation], once per article, after every sentence rule (it may read
   what they found: a title left implied is only guessed for people with no role stated anywhere);
-- "inference": body(art: Article) -> list[Relation], last, from the relations found so far.
+- "inference": body(art: Article) -> list[Relation], last, from the relations found so far;
+- "event": body(tok, index: MentionIndex) -> str | None, the kind of event a token names (an event class of the
+  ontology), or None when the rule does not read it. The event extractor (events.py) asks the event rules in
+  order and the first that answers reads the token; its rule value is "event:<kind>:<pos>:<lemma>". These rules
+  produce event classes and their roles (EVENT_ROLES) and their examples are `EventExample`s.
 
 Where a rule is a pattern of tokens, its body is a spaCy `Matcher` pattern (`matcher_body`): the match is
 found by the Matcher, and a small function turns each match into relations.
@@ -32,8 +36,10 @@ from ..errors import KgError
 from ..records import Mention, Relation
 from .context import Sent
 
-PHASES = ("cues", "mentions", "sentence", "article", "inference")
-MENTION_PHASES = ("cues", "mentions")  # their rules make mentions (of classes); the others relations
+PHASES = ("cues", "mentions", "sentence", "article", "inference", "event")
+MENTION_PHASES = ("cues", "mentions")  # their rules make mentions (of classes); the others relations or events
+# what an event rule gives besides its classes: the roles of its participants (graph.py writes them)
+EVENT_ROLES = ("hasActor", "hasTarget", "hasPlace")
 
 
 class RuleError(KgError):
@@ -52,6 +58,21 @@ class Example:
 
 
 @dataclass(frozen=True)
+class EventExample:
+    """A sentence and one event a rule must give for it: its class, its rule value, names among its actors,
+    targets and places, names that must be none of its participants, and whether it must have no date."""
+
+    text: str
+    kind: str
+    rule: str
+    actors: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    never: tuple[str, ...] = ()
+    undated: bool = False
+
+
+@dataclass(frozen=True)
 class Named:
     """A sentence and one mention a mention rule must give for it: its name and class, labelled `rule`."""
 
@@ -67,8 +88,8 @@ class Rule:
 
     ids: tuple[str, ...]
     phase: str
-    produces: tuple[str, ...]  # properties of the ontology; classes for a mention rule
-    examples: tuple[Example | Named, ...]
+    produces: tuple[str, ...]  # properties of the ontology; classes for a mention rule; event classes and roles
+    examples: tuple[Example | Named | EventExample, ...]
     body: Callable[..., list[Relation]] = field(compare=False)
     doc: str = ""
 
@@ -140,12 +161,12 @@ def by_phase(phase: str) -> list[Rule]:
 
 
 def relation_rules() -> tuple[Rule, ...]:
-    """The rules that make relations (their ids are `kg:rule` values), in order."""
+    """The rules that make relations or events (their ids are `kg:rule` values), in order."""
     return tuple(r for r in registry() if r.phase not in MENTION_PHASES)
 
 
 def rule_for(rule_id: str) -> Rule | None:
-    """The registered relation rule that writes a `kg:rule` value, if any (a rule naming it exactly before a
+    """The registered relation or event rule that writes a `kg:rule` value, if any (a rule naming it exactly before a
     family). A value read through a stand-in ("role:apposition+pronoun") is the rule's before the "+"."""
     rules = relation_rules()
     rule_id = rule_id.split("+", 1)[0]
@@ -165,6 +186,9 @@ def check(r: Rule, where: str) -> None:
 
     if r.phase not in PHASES:
         raise RuleError(f"{where}: rule {r.name!r} has phase {r.phase!r}; use one of {', '.join(PHASES)}")
+    if r.phase == "event":
+        check_event_rule(r, where)
+        return
     mentions = r.phase in MENTION_PHASES
     known, what = (ENTITY_CLASSES, "classes") if mentions else (relation_properties(), "properties")
     unknown = [p for p in r.produces if p not in known]
@@ -176,6 +200,22 @@ def check(r: Rule, where: str) -> None:
         kind, made = (Named, getattr(e, "cls", None)) if mentions else (Example, getattr(e, "pred", None))
         if not isinstance(e, kind) or not r.writes(e.rule) or made not in r.produces:
             raise RuleError(f"{where}: an example of {r.name!r} expects {e.rule} {made}, which the rule does not write")
+
+
+def check_event_rule(r: Rule, where: str) -> None:
+    """An event rule produces event classes of the ontology and their roles, has examples, and its examples are
+    events of those classes it writes."""
+    from ..ontology import event_classes
+
+    unknown = [p for p in r.produces if p not in event_classes() and p not in EVENT_ROLES]
+    if unknown:
+        raise RuleError(f"{where}: rule {r.name!r} produces {', '.join(unknown)}, not event classes or roles")
+    if not r.examples:
+        raise RuleError(f"{where}: rule {r.name!r} has no example")
+    for e in r.examples:
+        if not isinstance(e, EventExample) or not r.writes(e.rule) or e.kind not in r.produces:
+            raise RuleError(f"{where}: an example of {r.name!r} expects {getattr(e, 'rule', e)}, which the rule "
+                            "does not write")
 
 
 def run(phase: str, subject) -> list:

@@ -14,4 +14,5 @@ ORDER = (
     "roles",  # the roles people hold; then titles left implied, once every stated role is known
     "spokesperson",  # who speaks for whom
     "verbs",  # verbs and nouns of action between agents
+    "events",  # which word names an event of which class (phase "event", read by events.py)
 )
