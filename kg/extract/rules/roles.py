@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ... import lexicon as L
 from ...records import Relation
 from ..context import Sent, make_relation, sentence_mentions
-from ..registry import Article, Example, Rule
+from ..registry import Article, Example, Rule, matcher_body
 from .. import roles as R
 
 
@@ -21,6 +22,46 @@ def _each_person(read: Callable, *, titles: bool = False, needs: str = "") -> Ca
                 out.extend(read(ctx, p, psp, *extra))
         return out
     return body
+
+
+_POSSESSIVES = ["'s", "\u2019s", "\u02bcs"]
+
+
+def _title_tokens() -> list[str]:
+    """Every one-word title, also written with a full stop ("Sen."), and "officer" ("chief executive officer")."""
+    words = {w for w in L.titles() if " " not in w} | {"officer"}
+    return sorted(words | {w + "." for w in words})
+
+
+# What stands just before a name that an organization or place and a title precede (rules role:modifier and
+# role:possessive read the rest: which organization, which title, what it makes the person)
+TITLE_BEFORE_NAME = {
+    # "CBS News journalist X", "US President X", "Ryanair CEO, X, said"
+    "title": [[{"LOWER": {"IN": _title_tokens()}}, {"ORTH": ",", "OP": "?"}]],
+    # "Halden Group's X", "the SPD's X"
+    "possessive": [[{"LOWER": {"IN": _POSSESSIVES}}]],
+    # "US Secretary of State X", "the Minister of the Interior X"
+    "of": [[{"LOWER": "of"}, {"LOWER": "the", "OP": "?"}, {"IS_TITLE": True, "OP": "{1,3}"}]],
+}
+
+
+def _title_before_name(ctx: Sent, key: str, match) -> list[Relation]:
+    """The people named just after a match, each read once per sentence by `roles._title_before_name`."""
+    cached = ctx.__dict__.get("_title_before")
+    if cached is None:
+        ms = sentence_mentions(ctx)
+        starts: dict[int, list] = {}
+        for m, sp in ms:
+            if m.cls == "Person" and m.kind != "title":
+                starts.setdefault(sp.start, []).append((m, sp))
+        cached = ctx.__dict__["_title_before"] = (starts, R._by_end(ms), set())
+    starts, ending, seen = cached
+    out: list[Relation] = []
+    for p, psp in starts.get(match.end, ()):
+        if p not in seen:
+            seen.add(p)
+            out.extend(R._title_before_name(ctx, p, psp, ending))
+    return out
 
 
 def _title_of_before_name(ctx: Sent) -> list[Relation]:
@@ -69,7 +110,11 @@ RULES = (
                 "Halden Herald", "role:modifier"),
         Example("Halden Group's Daniel Whitcombe spoke on Monday.", "Daniel Whitcombe", "worksFor", "Halden Group",
                 "role:possessive"),
-    ), _each_person(R._title_before_name, needs="ending"), R._title_before_name.__doc__),
+        Example("Norvik Motors chief executive, Helen Carver, said costs rose.", "Helen Carver", "leaderOf",
+                "Norvik Motors", "role:modifier"),
+        Example("Chilean Foreign Minister Rosa Medina flew to Lima.", "Rosa Medina", "worksFor", "Chile",
+                "role:modifier"),
+    ), matcher_body(TITLE_BEFORE_NAME, _title_before_name), R._title_before_name.__doc__),
     Rule(("role:apposition",), "sentence", ("leaderOf", "worksFor", "memberOf", "founded"), (
         Example("Maria Lopez, the president of Ecuador, spoke on Monday.", "Maria Lopez", "leaderOf", "Ecuador",
                 "role:apposition"),
