@@ -37,6 +37,10 @@ def links(nlp, text: str) -> dict[str, str]:
      "the Kenyan capital", "Nairobi"),
     # a title the article gave one person only
     ("President Elena Marquez arrived in Lima on Friday. The president met students.", "president", "Elena Marquez"),
+    # "they", "their": the one organization or armed group the clause before made its subject
+    ("The Northern Liberation Front rejected the truce on Monday. They said the talks had failed.", "They",
+     "Northern Liberation Front"),
+    ("Hamas rejected the truce, and their leaders left Cairo.", "their", "Hamas"),
 ])
 def test_each_agreement_case_resolves_to_its_one_candidate(nlp, text, reference, antecedent):
     found = links(nlp, text)
@@ -57,6 +61,11 @@ def test_each_agreement_case_resolves_to_its_one_candidate(nlp, text, reference,
     ("Traffic stopped near the Kenyan capital on Sunday.", "the Kenyan capital"),
     # "it" with no subject of its own: "it is likely that"
     ("Northwind Motors cut prices. It is likely that rivals will follow.", "It"),
+    # "they" after two people, after a plural noun, inside a quotation, or for what a name only qualifies
+    ("Thomas Brandt met Peter Holm in Vienna on Monday. They said the talks went well.", "They"),
+    ("Northwind Motors told its workers on Monday that they would be paid.", "they"),
+    ("Northwind Motors said in a statement. \u201cThey said no to our offer.\u201d", "They"),
+    ("Northwind Motors shares closed at their lowest level in years.", "their"),
 ])
 def test_no_link_unless_exactly_one_candidate_fits(nlp, text, reference):
     assert not any(k.endswith(reference) for k in links(nlp, text))
@@ -83,6 +92,13 @@ def test_a_nationality_read_through_a_pronoun():
     ex = analyse_text("Paul Durand arrived in Lyon on Monday. He is a French citizen.", doc_date=date(2026, 1, 3))
     assert ("Paul Durand", "nationality", "France", "nationality:copula+pronoun") in {
         (r.subj.name, r.pred, r.obj.name, r.rule) for r in ex.relations}
+
+
+def test_a_role_read_through_their():
+    ex = analyse_text("The Northern Liberation Front rejected the truce, and their commander Omar Haddad left the "
+                      "talks.", doc_date=date(2026, 1, 3))
+    assert ("Omar Haddad", "Northern Liberation Front") in {
+        (r.subj.name, r.obj.name) for r in ex.relations if r.rule.endswith("+pronoun")}
 
 
 def test_nothing_is_read_through_an_unresolved_pronoun():

@@ -1,4 +1,4 @@
-"""Pronouns and definite descriptions ("he", "its", "the company", "the country", "the Venezuelan capital",
+"""Pronouns and definite descriptions ("he", "its", "they", "the company", "the country", "the Venezuelan capital",
 "the minister") resolved to a named mention of the article, when agreement and proximity leave exactly one
 candidate; otherwise they stay unresolved (no link is better than a wrong one).
 
@@ -23,7 +23,7 @@ from functools import lru_cache
 from .. import lexicon as L
 from ..lang.en import LEADER_ROLES
 from ..lang.en.pronouns import (  # kg/lang/en/pronouns.py
-    MASCULINE, FEMININE, NEUTER, ORG_DESCRIPTIONS as ORG_NOUNS, COUNTRY_NOUNS, CAPITAL_NOUNS,
+    MASCULINE, FEMININE, NEUTER, PLURAL, ORG_DESCRIPTIONS as ORG_NOUNS, COUNTRY_NOUNS, CAPITAL_NOUNS,
     UNNAMED_PERSON_NOUNS as _PERSON_NOUNS, MALE_NOUNS as _MALE_NOUNS, FEMALE_NOUNS as _FEMALE_NOUNS,
     EMPTY_IT_VERBS as _EMPTY_IT_VERBS, SPEECH_AND_THOUGHT_VERBS as _REPORT_VERBS)
 from ..records import Document, Extraction, Mention, Relation
@@ -189,6 +189,8 @@ def references(doc, mentions: list[Mention]) -> list[Reference]:
             found = _person(art, tok, "m" if word in MASCULINE else "f")
         elif tok.pos_ == "PRON" and word in NEUTER:
             found = _neuter(art, tok)
+        elif tok.pos_ == "PRON" and word in PLURAL:
+            found = _plural(art, tok)
         elif tok.pos_ == "NOUN" and tok.tag_ == "NN":
             found = _description(art, tok)
         if found is None:
@@ -262,6 +264,27 @@ def _neuter(art: _Article, tok) -> tuple[Mention, str] | None:
     if any(t.dep_ in deps and t.pos_ in {"NOUN", "PROPN"}
            and t.tag_ in {"NN", "NNP"} and t.i not in art.covered and t.ent_type_ not in _NOT_THINGS for t in span):
         return None
+    return m, PRONOUN_RULE
+
+
+def _plural(art: _Article, tok) -> tuple[Mention, str] | None:
+    """"they", "their", "them": an organization, a group, a country or an armed force that a clause of the same
+    or the previous sentence made its subject, when it is the only one there, no two people are named there
+    (who "they" may be), and no plural noun ("fighters", "officials") comes between it and the pronoun."""
+    if tok.lower_ == "their" and tok.dep_ != "poss":
+        return None
+    window = art.before(tok, 1)
+    if len({art.identity[m] for m in window if m.cls == "Person"}) > 1:
+        return None
+    cands = [m for m in window if m.cls in ORG_FAMILY | {"Country"} and m.kind in {"name", "title"}]
+    m = _one(art, cands)
+    if m is None:
+        return None
+    span = art.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or span.root.dep_ not in {"nsubj", "nsubjpass"}:
+        return None  # the subject itself, not a word it qualifies ("US stock markets closed at their lows")
+    if any(t.tag_ in {"NNS", "NNPS"} and t.i not in art.covered or t.is_quote for t in art.doc[span.end: tok.i]):
+        return None  # "X said the fighters ...", or a quotation opened since: "X said. 'They ...'" may be others
     return m, PRONOUN_RULE
 
 

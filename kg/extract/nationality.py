@@ -62,7 +62,8 @@ def nationalities(ctx: Sent) -> list[Relation]:
                                          tokens=[psp.root.i]))
             continue
         if not words:
-            if c.kind == "demonym":  # "Russian Alexei Navalny"
+            if c.kind == "demonym" and csp[-1].tag_ not in {"NNS", "NNPS"}:  # "Russian Alexei Navalny", not "two
+                # Russians he met"
                 out.append(make_relation(ctx, p, "nationality", c, "nationality:demonym", 0.8, tokens=[psp.root.i]))
             continue
         if not all(t.pos_ in {"NOUN", "ADJ", "PROPN"} and not ctx.mentions.at(t) for t in words):

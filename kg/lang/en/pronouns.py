@@ -7,6 +7,8 @@ from __future__ import annotations
 MASCULINE = {"he", "him", "his", "himself"}
 FEMININE = {"she", "her", "hers", "herself"}
 NEUTER = {"it", "its", "itself"}
+# plural pronouns, resolved only to an organization, a group, a country or an armed force ("Hamas said they")
+PLURAL = {"they", "their", "them", "themselves"}
 
 # descriptions of an organization and the classes they may stand for
 ORG_DESCRIPTIONS: dict[str, set[str]] = {
