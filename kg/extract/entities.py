@@ -6,7 +6,8 @@ from collections import Counter
 from collections.abc import Iterator
 
 from .. import lexicon as L
-from ..lang.en import (ARTICLES, COMPANY_WORDS, EMPLOYEE_NOUNS, EQUIPMENT_WORDS, KIN_AND_RIVAL_NOUNS,
+from ..lang.en import (ARTICLES, COMPANY_WORDS, EMPLOYEE_NOUNS, EQUIPMENT_WORDS, GROUP_MEMBER_NOUNS,
+                       KIN_AND_RIVAL_NOUNS,
                        NAMING_PARTICIPLES, NAMING_VERBS, NATIONAL_HEADS, NEWS_ROLES, NEWS_WORDS, OPERATION_CUES,
                        ORG_DESCRIPTORS, PERSON_SUBJECT_VERBS, PLACE_AFTER_NAME, PLACE_NOUNS, PORTFOLIOS,
                        PORTFOLIO_HOLDERS, SOCIAL_VERBS)
@@ -162,12 +163,17 @@ def _stated_place(span) -> bool:
     doc = span.doc
     prev = doc[span.start - 1].lower_ if span.start > 0 else ""
     nxt = doc[span.end].lower_ if span.end < len(doc) else ""
-    if prev == "of" and span.start > 1 and doc[span.start - 2].lower_ in PLACE_NOUNS:
-        return doc[span.start - 2].is_lower  # "the town of X", not "the State of X" in a name
+    if prev == "of" and span.start > 1 and _place_noun(doc[span.start - 2]):
+        return doc[span.start - 2].is_lower  # "the town of X", "the islands of X", not "the State of X" in a name
     if nxt in PLACE_AFTER_NAME and doc[span.end].is_lower and not (span.end + 1 < len(doc) and doc[span.end + 1].lower_ in {
             "government", "council", "police", "authorities", "officials", "assembly", "'s"}):
         return True
     return prev in {"near", "outside"} and not L.org_subclass(span.text)
+
+
+def _place_noun(tok) -> bool:
+    """A noun for a kind of place, singular or plural: "town", "islands"."""
+    return tok.lower_ in PLACE_NOUNS or tok.tag_ == "NNS" and tok.lemma_.lower() in PLACE_NOUNS
 
 
 def _missed_places(doc, sent_index, covered: set[int]) -> Iterator[Mention]:
@@ -196,7 +202,7 @@ def _place_context(span) -> bool:
     line_start = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws or doc[span.start - 1].is_space
     if span.text.isupper() and line_start and nxt[:1] and nxt[0] in {"(", "-", "\u2013", "\u2014", ","}:
         return True
-    if prev == "of" and span.start > 1 and doc[span.start - 2].lower_ in PLACE_NOUNS:
+    if prev == "of" and span.start > 1 and _place_noun(doc[span.start - 2]):
         return True  # "the north-western city of Peshawar"
     return prev in {"in", "near", "from", "outside", "across", "to"} or bool(set(nxt) & PLACE_AFTER_NAME)
 
@@ -207,17 +213,19 @@ def _org_descriptor(span) -> bool:
     if _title_before(span):
         return False
     before = doc[max(0, span.start - 2): span.start]
-    if any(t.lower_ in ORG_DESCRIPTORS and t.pos_ == "NOUN" for t in before) and not L.is_given_name(span[0].text):
+    if any(t.lower_ in ORG_DESCRIPTORS and t.pos_ == "NOUN" for t in before) and not L.is_given_name(span[0].text) \
+            and not any(t.is_punct for t in before):  # "carmaker Dacia", not "the negotiating team, X"
         return True
     if span.start >= 2 and doc[span.start - 1].lower_ in {"at", "for"} and doc[span.start - 2].lower_ in EMPLOYEE_NOUNS:
         return True  # "an analyst at Morgan Stanley", "a spokesman for Ryanair"
     if span.end + 1 < len(doc) and doc[span.end].text == ",":
         window = doc[span.end + 1: min(len(doc), span.end + 7)]
         for t in window:
-            if t.text in {",", ".", ";"} or t.pos_ == "VERB":
-                break
-            if t.lower_ in ORG_DESCRIPTORS and t.pos_ == "NOUN":
-                return True
+            if t.text in {",", ".", ";"} or t.pos_ in {"VERB", "CCONJ", "ADP"}:
+                break  # ("X, and a party of ...", "X, a member of the party")
+            if t.lower_ in ORG_DESCRIPTORS and t.pos_ == "NOUN" and not (
+                    t.i + 1 < len(doc) and doc[t.i + 1].pos_ in {"NOUN", "PROPN"}):
+                return True  # the head of the apposition: "Magna, the Canadian parts maker", not "a Left party MP"
     return False
 
 
@@ -385,7 +393,8 @@ def _classify_person(span, name: str, nxt: str, sent_index) -> Mention | None:
     words = name.split()
     if sub and len(words) > 1 and (not L.is_given_name(words[0]) or words[-1].lower().strip(".") in COMPANY_WORDS):
         return _mention(span, name, sub, "PERSON+words", sent_index)
-    if _org_descriptor(span) or (len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ == "the"):
+    if _org_descriptor(span) or (len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ == "the") \
+            or nxt in GROUP_MEMBER_NOUNS:  # "Jund al-Qadir militants"
         return _mention(span, name, sub or "Organization", "PERSON+org-cue", sent_index)
     return _mention(span, name, "Person", "PERSON", sent_index)
 
@@ -408,13 +417,35 @@ def _classify_org(span, name: str, nxt: str, sent_index) -> Mention | None:
     place = L.lookup_place(name)
     if place is not None and _place_context(span):
         return _mention(span, _untitle(name) if place.cls == "City" else place.name, place.cls, "ORG+place-cue", sent_index)
+    if place is not None and place.cls != "Country" and _known_place(place, name) and not _org_descriptor(span):
+        # "Budapest", "Rafah" read as an organization: a place the gazetteer knows by this very name
+        return _mention(span, _untitle(name) if place.cls == "City" else place.name, place.cls, "ORG+gazetteer",
+                        sent_index)
     country = L.lookup_country(name)
     if country and len(name) > 3:
         return _mention(span, country.name, "Country", "gazetteer", sent_index)
     if (_person_like(span) or (_acts_like_person(span) and 2 <= len(span) <= 3 and all(t.is_title for t in span))) \
-            and not _org_descriptor(span):
+            and not _org_descriptor(span) and not _group_evidence(span):
         return _mention(span, name, "Person", "ORG+person-name", sent_index)
     return _mention(span, name, "Organization", "ORG", sent_index)
+
+
+def _known_place(place, name: str) -> bool:
+    """The gazetteer's place goes by this name and is hardly a firm's: a region, or a city of 500,000 people or
+    more (a smaller one often names a company: Toyota)."""
+    big = place.cls != "City" or place.population >= 500_000
+    return L.fold(place.name) == L.fold(name) and big and len(name) > 3 and not L.is_given_name(name.split()[0])
+
+
+def _group_evidence(span) -> bool:
+    """What a person's name hardly has: "the" before it, the name ending its phrase ("the United Nations said",
+    not "the Edward Snowden affair"), or the group's members after it ("Abu Sayyaf militants")."""
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in GROUP_MEMBER_NOUNS:
+        return True
+    return span.start > 0 and doc[span.start - 1].lower_ == "the" and not (
+        nxt is not None and nxt.pos_ in {"NOUN", "PROPN"})
 
 
 def _national_body_key(name: str, cls: str) -> str:

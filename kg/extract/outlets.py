@@ -7,16 +7,21 @@ from dataclasses import replace
 
 from .. import lexicon as L
 from ..records import Mention
-from ..lang.en.organizations import OUTLET_NOUNS, OUTLET_NAME_WORDS  # kg/lang/en/organizations.py
+from ..lang.en.organizations import OUTLET_HEADS, OUTLET_NOUNS, OUTLET_NAME_WORDS  # kg/lang/en/organizations.py
 from .common import make_mention
 
 _CHANGEABLE = {"Person", "Organization", "Location", "City"}
 
 
 def _outlet_beside(doc, start: int, end: int) -> bool:
-    """The token before the name (after "the") or the one after it is a word for an outlet."""
+    """The token before the name (after "the") or the one after it is a word for an outlet, or two words are
+    ("the news agency Al-Akhbar", "France Inter radio station")."""
     before = doc[start - 1] if start > 0 else None
     after = doc[end] if end < len(doc) else None
+    if start >= 2 and before.lower_ in OUTLET_HEADS and doc[start - 2].lower_ in OUTLET_NOUNS:
+        return True
+    if end + 1 < len(doc) and after.lower_ in OUTLET_NOUNS and doc[end + 1].lower_ in OUTLET_HEADS and after.is_lower:
+        return True
     if before is not None and before.lower_ in OUTLET_NOUNS - {"news", "radio", "television", "website"} \
             and before.pos_ in {"NOUN", "ADJ"} and (start < 2 or doc[start - 2].lower_ in {"the", "a"}
                                                    or doc[start - 2].pos_ in {"ADJ", "DET", "PROPN"}):

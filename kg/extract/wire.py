@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .. import lexicon as L
-from ..lang.en import BYLINE_STARTS, COUNTRY_ALIASES, MONTH_WORDS, NEWS_WORDS, WIRE_SLUGS
+from ..lang.en import BYLINE_STARTS, CONTRIBUTION_ENDS, COUNTRY_ALIASES, MONTH_WORDS, NEWS_WORDS, WIRE_SLUGS
 
 
 @dataclass
@@ -25,6 +25,7 @@ class Layout:
     text: str  # the text to analyse: the article's, with capitals re-cased (same length)
     drop: list[tuple[int, int]] = field(default_factory=list)  # character ranges that hold no entity
     places: list[tuple[int, int]] = field(default_factory=list)  # dateline places
+    credits: list[tuple[int, int]] = field(default_factory=list)  # agencies credited by a dateline: "(Reuters)"
 
 
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'\u2019.-]{0,40}")
@@ -35,7 +36,8 @@ def layout(text: str) -> Layout:
     """How to read the wire conventions of an article (see the module's docstring)."""
     out = Layout(text)
     lines = _lines(text)
-    forms = _known_forms(text, lines)
+    heads = _title_case_heads(text, lines)
+    forms = _known_forms(text, lines, heads)
     chars = list(text)
     for start, end in lines:
         line = text[start:end]
@@ -43,6 +45,9 @@ def layout(text: str) -> Layout:
         if not stripped:
             continue
         lead = start + len(line) - len(line.lstrip())
+        if _keyword_slug(stripped):  # "MALI-FRANCE-UNREST", "Philippines-unrest-military, FOCUS"
+            out.drop.append((lead, lead + len(stripped)))
+            continue
         if _byline(stripped):
             out.drop.append((lead, lead + len(stripped)))
             tail = _byline_place(text, lead, lead + len(stripped))
@@ -53,6 +58,9 @@ def layout(text: str) -> Layout:
         if _footer(stripped):
             out.drop.append((lead, lead + len(stripped)))
             continue
+        if start in heads:
+            _recase(text, chars, lead, lead + len(stripped), forms, first=True, title=True)
+            continue
         cut = _slug(stripped)
         if cut:
             out.drop.append((lead, lead + cut))
@@ -62,6 +70,7 @@ def layout(text: str) -> Layout:
         dl = _dateline(text, lead, lead + len(stripped))
         if dl is not None:
             pstart, pend = dl
+            out.credits += _credits(text, pend, lead + len(stripped))
             pos = pstart
             for part in text[pstart:pend].split("/"):  # "KYIV/MOSCOW": two places
                 out.places.append((pos, pos + len(part)))
@@ -91,12 +100,34 @@ def _capitals(line: str) -> bool:
     return upper >= 0.9 * len(letters)
 
 
-def _known_forms(text: str, lines: list[tuple[int, int]]) -> dict[str, str]:
-    """Lower-cased word -> the form the article writes it in outside lines in capitals, not after a full stop."""
+def _title_case_heads(text: str, lines: list[tuple[int, int]]) -> set[int]:
+    """Starts of headlines set in Title Case ("Opposition Rally Turns Violent in Lahore") among the article's
+    first three lines that hold text: a line of three to twenty words, no full stop at its end, followed by
+    more text, whose words of four letters or more all start with a capital (and are not all capitals)."""
+    out: set[int] = set()
+    seen = 0
+    for start, end in lines:
+        line = text[start:end].strip()
+        if not line:
+            continue
+        seen += 1
+        if seen > 3 or end >= len(text.rstrip()):
+            break
+        words = [w.strip("'\"‘’“”:,?!()") for w in line.split()]
+        long = [w for w in words if len(w) >= 4 and w[:1].isalpha() and not w.isupper()]
+        if 3 <= len(words) <= 20 and len(long) >= 2 and not line.endswith((".", "!")) \
+                and all(w[:1].isupper() for w in long) and not _capitals(line):
+            out.add(start)
+    return out
+
+
+def _known_forms(text: str, lines: list[tuple[int, int]], heads: set[int] = frozenset()) -> dict[str, str]:
+    """Lower-cased word -> the form the article writes it in outside headlines (in capitals or in Title Case),
+    not after a full stop."""
     counts: dict[str, Counter] = {}
     for start, end in lines:
         line = text[start:end]
-        if _capitals(line):
+        if _capitals(line) or start in heads:
             continue
         for m in _WORD.finditer(line):
             word = m.group().rstrip(".'\u2019-")
@@ -109,17 +140,20 @@ def _known_forms(text: str, lines: list[tuple[int, int]]) -> dict[str, str]:
     return {low: c.most_common(1)[0][0] for low, c in counts.items()}
 
 
-def _recase(text: str, chars: list[str], start: int, end: int, forms: dict[str, str], first: bool = False) -> None:
-    """Re-case the capitals in text[start:end] into chars, keeping every word's length."""
+def _recase(text: str, chars: list[str], start: int, end: int, forms: dict[str, str], first: bool = False,
+            title: bool = False) -> None:
+    """Re-case the capitals in text[start:end] into chars, keeping every word's length; with title, the
+    capitalised words of a headline in Title Case (a word all in capitals there is an acronym and stays)."""
     for m in _WORD.finditer(text, start, end):
         word = m.group()
         core = word.rstrip(".'\u2019-")
-        if not core.isupper() or any(ch.isdigit() for ch in core):
+        if not (core.isupper() or core[:1].isupper() and title) or any(ch.isdigit() for ch in core) \
+                or title and core.isupper() and len(core) > 1:
             continue
         low = core.lower()
         form = forms.get(low)
         if form is None or len(form) != len(core):
-            if L.lookup_place(core) or L.lookup_demonym(core):
+            if _named_place(core) or L.lookup_demonym(core) or title and L.is_given_name(core):
                 form = core[:1] + core[1:].lower() if len(core) > 3 else core  # "KABUL" Kabul, "US" US
             elif core in _acronyms():
                 form = core
@@ -130,6 +164,14 @@ def _recase(text: str, chars: list[str], start: int, end: int, forms: dict[str, 
             form = form[:1].upper() + form[1:]
         for i, ch in enumerate(form):
             chars[m.start() + i] = ch
+
+
+def _named_place(word: str) -> bool:
+    """A place the gazetteers know under this name or the first word of it ("KABUL", "FRANKFURT" am Main), or a
+    city of 100,000 people or more; not "CUT" read as a small town's other name."""
+    place = L.lookup_place(word)
+    return place is not None and (L.fold(word) in {L.fold(place.name), L.fold(place.name.split()[0])}
+                                  or place.population >= 100_000)
 
 
 def _acronyms() -> set[str]:
@@ -153,11 +195,22 @@ def _slug(line: str) -> int:
     return 0
 
 
+def _keyword_slug(line: str) -> bool:
+    """An agency's keyword line: words joined by hyphens, no spaces, perhaps ", FOCUS" after them."""
+    head, _, tail = line.partition(",")
+    parts = head.split("-")
+    return len(line) <= 60 and len(parts) >= 2 and all(p.isalpha() for p in parts) and (
+        not tail or tail.strip().isalpha() and tail.strip().isupper()) and (head.isupper() or tail.strip() != "")
+
+
 def _byline(line: str) -> bool:
-    """"By Jane Doe", "Reporting by X; Editing by Y", "Author: X", "Jane Doe MOSCOW": the writer's line."""
+    """"By Jane Doe", "Reporting by X; Editing by Y", "Author: X", "Jane Doe MOSCOW", "Associated Press writer
+    X contributed to this report.": the writer's line."""
     low = line.lower()
     if len(line) > 160:
         return False
+    if low.rstrip(".) ").endswith(CONTRIBUTION_ENDS) and len(line.split()) <= 30:
+        return True
     if low.startswith(BYLINE_STARTS) and not low.endswith((".", "?", "!")) or low.startswith(BYLINE_STARTS[1:]):
         return True
     words = line.split()
@@ -180,6 +233,9 @@ def _footer(line: str) -> bool:
     if not words or len(line) > 80:
         return False
     initials = words[0]
+    if "/" in initials and len(words) == 1 and initials.replace("/", "").replace("-", "").isalpha() \
+            and initials.islower() and len(initials) <= 30:
+        return True  # AFP's initials alone: "jlv-pa/mb/sst"
     return "/" in initials and initials.replace("/", "").isalpha() and initials.islower() and "(" in line
 
 
@@ -224,7 +280,18 @@ def _dateline(text: str, start: int, end: int) -> tuple[int, int] | None:
     pos = i + k
     while pos < limit and text[pos] in " ,":
         pos += 1
+    if seen_date and pos + 4 <= limit and text[pos: pos + 4].isdigit():
+        pos += 4  # "June 12, 2019 (AFP)"
+        while pos < limit and text[pos] == " ":
+            pos += 1
     credit = _CREDIT.match(text, pos, limit)
+    if credit is None and not seen_date and k > 0 and text[i:i + 1] == ",":
+        # "NAIROBI, Kenya (AP) -": the country or state of the place, then the credit
+        j = pos
+        while j < limit and (text[j].isalpha() or text[j] in ". "):
+            j += 1
+        if j > pos and text[pos].isupper() and len(text[pos:j].split()) <= 3:
+            credit = _CREDIT.match(text, j, limit)
     if credit is not None:  # the agency's credit "(Reuters)" names the agency: it stays an entity
         pos = credit.end()
     while pos < limit and text[pos] == " ":
@@ -238,13 +305,29 @@ def _dateline(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start, place_end
 
 
+def _credits(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The agencies a dateline credits, "(Reuters)", "(AP, dpa)", found after its place: their ranges."""
+    m = _CREDIT.search(text, start, min(end, start + 80))
+    if m is None:
+        return []
+    out = []
+    pos = m.start() + 1
+    for part in re.split(r"[,/]", m.group()[1:-1]):
+        name = part.strip()
+        lead = pos + len(part) - len(part.lstrip())
+        if name and L.fold(name) in NEWS_WORDS | {"associated press", "agence france-presse"}:
+            out.append((lead, lead + len(name)))
+        pos += len(part) + 1
+    return out
+
+
 def apply_layout(doc, mentions: list, sent_index) -> list:
     """Mentions without the wire's bylines, slugs and credits, and with each dateline's place read as a place."""
     from ..records import Mention
     from .common import make_mention
 
     lo: Layout | None = doc.user_data.get("kg_wire")
-    if lo is None or not (lo.drop or lo.places):
+    if lo is None or not (lo.drop or lo.places or lo.credits):
         return mentions
 
     def inside(m, ranges) -> bool:
@@ -269,6 +352,12 @@ def apply_layout(doc, mentions: list, sent_index) -> list:
         place = _dateline_place(span.text)
         name = place.name if place is not None and place.cls != "City" else span.text
         out.append(make_mention(span, name, place.cls if place is not None else "Location", "dateline", sent_index))
+    for a, b in lo.credits:  # "(AFP)" that NER did not read as a name
+        if any(m.start < b and a < m.end for m in out):
+            continue
+        span = doc.char_span(a, b, alignment_mode="contract")
+        if span is not None and len(span):
+            out.append(make_mention(span, span.text, "NewsOrganization", "dateline-credit", sent_index))
     out.sort(key=lambda m: (m.start, m.end))
     return out
 

@@ -70,7 +70,7 @@ RULES = (
         Example("Shots were fired near the Halden Arena in Chicago.", "Halden Arena", "locatedIn", "Chicago",
                 "place:in"),
         Example("Gaza, the main city in the Palestinian Territory, was quiet.", "Gaza", "locatedIn",
-                "Palestinian Territory", "place:apposition"),
+                "Palestine", "place:apposition"),
     ), P.places, P.places.__doc__),
     Rule(("seat:apposition", "seat:descriptor"), "sentence", ("locatedIn", "partOf"), (
         Example("Norvik, a Canadian automobile parts company, said profits fell.", "Norvik", "locatedIn", "Canada",

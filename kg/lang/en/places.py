@@ -5,7 +5,7 @@
 PLACE_NOUNS = frozenset({
     "city", "town", "village", "capital", "port", "province", "region", "district", "state", "base",
     "county", "governorate", "municipality", "prefecture", "oblast", "island", "suburb", "neighbourhood",
-    "neighborhood", "camp", "enclave", "township", "valley", "settlement", "area",
+    "neighborhood", "camp", "enclave", "township", "valley", "settlement", "area", "department",
 })
 
 # Nouns for a kind of place written after its name, in lower case: "Kandarak province", "the Kharkiv and

@@ -18,4 +18,11 @@ BYLINE_STARTS = (
 MONTH_WORDS = frozenset({
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
     "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+    # as French copy writes them: "PARIS, 3 mai 2016 (AFP) -"
+    "janvier", "f\u00e9vrier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "ao\u00fbt", "aout", "septembre",
+    "octobre", "novembre", "d\u00e9cembre", "decembre",
 })
+
+# How a trailer crediting a contributor ends (lower case): "Associated Press writer X in Y contributed to this report."
+CONTRIBUTION_ENDS = ("contributed to this report", "contributed to this story", "contributed reporting",
+                     "contributed")
