@@ -301,10 +301,22 @@ class PartIndex:
             meta = dict(self.db.execute("SELECT name, value FROM meta"))
             if meta.get("synced") != "1" or meta.get("code") != code_digest():
                 return None  # an interrupted build, or another version of kg's graph code: compared whole
+            if meta.get("store") != self._store():
+                why = (f"made for another store than {self.path.parent / 'store'} (replaced, or copied from "
+                       "another folder)" if meta.get("store") else "does not say which store it describes")
+                self.notes.append(f"{self.path}: {why}; the store is compared whole and the index made anew")
+                return None
             return dict(self.db.execute("SELECT id, digest FROM part"))
         except sqlite3.DatabaseError as e:
             self.notes.append(f"{self.path}: cannot read the index ({e}); the store is compared whole")
             return None
+
+    def _store(self) -> str:
+        """The identity of the store beside the index ('' when there is none): which store the index describes."""
+        from .labels import store_identity
+        from .store import STORE_DIR
+
+        return store_identity(self.path.parent / STORE_DIR) or ""
 
     def local_keys(self) -> dict[str, list[str]]:
         """The resolution keys of each article's mentions (resolve.local_keys), by extraction cache key: an
@@ -380,6 +392,7 @@ class PartIndex:
             self.db.executemany("DELETE FROM local WHERE key = ?", [(k,) for k in had - set(local)])
             self._insert(digests, new, {k: v for k, v in local.items() if k not in had})
             self.db.execute("UPDATE meta SET value = '1' WHERE name = 'synced'")
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('store', ?)", (self._store(),))
 
     def _insert(self, digests: dict[str, str], new: dict[str, list[str]], local: dict[str, list[str]]) -> None:
         self.db.executemany("INSERT OR REPLACE INTO local VALUES (?, ?)",
@@ -403,7 +416,7 @@ class PartIndex:
                 db.execute("CREATE TABLE triple (part TEXT NOT NULL, h INTEGER NOT NULL, t TEXT NOT NULL)")
                 db.execute("CREATE TABLE local (key TEXT PRIMARY KEY, keys TEXT NOT NULL)")
                 db.executemany("INSERT INTO meta VALUES (?, ?)", [("format", INDEX_FORMAT), ("synced", "1"),
-                                                                     ("code", code_digest())])
+                                                                     ("code", code_digest()), ("store", self._store())])
                 self.db = db
                 self._insert(digests, new, local)
                 db.execute("CREATE INDEX triple_h ON triple (h)")

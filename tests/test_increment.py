@@ -197,3 +197,29 @@ def test_a_triple_leaves_when_no_part_makes_it_and_works_for_gives_way_to_leader
     # "two" and "three" leave, "one" now leads: worksFor stays hidden, leaderOf stays
     assert index.difference({"a:one": [leads]}, ["a:two", "a:three"]) == ([], [label])
     index.close()
+
+
+def test_an_index_made_for_another_store_is_not_trusted(tmp_path):
+    from rdflib import Graph, Literal, URIRef
+
+    g = Graph()
+    g.add((URIRef(f"{ID}entity/x"), KG.mentionCount, Literal(1)))
+    store.write_store(tmp_path, g)
+    _index_of(tmp_path, {"a": ["<x> <y> <z>"]}).close()
+    notes: list[str] = []
+    assert parts.PartIndex(tmp_path, notes).digests() == {"a": "d"} and not notes
+    shutil.rmtree(tmp_path / store.STORE_DIR)  # another store in its place (a store has its own identity)
+    store.write_store(tmp_path, g)
+    index = parts.PartIndex(tmp_path, notes)
+    assert index.digests() is None
+    index.close()
+    assert notes == [f"{tmp_path / parts.INDEX_FILE}: made for another store than {tmp_path / 'store'} (replaced, "
+                     "or copied from another folder); the store is compared whole and the index made anew"]
+    db = sqlite3.connect(tmp_path / parts.INDEX_FILE)
+    with db:
+        db.execute("DELETE FROM meta WHERE name = 'store'")  # an index of an earlier kg
+    db.close()
+    notes.clear()
+    assert parts.PartIndex(tmp_path, notes).digests() is None
+    assert notes[0].endswith("index.sqlite: does not say which store it describes; the store is compared whole and "
+                             "the index made anew")
