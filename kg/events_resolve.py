@@ -350,34 +350,63 @@ def _antecedent(ref: MentionRef, clusters: list[EventCluster], in_article: list[
 
 
 def cause_links(clusters: list[EventCluster]) -> None:
-    """Link each explosion, death toll or fire to the event of its article that caused it (`caused_by`).
+    """Link each explosion, death toll or fire to the event that caused it (`caused_by`).
 
     The cause is an event of a kind that can cause it (CAUSES), told in the same article at most
     `_CAUSE_SENTENCES` sentences away, whose place and date do not contradict it; of several, the one sharing
-    the most participants, then the nearest. Clusters are looked up per article, latest `_CANDIDATES` first,
-    so the work stays linear in the number of mentions."""
+    the most participants, then the nearest. An effect no event of its own articles caused is linked to one
+    that other articles of the build report at the same place (a place both name, not only a country) with
+    dates that meet. Clusters are looked up per article and per place, latest `_CANDIDATES` first, so the
+    work stays linear in the number of mentions."""
+    cause_kinds = {k for kinds in CAUSES.values() for k in kinds}
     by_article: dict[str, list[tuple[int, MentionRef]]] = defaultdict(list)
+    by_place: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(clusters):
-        if c.kind in {k for kinds in CAUSES.values() for k in kinds}:
+        if c.kind in cause_kinds:
             for m in c.mentions:
                 by_article[m.doc_id].append((i, m))
+            for place in c.places:
+                by_place[place].append(i)
     participants = {id(c): c.participants for c in clusters}  # each cluster's union, made once
     for c in clusters:
         kinds = CAUSES.get(c.kind)
         if not kinds:
             continue
-        best, best_key = None, None
-        for ref in c.mentions:
-            for i, m in by_article.get(ref.doc_id, [])[-_CANDIDATES:]:
-                cause = clusters[i]
-                if cause is c or cause.kind not in kinds or abs(m.event.sent - ref.event.sent) > _CAUSE_SENTENCES:
-                    continue
-                if c.places and cause.places and not (c.places & cause.places or c.isos & cause.isos):
-                    continue
-                if not _dates_meet(c.lo, c.hi, cause.lo, cause.hi):
-                    continue
-                key = (-len(participants[id(c)] & participants[id(cause)]), abs(m.event.sent - ref.event.sent), m.order)
-                if best_key is None or key < best_key:
-                    best, best_key = cause, key
+        best = _cause_in_article(c, kinds, clusters, by_article, participants) or \
+            _cause_elsewhere(c, kinds, clusters, by_place, participants)
         if best is not None:
             c.caused_by.append(best)
+
+
+def _cause_in_article(c: EventCluster, kinds: tuple[str, ...], clusters: list[EventCluster],
+                      by_article: dict[str, list[tuple[int, MentionRef]]], participants: dict) -> EventCluster | None:
+    best, best_key = None, None
+    for ref in c.mentions:
+        for i, m in by_article.get(ref.doc_id, [])[-_CANDIDATES:]:
+            cause = clusters[i]
+            if cause is c or cause.kind not in kinds or abs(m.event.sent - ref.event.sent) > _CAUSE_SENTENCES:
+                continue
+            if c.places and cause.places and not (c.places & cause.places or c.isos & cause.isos):
+                continue
+            if not _dates_meet(c.lo, c.hi, cause.lo, cause.hi):
+                continue
+            key = (-len(participants[id(c)] & participants[id(cause)]), abs(m.event.sent - ref.event.sent), m.order)
+            if best_key is None or key < best_key:
+                best, best_key = cause, key
+    return best
+
+
+def _cause_elsewhere(c: EventCluster, kinds: tuple[str, ...], clusters: list[EventCluster],
+                     by_place: dict[str, list[int]], participants: dict) -> EventCluster | None:
+    """The event of a causing kind that other articles report at a place the effect names, dates meeting."""
+    best, best_key = None, None
+    for i in sorted({i for place in c.places for i in by_place.get(place, [])[-_CANDIDATES:]}):
+        cause = clusters[i]
+        if cause is c or cause.kind not in kinds or not _dates_meet(c.lo, c.hi, cause.lo, cause.hi):
+            continue
+        if c.by_doc.keys() & cause.by_doc.keys():  # told in one article but too far apart there: not linked
+            continue
+        key = (-len(participants[id(c)] & participants[id(cause)]), cause.first.order)
+        if best_key is None or key < best_key:
+            best, best_key = cause, key
+    return best

@@ -209,3 +209,34 @@ def test_an_undated_mention_joins_the_dated_event_of_its_article():
 def test_a_noun_meets_its_verb_told_earlier_without_sharing_an_argument():
     clusters = _clusters_of("Orbis cancelled the deal with Velmar on Monday. The cancellation surprised analysts.\n")
     assert ["cancelled", "cancellation"] in clusters
+
+
+EXPLOSION = "date 2026-02-11\nA large explosion hit the refinery in Harwick on Monday, witnesses said.\n"
+ATTACK = "date 2026-02-12\nRebel drones attacked the refinery in Harwick on Monday, the regional governor said.\n"
+
+
+def test_an_explosion_is_caused_by_the_attack_another_article_reports(tmp_path):
+    for name, text in (("explosion", EXPLOSION), ("attack", ATTACK),
+                       ("elsewhere", ATTACK.replace("Harwick", "Velmont").replace("02-12", "02-13"))):
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    g = build([tmp_path], tmp_path / "out", write=False).graph
+    (explosion,) = set(g.subjects(RDF.type, KG.Explosion))
+    (cause,) = g.objects(explosion, KG.causedBy)
+    assert (cause, RDF.type, KG.Attack) in g
+    assert any("harwick" in str(p) for p in [*g.objects(cause, SEM.hasPlace), *g.objects(cause, KG.hasTarget)])
+    assert len(set(g.subjects(RDF.type, KG.Attack))) == 2  # the attack on Velmont causes nothing in Harwick
+    assert validate_graph(g).conforms
+
+
+def test_an_incremental_build_links_an_effect_to_a_cause_reported_later(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "explosion.txt").write_text(EXPLOSION, encoding="utf-8")
+    out = tmp_path / "out"
+    first = build([inputs], out).graph
+    assert not list(first.subjects(KG.causedBy, None))
+    (inputs / "attack.txt").write_text(ATTACK, encoding="utf-8")
+    second = build([inputs], out)
+    assert second.analysed == 1 and len(list(second.graph.subjects(KG.causedBy, None))) == 1
+    build([inputs], tmp_path / "fresh")
+    assert (out / "graph.ttl").read_bytes() == (tmp_path / "fresh" / "graph.ttl").read_bytes()
