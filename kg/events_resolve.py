@@ -192,18 +192,25 @@ def _generic_score(ref: MentionRef, c: EventCluster) -> int | None:
     """An action of no typed kind joins an event told with the same word ("sales" and "sold") earlier in its
     article, or one told with the same word or a synonym ("fell", "dropped") that shares an argument with
     it: an entity, or within one article an argument word ("shares fell"); across articles it must share an
-    entity. Stated places and actors must not differ."""
+    entity. Stated places and actors must not differ. Within an article a verb does not join an event told
+    by nouns only, and a verb that names no argument does not join on its word alone."""
     lemma = lemma_of(ref.event)
     if not any(same_word(lemma, other, synonyms=True) for other in c.lemmas):
         return None
+    told = c.by_doc.get(ref.doc_id)
+    if told and _is_verb(ref) and not any(_is_verb(m) for m in told):
+        return None  # a clause tells anew what a noun of its article named: "the sale of the unit ... sold cars"
     if ref.places and c.places and not (ref.places & c.places or ref.isos & c.isos):
         return None
     if ref.actors and c.actors and not ref.actors & c.actors:
         return None
     shared = sum(1 for p in ref.participants if p in c.actors or p in c.targets or p in c.places)
     shared += len(set(ref.event.args) & c.args_by_doc.get(ref.doc_id, set()))
-    if not shared and any(same_word(lemma, lemma_of(m.event)) and not _other_arguments(ref, m)
-                          for m in c.by_doc.get(ref.doc_id, [])[-_CANDIDATES:]):
+    # the same word alone, in one article: not for a verb whose parse names nobody and nothing ("closed lower
+    # after falling"), which tells nothing to say which action it is
+    if not shared and not (_is_verb(ref) and not ref.event.args and not ref.participants) \
+            and any(same_word(lemma, lemma_of(m.event)) and not _other_arguments(ref, m)
+                    for m in c.by_doc.get(ref.doc_id, [])[-_CANDIDATES:]):
         return 1
     return shared or None
 
@@ -220,6 +227,10 @@ def _headline_told(ref: MentionRef, c: EventCluster) -> bool:
     if ref.places and c.places and not (ref.places & c.places or ref.isos & c.isos):
         return False
     return not (ref.actors and c.actors and not ref.actors & c.actors)
+
+
+def _is_verb(ref: MentionRef) -> bool:
+    return ":verb:" in ref.event.rule
 
 
 def _other_arguments(a: MentionRef, b: MentionRef) -> bool:

@@ -240,3 +240,14 @@ def test_an_incremental_build_links_an_effect_to_a_cause_reported_later(tmp_path
     assert second.analysed == 1 and len(list(second.graph.subjects(KG.causedBy, None))) == 1
     build([inputs], tmp_path / "fresh")
     assert (out / "graph.ttl").read_bytes() == (tmp_path / "fresh" / "graph.ttl").read_bytes()
+
+
+def test_a_clause_does_not_join_an_action_only_a_noun_named():
+    # "the sale of Orbis shares" and "Velmar sold shares" share a word and an argument, yet are two sales
+    clusters = _clusters_of("The sale of Orbis shares worried investors. Velmar sold shares.\n")
+    assert ["sale"] in clusters and ["sold"] in clusters
+
+
+def test_a_verb_that_names_nothing_does_not_join_on_its_word_alone():
+    clusters = _clusters_of("Orbis shares fell sharply. The Nikkei closed lower after falling for a week.\n")
+    assert ["fell"] in clusters and ["falling"] in clusters
