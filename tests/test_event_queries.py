@@ -7,8 +7,10 @@ from rdflib import RDF
 
 from kg.ontology import KG
 from kg.pipeline import build
+from kg.query import load_graph, named_query
+from kg.store import write_store
 
-from .test_query import cross_check, rows_of
+from .test_query import cross_check, rdflib_rows, rows_of
 
 
 @pytest.fixture(scope="module")
@@ -60,3 +62,15 @@ def test_a_search_that_matches_nothing_gives_no_rows_on_both_engines(mixed):
                          ("event", {"event": "Nowhere"}), ("event", {"event": "Northwind"})):
         assert rows_of(mixed, name, params) == [], (name, params)
     cross_check(mixed, {"timeline": {"entity": "Nowhere"}, "event": {"event": "Nowhere"}, "profile": {"entity": "Nowhere"}})
+
+
+def test_a_store_keeps_actions_of_no_typed_kind_out_of_a_search_by_words(tmp_path, mixed):
+    write_store(tmp_path, mixed)
+    (action,) = set(mixed.subjects(RDF.type, KG.OtherEvent))
+    store_graph = load_graph(tmp_path)
+    for value, triggers in (("Northwind", set()), (str(action), {"won"}), ("Harwick", {"attacked"})):
+        fast = named_query("event").bind({"event": value}, tmp_path)  # the nodes the store's label index finds
+        rows = rdflib_rows(store_graph, fast)
+        assert "VALUES" in fast and rows == rdflib_rows(store_graph, named_query("event").bind({"event": value}))
+        trigger_at = rows[0].index("trigger")
+        assert {row[trigger_at].strip('"') for row in rows[1]} == triggers, value
