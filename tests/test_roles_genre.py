@@ -77,3 +77,21 @@ def test_a_country_named_before_expert_is_a_topic_not_a_nationality():
 
 def test_a_country_adjective_before_a_noun_of_an_agent_gives_a_nationality():
     assert ("Jonas Lind", "nationality", "Sweden") in relations_of("The champion beat Swedish challenger Jonas Lind.")
+
+
+def test_an_expert_at_a_body_works_for_it_not_for_the_region_of_the_expertise():
+    found = relations_of("Dana Tull, an Africa expert at the Nordic Institute for Security Affairs, said so. "
+                         "Jonas Weber, an expert on energy policy at the Baltic Council of Trade in Riga, agreed.")
+    assert ("Dana Tull", "worksFor", "Nordic Institute for Security Affairs") in found
+    assert ("Jonas Weber", "worksFor", "Baltic Council of Trade") in found
+    assert not any(s == "Dana Tull" and o == "Africa" for s, _, o in found)
+
+
+def test_a_title_with_of_is_read_by_the_word_before_of():
+    assert ("Mary Dalton", "worksFor", "United States") in relations_of(
+        "US Secretary of State Mary Dalton flew to Oslo on Monday.")
+
+
+def test_an_outlets_journalist_named_with_a_possessive():
+    found = relations_of("The minister told Fox News' Laura Finch that the plan was sound.")
+    assert ("Laura Finch", "worksFor", "Fox News") in found

@@ -9,6 +9,7 @@ from .. import lexicon as L
 from ..lang.en import (APPOINT_VERBS, CORPORATE_TITLES, GOVERNMENT_TITLES, HEADS_OF_BODIES, LEADER_ROLES,
                        OWN_WORDS, REGION_WORDS, STATE_ROLES, SUBORDINATE_WORDS, TERRITORIAL_ROLES, TITLE_MODIFIERS)
 from ..records import Mention, Relation
+from ..lang.en.pronouns import SPEECH_AND_THOUGHT_VERBS as SPEECH_VERBS
 from ..lang.en.titles import SPORT_ROLES, NOT_STATE_HEADS as _NOT_STATE_HEADS  # kg/lang/en/titles.py
 from .arguments import subjects
 from .common import expand_conjuncts, sentence_date
@@ -20,9 +21,14 @@ def _region(name: str) -> bool:
     return L.lookup_place(name) is not None or bool(set(L.fold(name).split()) & REGION_WORDS)
 
 
-
-
 def _role_predicate(title: str, obj: Mention) -> str | None:
+    pred = _role_predicate_whole(title, obj)
+    if pred is None and " of " in title:  # "US Secretary of State X": the title before "of" decides
+        pred = _role_predicate_whole(title.split(" of ")[0], obj)
+    return pred
+
+
+def _role_predicate_whole(title: str, obj: Mention) -> str | None:
     last = {title.lower().split()[-1], title.lower()}
     if obj.cls in {"Location", "City"} and (obj.cls == "City" or _region(obj.name)) and not last & TERRITORIAL_ROLES:
         return None  # "a Middle East expert at ...", "a professor in Detmold": a place or a topic, not an employer
@@ -142,9 +148,11 @@ def _title_before_name(ctx: Sent, p: Mention, psp, ending) -> list[Relation]:
             start = qsp.end + 1
         elif end - start > 5:
             continue
-        if [t.lower_ for t in doc[start:end]] in (["'s"], ["\u2019s"]) and o.cls in ORG_FAMILY - {"NewsOrganization"} \
+        if [t.lower_ for t in doc[start:end]] in (["'s"], ["\u2019s"], ["'"], ["\u2019"]) and o.cls in ORG_FAMILY \
                 and not (psp.end < ctx.span.end and doc[psp.end].pos_ == "NOUN") \
-                and L.is_given_name(p.name.split()[0]):  # not "Renault's Dacia plant", "CNBC's Street Signs"
+                and L.is_given_name(p.name.split()[0]) \
+                and (doc[end - 1].lower_ not in {"'", "\u2019"} or o.name.endswith("s")):
+            # not "Renault's Dacia plant", "CNBC's Street Signs"; "Fox News' X" as "CNN's X"
             # "the SPD's Olaf Scholz", "Halden Group's Anna Smith": a member, someone who works there
             team = o.label.endswith(("+club", "+national-team"))  # "Barcelona's Andres Iniesta" (sport.py)
             pred = "memberOf" if o.cls == "PoliticalParty" or team else "worksFor"
@@ -174,7 +182,7 @@ def _title_in_apposition(ctx: Sent, p: Mention, psp, ending) -> list[Relation]:
         return []  # "said X, with Dutch Justice Minister Y": no apposition of X
     while k < ctx.span.end and doc[k].lower_ in {"the", "a", "an"}:
         k += 1
-    end = min(ctx.span.end, k + 10)
+    end = min(ctx.span.end, k + 14)
     stop = next((t.i for t in doc[k:end] if t.text in {",", ";", "(", ")"} or t.pos_ in {"VERB", "AUX"}
                  and t.dep_ not in {"amod", "compound"}), end)  # "managing" director is no verb
     if stop + 1 < ctx.span.end and doc[stop].text == "," and (q := ctx.mentions.at(doc[stop + 1])) is not None \
@@ -199,7 +207,7 @@ def _title_in_apposition(ctx: Sent, p: Mention, psp, ending) -> list[Relation]:
         title = lead  # "Chairman and Chief Operating Officer of X": the chairman leads X
     former = any(t.lower_ in {"former", "ex", "then", "ex-", "then-"} for t in doc[k:stop])
     before = [m for m, msp in inner if msp.end <= title_toks[0].i]
-    if doc[title_toks[0].i + 1].lower_ == "of" or not before:
+    if doc[title_toks[0].i + 1].lower_ in {"of", "at"} or not before:  # "an Africa expert at Y": Y
         # "Canada's minister of industry": with no name after the title, the one before it
         o = _whose_title(doc, [(m, msp) for m, msp in inner if msp.start > title_toks[0].i], title_toks[0].i,
                          stop) or (before[-1] if before else None)
@@ -229,7 +237,8 @@ def _whose_title(doc, after: list, title: int, stop: int) -> Mention | None:
     ("an economist at Y in Freiburg", "president of the institute in an interview with Z"), nor a possessive that only
     qualifies the next word ("governor of Pakistan's Punjab province", "head of Germany's ... conference");
     the last organization of those left ("a professor of X at Y University"), else the last name."""
-    cut = next((t.i for t in doc[title + 1: stop] if t.lower_ in {"in", "during", "on", "with"}), stop)
+    cut = next((t.i for t in doc[title + 1: stop] if t.lower_ in {"in", "during", "with"} or t.lower_ == "on"
+                and any(msp.end <= t.i for _, msp in after)), stop)  # "an expert on energy at Y": a topic
     left = [m for m, msp in after if msp.end <= cut and not (msp.end < len(doc) and doc[msp.end].lower_ in {"'s", "\u2019s"})]
     return next((m for m in reversed(left) if m.cls in ORG_FAMILY), left[-1] if left else None)
 
@@ -253,9 +262,17 @@ def _of_party_or_employer(ctx: Sent, p: Mention, psp, ms: list) -> list[Relation
     """The name, then "of" and a party or a named organization (rules member:of-party, role:of-organization).
 
     "X of the ruling Morena party" gives X memberOf the party; "Daniel Whitcombe of Norvik Motors" gives
-    Whitcombe worksFor Norvik Motors (unless a title stands before the name: that is rule (4)).
+    Whitcombe worksFor Norvik Motors (unless a title stands before the name: that is rule (4)); "said X from
+    Y" worksFor Y (rule role:from-organization).
     """
     doc = ctx.doc
+    if psp.end + 1 < ctx.span.end and doc[psp.end].lower_ == "from" and psp.start > ctx.span.start \
+            and doc[psp.start - 1].lemma_ in SPEECH_VERBS:
+        # "said X from Chatham House": the body X speaks for
+        employer = _named_after(ctx, psp.end + 1)
+        if employer is not None and employer.cls in ORG_FAMILY - {"PoliticalParty"} and employer.kind == "name":
+            return [make_relation(ctx, p, "worksFor", employer, "role:from-organization", 0.65, tokens=[psp.root.i])]
+        return []
     if not (psp.end + 1 < ctx.span.end and doc[psp.end].lower_ == "of"):
         return []
     party = next((o for o, osp in ms if o.cls == "PoliticalParty" and psp.end < osp.start <= psp.end + 5), None)
@@ -271,7 +288,8 @@ def _of_party_or_employer(ctx: Sent, p: Mention, psp, ms: list) -> list[Relation
 def _title_name_of(ctx: Sent, p: Mention, psp) -> list[Relation]:
     """(4) A title, the name, then "of" and a mention one or two tokens on (rule role:title-of).
 
-    "President X of Y" gives X leaderOf Y; "spokesman X of the Y party" gives X memberOf it.
+    "President X of Y" gives X leaderOf Y; "spokesman X of the Y party" gives X memberOf it; "Senator X of
+    Florida" nothing (a place after the name is whom X represents, or where X is from).
     """
     doc = ctx.doc
     before = doc[psp.start - 1] if psp.start > ctx.span.start else None
@@ -281,20 +299,25 @@ def _title_name_of(ctx: Sent, p: Mention, psp) -> list[Relation]:
     if nxt is None:
         return []
     pred = _role_predicate(before.lower_, nxt)
-    if not pred:
-        return []
+    if not pred or pred != "leaderOf" and nxt.cls in PLACES:
+        return []  # "Senator X of Florida", "Economy Minister X of Lithuania": whom X represents, or where X is from
     return [make_relation(ctx, p, pred, nxt, "role:title-of", 0.85, role=before.lower_, tokens=[psp.root.i])]
 
 
 def _title_by_copula(ctx: Sent, p: Mention, psp) -> list[Relation]:
     """(5) The name, "is"/"became"/"remains", a title and "of" a mention (rule role:copula).
 
-    "X is the president of Y", "X became CEO of Y" give X leaderOf Y; "X was a former director of Y" is former.
+    "X is the president of Y", "X, who is the president of Y", "X became CEO of Y" give X leaderOf Y; "X is a
+    member of Y" memberOf (of a party) or worksFor; "X was a former director of Y" is former.
     """
     doc = ctx.doc
     k = psp.end
     if k + 3 < ctx.span.end and doc[k].text == "," and doc[k + 1].like_num and doc[k + 2].text == ",":
         k += 3  # "X, 78, was president of Y": the age read over
+    if k + 2 < ctx.span.end and doc[k].text == "," and doc[k + 1].lower_ == "who":
+        k += 2  # "X, who is the president of Y,"
+    if k + 1 < ctx.span.end and doc[k].lemma_ == "have" and doc[k + 1].lower_ == "been":
+        k += 1  # "X had been CEO of Y since 2011"
     if not (k < ctx.span.end and doc[k].lemma_ in {"be", "become", "remain"}):
         return []
     k += 1
@@ -305,6 +328,8 @@ def _title_by_copula(ctx: Sent, p: Mention, psp) -> list[Relation]:
     if of is None:
         return []
     title, former = _title_words(doc, k, of)
+    if title is None and of > k and doc[of - 1].lower_ == "member" and of - k <= 2:
+        title, former = "member", doc[k].lower_ in {"former", "ex"}  # "X is a member of Y"
     target = ctx.mentions.at(doc[of + 1]) or (ctx.mentions.at(doc[of + 2]) if of + 2 < len(doc) else None)
     if not title or target is None:
         return []

@@ -24,7 +24,7 @@ def _each_person(read: Callable, *, titles: bool = False, needs: str = "") -> Ca
     return body
 
 
-_POSSESSIVES = ["'s", "\u2019s", "\u02bcs"]
+_POSSESSIVES = ["'s", "\u2019s", "\u02bcs", "'", "\u2019"]
 
 
 def _title_tokens() -> list[str]:
@@ -123,17 +123,22 @@ RULES = (
         Example("Maria Lindqvist's Christian Democrats won the vote.", "Maria Lindqvist", "memberOf",
                 "Christian Democrats", "member:possessive-party"),
     ), _each_person(R._possessive_party, needs="mentions"), R._possessive_party.__doc__),
-    Rule(("member:of-party", "role:of-organization"), "sentence", ("memberOf", "worksFor"), (
+    Rule(("member:of-party", "role:of-organization", "role:from-organization"), "sentence", ("memberOf", "worksFor"), (
         Example("Luis Garcia of the ruling Morena party spoke on Monday.", "Luis Garcia", "memberOf", "Morena",
                 "member:of-party"),
         Example("Daniel Whitcombe of Norvik Motors said the car was safe.", "Daniel Whitcombe", "worksFor",
                 "Norvik Motors", "role:of-organization"),
+        Example("\"The port matters,\" said Clara Hughes from the Atlantic Policy Institute.", "Clara Hughes",
+                "worksFor", "Atlantic Policy Institute", "role:from-organization"),
     ), _each_person(R._of_party_or_employer, needs="mentions"), R._of_party_or_employer.__doc__),
     Rule(("role:title-of",), "sentence", ("leaderOf", "worksFor", "memberOf", "founded"), (
         Example("President Juan Perez of Chile spoke on Monday.", "Juan Perez", "leaderOf", "Chile", "role:title-of"),
     ), _each_person(R._title_name_of), R._title_name_of.__doc__),
     Rule(("role:copula",), "sentence", ("leaderOf", "worksFor", "memberOf", "founded"), (
         Example("Anna Smith is the president of Ecuador.", "Anna Smith", "leaderOf", "Ecuador", "role:copula"),
+        Example("Anna Smith, who is the president of Ecuador, spoke.", "Anna Smith", "leaderOf", "Ecuador",
+                "role:copula"),
+        Example("Anna Berg is a member of the Green Party.", "Anna Berg", "memberOf", "Green Party", "role:copula"),
     ), _each_person(R._title_by_copula), R._title_by_copula.__doc__),
     Rule(("role:title-of-before",), "sentence", ("leaderOf", "worksFor", "memberOf", "founded"), (
         Example("The president of Chile, which borders Peru, Rafael Ortega wrote on Monday.", "Rafael Ortega",

@@ -13,6 +13,8 @@ RULES = (
     Rule(("verb:*",), "sentence", _ACTIONS, (
         Example("Russia attacked Ukraine on Monday.", "Russia", "attacked", "Ukraine", "verb:attack"),
         Example("Germany can attack France.", "Germany", "relatedTo", "France", "verb:generic"),
+        Example("Jan Berg has worked for Siemens since 2010.", "Jan Berg", "worksFor", "Siemens", "verb:work"),
+        Example("Carlos Ortega has governed Bolivia since 2019.", "Carlos Ortega", "leaderOf", "Bolivia", "verb:govern"),
     ), V._verbs, "A verb between two agents: VERBS names the property of each verb; any other verb is relatedTo."),
     Rule(("noun:*",), "sentence", ("launched", "designated", "attacked", "acquired"), (
         Example("Russia announced the invasion of Ukraine.", "Russia", "attacked", "Ukraine", "noun:invasion"),

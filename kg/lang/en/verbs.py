@@ -76,7 +76,8 @@ RELATION_VERBS: dict[str, tuple[str, tuple[str, ...]]] = {
     **{v: ("metWith", ("with",)) for v in ("meet",)},
     **{v: ("acquired", ()) for v in ("acquire", "buy", "purchase")},
     **{v: ("founded", ()) for v in ("found", "establish", "create", "form")},
-    **{v: ("leaderOf", ()) for v in ("lead", "head", "run", "chair", "command")},
+    **{v: ("leaderOf", ()) for v in ("lead", "head", "run", "chair", "command", "govern", "rule")},
     **{v: ("memberOf", ()) for v in ("join",)},
+    **{v: ("worksFor", ("for", "at")) for v in ("work",)},  # "X has worked for Y", "X works at Y"
     **{v: ("owns", ()) for v in ("own", "control")},
 }
