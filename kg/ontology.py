@@ -56,6 +56,7 @@ class KG(DefinedNamespace):
     Killing: URIRef
     Sanction: URIRef
     Arrest: URIRef
+    Raid: URIRef
     Agreement: URIRef
     Order: URIRef
     Demonstration: URIRef

@@ -44,7 +44,7 @@ CLASS_STYLE = {  # colour, vis-network shape
 # Events are diamonds in dark tones, so they stand apart from the entities they link.
 EVENT_COLOURS = {
     "Attack": "#8f2d2d", "Explosion": "#a8501f", "Killing": "#5c1a1a", "Launch": "#3d6b2a",
-    "Deployment": "#4b5563", "Designation": "#2c4f8f", "Sanction": "#7a5a12", "Arrest": "#1f5f5b",
+    "Deployment": "#4b5563", "Designation": "#2c4f8f", "Sanction": "#7a5a12", "Arrest": "#1f5f5b", "Raid": "#1f5f5b",
     "Agreement": "#2f6b45", "Order": "#44407a", "Election": "#5b3a82", "Event": "#555555",
     "Demonstration": "#8a3b62", "Charge": "#24535a", "Trial": "#24535a", "Sentencing": "#24535a",
     "Release": "#2b6e66", "Evacuation": "#5a4a2f", "Transport": "#4a5a2f", "Appointment": "#4b3f8f",

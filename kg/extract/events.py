@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
-from ..lang.en import (ANAPHORIC_DETERMINERS, IRREALIS_WORDS, LAW_ENFORCEMENT_WORDS, MODALS,  # noqa: F401
+from ..lang.en import (ANAPHORIC_DETERMINERS, CLAIM_VERBS, IRREALIS_WORDS, MODALS, REACTION_VERBS,  # noqa: F401
                        NOUN_TRIGGERS,  # read by evaluation/events.py through this module, as VERB_TRIGGERS
                        RELATIVE_PRONOUNS, VERB_TRIGGERS, VICTIM_NOUNS)
 from ..ontology import family
@@ -19,6 +19,13 @@ from .rules.events import rule_value
 
 
 PLACES = family("Location")  # where an event happens
+# who a noun of conflict may be named after ("US sanctions", "a Taliban attack"): its actor
+AGENT_CLASSES = family("Organization") - {"NewsOrganization"} | {"Country"}
+MODIFIER_ACTOR_KINDS = {"Attack", "Sanction", "Deployment", "Designation", "Launch"}
+# kinds whose target may be the owner of what the verb's object names: "raided the offices of X"
+OWNER_TARGET_KINDS = {"Attack", "Raid", "Arrest", "Sanction"}
+STATEMENT_KINDS = {"PublicStatement"}
+STRUCK_VERBS = {"hit", "slap", "target", "punish"}  # "X was hit with sanctions": X is the target
 
 
 def extract_events(doc, mentions: list[Mention], *, article_date: date | None = None) -> list[Event]:
@@ -36,7 +43,9 @@ def extract_events(doc, mentions: list[Mention], *, article_date: date | None = 
                 continue
             if kind == "Killing":
                 continue  # deaths are counts on the event that caused them (below)
-            anaphor = kind != GENERIC and tok.pos_ == "NOUN" and _anaphoric(tok) and not _has_own_args(tok, index)
+            # "the attack was carried out by X" states who did it: no mere reference back
+            anaphor = (kind != GENERIC and tok.pos_ == "NOUN" and _anaphoric(tok) and not _has_own_args(tok, index)
+                       and not _governing_actors(tok, index))
             ev = _event(doc, sent, si, tok, kind, index, article_date, attrs.get(si, []))
             if kind in PERSON_TARGET and not any(m.cls == "Person" for m in ev.targets):
                 if not generic_trigger(tok):
@@ -106,8 +115,8 @@ def _irrealis(tok) -> bool:
             return True
         if t is not tok and t.lemma_.lower() in IRREALIS_WORDS:
             return True
-        if t.dep_ in {"ROOT"}:
-            break
+        if t.dep_ in {"ROOT", "relcl"}:
+            break  # "X, who was arrested in May, denied it": a relative clause is told as it is
     return False
 
 
@@ -151,6 +160,9 @@ def _arguments(tok, index: MentionIndex) -> tuple[list[Mention], list[Mention]]:
         agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
         objs = [c for c in tok.children if c.dep_ == "dobj"]
+        if tok.dep_ == "relcl":  # "X, who was arrested", "the man whom police detained": X is the target
+            passive = [tok.head if c.lower_ in RELATIVE_PRONOUNS else c for c in passive]
+            objs = [tok.head if c.lower_ in RELATIVE_PRONOUNS else c for c in objs]
         actors = _mentions_of(subj + agent, index)
         targets = _mentions_of(passive + objs, index)
         if tok.lemma_.lower() in {"deploy", "dispatch", "station"}:
@@ -169,19 +181,70 @@ def _arguments(tok, index: MentionIndex) -> tuple[list[Mention], list[Mention]]:
         head = tok.head
         if tok.dep_ == "pobj" and head.lower_ == "under":  # "X is under attack"
             targets += _mentions_of([c for c in head.head.children if c.dep_ in {"nsubj", "nsubjpass"}], index)
-        # "Russia launched a wave of strikes": climb "a wave of", "a series of" to the governing verb
-        climb = tok
-        while climb.dep_ == "pobj" and climb.head.lower_ == "of" and climb.head.head.pos_ == "NOUN":
-            climb = climb.head.head
-        if climb.dep_ in {"dobj", "nsubjpass"} and climb.head.pos_ == "VERB" and not actors:
-            actors = _mentions_of([c for c in climb.head.children if c.dep_ == "nsubj"], index)
+        if tok.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in STRUCK_VERBS:
+            # "Iran was hit with new sanctions"
+            targets += _mentions_of([c for c in head.head.children if c.dep_ == "nsubjpass"], index)
+        if not actors:
+            actors = _modifier_actors(tok, index, stated_target=bool(targets))
+        if not actors:
+            actors = _governing_actors(tok, index)
         if tok.lemma_.lower() == "launch":
             targets = [m for t in tok.subtree if (m := index.at(t)) and m.cls == "MilitaryOperation"][:1]
     return actors, targets
 
 
+def _owners(verb, index: MentionIndex) -> list[Mention]:
+    """"raided the offices of X", "attacked a convoy of the UN": the one whose premises or people the object
+    noun names is the target, when the object itself names no one."""
+    objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ == "NOUN"]
+    return _mentions_of([g for o in objs for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                         for g in p.children if g.dep_ == "pobj"], index)
+
+
+def _modifier_actors(noun, index: MentionIndex, stated_target: bool) -> list[Mention]:
+    """"Israeli strikes", "a Taliban attack", "US sanctions against X": the agent a noun of conflict is named
+    after, a country, an organization or an armed group (a city or a region is the event's place). A name
+    before the noun may also say whom it is against ("Iran sanctions", "the Hezbollah sanctions"), so a
+    country's name, and any name before a sanction, is its actor only beside a target the noun states."""
+    kind = NOUN_TRIGGERS.get(noun.lemma_.lower())
+    if kind not in MODIFIER_ACTOR_KINDS:
+        return []
+    out = []
+    for c in noun.children:
+        m = index.at(c) if c.dep_ in {"compound", "amod"} and c.i < noun.i else None
+        if m is None or m.cls not in AGENT_CLASSES:
+            continue
+        if (kind == "Sanction" or m.cls == "Country" and m.kind != "demonym") and not stated_target:
+            continue
+        out.append(m)
+    return out
+
+
+def _governing_actors(noun, index: MentionIndex) -> list[Mention]:
+    """Who does what a noun names, from the verb that governs it: "Russia launched a wave of strikes" (the
+    subject), "the attack was carried out by X" (the agent), "X claimed responsibility for the attack". The
+    subject of a verb that reacts to an event ("Germany condemned the attack") is not its actor."""
+    climb = noun
+    while climb.dep_ == "pobj" and climb.head.lower_ == "of" and climb.head.head.pos_ == "NOUN":
+        climb = climb.head.head  # "a wave of", "a series of"
+    if climb.dep_ == "pobj" and climb.head.lower_ == "for" and climb.head.head.lemma_.lower() == "responsibility":
+        claim = climb.head.head
+        if claim.dep_ == "dobj" and claim.head.pos_ == "VERB" and claim.head.lemma_.lower() in CLAIM_VERBS:
+            return _mentions_of([c for c in claim.head.children if c.dep_ == "nsubj"], index)
+        return []
+    verb = climb.head
+    if climb.dep_ not in {"dobj", "nsubjpass"} or verb.pos_ != "VERB" or verb.lemma_.lower() in REACTION_VERBS:
+        return []
+    if climb.dep_ == "nsubjpass":  # "the attack was carried out by X"
+        return _mentions_of([g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"],
+                            index)
+    return _mentions_of([c for c in verb.children if c.dep_ == "nsubj"], index)
+
+
 def _places(tok, index: MentionIndex, exclude: list[Mention]) -> list[Mention]:
     scope = tok if tok.pos_ == "VERB" else tok.head if tok.head.pos_ in {"VERB", "AUX"} else tok
+    if scope.lemma_.lower() in REACTION_VERBS:
+        scope = tok  # "Germany condemned the attacks": who reacts is not where it happened
     out: list[Mention] = []
     skip = {x.i for t in scope.subtree if t.dep_ in {"ccomp", "relcl"} and t is not scope for x in t.subtree}
     for t in scope.subtree:
@@ -196,22 +259,16 @@ def _places(tok, index: MentionIndex, exclude: list[Mention]) -> list[Mention]:
     return out
 
 
-def _law_enforcement_raid(tok) -> bool:
-    if tok.lemma_.lower() not in {"raid", "storm", "search"}:
-        return False
-    heads = [c for c in tok.children if c.dep_ in {"nsubj", "agent", "compound", "amod", "poss"}]
-    heads += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    return any(h.lower_ in LAW_ENFORCEMENT_WORDS or h.lemma_.lower() in LAW_ENFORCEMENT_WORDS for h in heads)
-
-
 def _event(doc, sent, si, tok, kind, index, anchor, attrs) -> Event:
     actors, targets = _arguments(tok, index)
+    if not targets and kind in OWNER_TARGET_KINDS and tok.pos_ == "VERB":
+        targets = _owners(tok, index)
     # a news outlet reports events: it is never their actor or place ("CNN attacked the government" in an
     # editorial is no attack either), nor the target of what it reports (below)
     outlet_actor = any(m.cls == "NewsOrganization" for m in actors)
     actors = [m for m in actors if m.cls != "NewsOrganization"]
     places = [m for m in _places(tok, index, actors + targets) if m.cls != "NewsOrganization"]
-    if outlet_actor and not actors or kind == "Attack" and _law_enforcement_raid(tok):
+    if outlet_actor and not actors:
         actors, targets, places = [], [], []  # no entity: the caller drops the event
     if kind != "Deployment":
         targets = [m for m in targets if m not in actors]
@@ -229,6 +286,8 @@ def _event(doc, sent, si, tok, kind, index, anchor, attrs) -> Event:
     source = source_for(attrs, [tok.i], set(actors) | set(targets))
     reporters = {a.source for a in attrs} | ({source} if source else set())
     targets = [m for m in targets if m not in reporters]
+    if kind in STATEMENT_KINDS:  # "X told CNN": the outlet told is the one that reports it
+        targets = [m for m in targets if m.cls != "NewsOrganization"]
     return Event(kind=kind, trigger=tok.text, start=tok.idx, end=tok.idx + len(tok.text), sent=si,
                  rule=rule_value(kind, tok), confidence=confidence,
                  actors=tuple(actors), targets=tuple(targets), places=tuple(places), date=when,

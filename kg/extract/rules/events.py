@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ...lang.en import NOUN_TRIGGERS, OPERATION_CUES, PHONE_WORDS, VERB_TRIGGERS, WEAPON_WORDS
+from ...lang.en import (LAW_ENFORCEMENT_WORDS, NOUN_TRIGGERS, OPERATION_CUES, PHONE_WORDS, RAID_WORDS, VERB_TRIGGERS,
+                        WEAPON_WORDS)
 from ..common import expand_conjuncts
 from ..event_types import DISASTERS, GENERIC
 from ..generic_events import generic_trigger
@@ -44,6 +45,20 @@ def _lexical(kind: str, sense: Callable | None = None) -> Callable:
     return body
 
 
+def _raid(tok, index) -> str | None:
+    """"Police raided the offices", "a police raid", "the house was searched by investigators": a raid or search
+    by police or investigators (people.LAW_ENFORCEMENT_WORDS) is a Raid, not an attack."""
+    if tok.pos_ not in {"VERB", "NOUN"} or tok.lemma_.lower() not in RAID_WORDS:
+        return None
+    heads = [c for c in tok.children if c.dep_ in {"nsubj", "compound", "amod", "poss"}]
+    heads += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if tok.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in tok.children):
+        heads += [c for c in tok.head.children if c.dep_ == "nsubj"]  # "police entered and searched the house"
+    if any(h.lower_ in LAW_ENFORCEMENT_WORDS or h.lemma_.lower() in LAW_ENFORCEMENT_WORDS for h in heads):
+        return "Raid"
+    return None
+
+
 def _attack_sense(tok, index) -> bool:
     """"fired missiles", "launched rockets" (not "fired the manager", "launched a phone"); what strikes is no
     disaster ("the quake struck" is an earthquake)."""
@@ -72,6 +87,18 @@ def _launch_sense(noun, index) -> bool:
                for t in noun.subtree)
 
 
+def _arrest(tok, index) -> str | None:
+    """The arrest triggers, and "taken into custody"."""
+    if tok.pos_ == "VERB" and tok.lemma_.lower() == "take" and any(
+            c.dep_ == "prep" and c.lower_ == "into" and any(g.lemma_.lower() == "custody" for g in c.children)
+            for c in tok.children):
+        return "Arrest"
+    return _ARREST_WORDS(tok, index)
+
+
+_ARREST_WORDS = _lexical("Arrest")
+
+
 def _phone_call(tok, index) -> str | None:
     """"phoned", "telephoned", and the noun "call" with "phone" or "telephone"."""
     if tok.pos_ == "NOUN" and tok.lemma_.lower() == "call":
@@ -93,10 +120,32 @@ def _rule(kind: str, body: Callable, *examples: E, doc: str = "") -> Rule:
 
 
 RULES = (
+    _rule("Raid", _raid,
+          E("Police raided the offices of Halden Media in Oslo on Monday.", "Raid", "event:raid:verb:raid",
+            targets=("Halden Media",), places=("Oslo",)),
+          E("FBI agents searched the home of Daniel Whitcombe in Dayton.", "Raid", "event:raid:verb:search",
+            actors=("FBI",), targets=("Daniel Whitcombe",)),
+          doc=_raid.__doc__),
     _rule("Attack", _attack,
           E("Russia attacked Ukraine on Monday.", "Attack", "event:attack:verb:attack", actors=("Russia",),
             targets=("Ukraine",)),
           E("Soldiers opened fire on protesters in Lagos.", "Attack", "event:attack:noun:fire", places=("Lagos",)),
+          # the actor of a noun of conflict: its agent modifier, the agent of a light verb, who claims it
+          E("Israeli strikes on Gaza killed 20 people.", "Attack", "event:attack:noun:strike", actors=("Israel",),
+            targets=("Gaza",)),
+          E("Hezbollah fighters attacked an Israeli post on Monday.", "Attack", "event:attack:verb:attack",
+            actors=("Hezbollah",)),
+          E("The attack was carried out by Boko Haram in Maiduguri.", "Attack", "event:attack:noun:attack",
+            actors=("Boko Haram",), places=("Maiduguri",)),
+          E("Boko Haram claimed responsibility for the attack in Maiduguri.", "Attack", "event:attack:noun:attack",
+            actors=("Boko Haram",), places=("Maiduguri",)),
+          E("Germany condemned attacks on civilians in Odessa.", "Attack", "event:attack:noun:attack",
+            places=("Odessa",), never=("Germany",)),
+          # a news outlet reports: never a participant, and its report's date is not the event's
+          E("Militants attacked a base in Kandahar, CBS reported on Sunday.", "Attack", "event:attack:verb:attack",
+            places=("Kandahar",), never=("CBS",), undated=True),
+          E("According to CNN, rebels attacked a convoy of the United Nations in Goma.", "Attack",
+            "event:attack:verb:attack", targets=("United Nations",), places=("Goma",), never=("CNN",)),
           doc=_attack.__doc__ + " " + _attack_sense.__doc__),
     _rule("Explosion", _lexical("Explosion"),
           E("A car bomb exploded in Kabul on Tuesday.", "Explosion", "event:explosion:verb:explode",
@@ -119,10 +168,23 @@ RULES = (
               "when the sentence tells no other event (events.py)."),
     _rule("Sanction", _lexical("Sanction"),
           E("The European Union sanctioned Iran on Monday.", "Sanction", "event:sanction:verb:sanction",
+            actors=("European Union",), targets=("Iran",)),
+          E("New US sanctions against Russia took effect on Monday.", "Sanction", "event:sanction:noun:sanction",
+            actors=("United States",), targets=("Russia",)),
+          E("Iran was hit with new sanctions by the European Union.", "Sanction", "event:sanction:noun:sanction",
             actors=("European Union",), targets=("Iran",))),
-    _rule("Arrest", _lexical("Arrest"),
+    _rule("Arrest", _arrest,
           E("Police in Madrid arrested Carlos Vega on Friday.", "Arrest", "event:arrest:verb:arrest",
-            targets=("Carlos Vega",), places=("Madrid",))),
+            targets=("Carlos Vega",), places=("Madrid",)),
+          E("Carlos Vega was arrested by police in Madrid, Reuters reported.", "Arrest", "event:arrest:verb:arrest",
+            targets=("Carlos Vega",), places=("Madrid",), never=("Reuters",)),
+          E("The arrest of the journalist Emre Kaya angered his colleagues.", "Arrest", "event:arrest:noun:arrest",
+            targets=("Emre Kaya",)),
+          E("Carlos Vega, who was arrested in Madrid in May, denied the charges.", "Arrest", "event:arrest:verb:arrest",
+            targets=("Carlos Vega",), places=("Madrid",)),
+          E("Emre Kaya was taken into custody in Ankara on Monday.", "Arrest", "event:arrest:verb:take",
+            targets=("Emre Kaya",), places=("Ankara",)),
+          doc=_arrest.__doc__),
     _rule("Agreement", _lexical("Agreement"),
           E("Japan and Australia signed a defence pact in Tokyo.", "Agreement", "event:agreement:verb:sign",
             actors=("Japan",))),
@@ -167,7 +229,9 @@ RULES = (
             actors=("Joe Biden",)), doc=_phone_call.__doc__),
     _rule("PublicStatement", _lexical("PublicStatement"),
           E("Angela Merkel said the talks would resume.", "PublicStatement", "event:public-statement:verb:say",
-            actors=("Angela Merkel",))),
+            actors=("Angela Merkel",)),
+          E("Emre Kaya told CNN that the police had detained his brother.", "PublicStatement",
+            "event:public-statement:verb:tell", actors=("Emre Kaya",), never=("CNN",))),
     _rule("Crash", _lexical("Crash"),
           E("A train derailed near Lyon on Sunday.", "Crash", "event:crash:verb:derail", places=("Lyon",))),
     _rule("Earthquake", _lexical("Earthquake"),

@@ -116,8 +116,21 @@ WEAPON_WORDS = frozenset({
 IRREALIS_WORDS = frozenset({
     "ability", "able", "plan", "prepare", "threaten", "warn", "want", "seek", "consider", "intend",
     "try", "propose", "could", "would", "will", "may", "might", "should", "if", "unless", "whether",
-    "possible", "potential", "deny", "ready", "willing",
+    "possible", "potential", "deny", "ready", "willing", "refuse", "expect", "promise", "pledge", "vow", "fail",
 })
+
+# Verbs whose subject reacts to an event someone else did, so is not its actor: "Germany condemned the attack"
+REACTION_VERBS = frozenset({
+    "condemn", "denounce", "criticize", "criticise", "deplore", "blame", "protest", "welcome", "investigate",
+    "survive", "witness", "suffer", "fear", "prevent", "repel", "thwart", "foil", "oppose", "mourn", "report",
+    "describe", "discuss", "deny", "dispute", "reject", "decry", "regret", "escape", "recall", "remember",
+})
+
+# Verbs of claiming an attack: "X claimed responsibility for the attack" makes X its actor
+CLAIM_VERBS = frozenset({"claim", "accept", "take", "admit"})
+
+# Words of raiding and searching: by police or investigators (people.LAW_ENFORCEMENT_WORDS), a raid, not an attack
+RAID_WORDS = frozenset({"raid", "storm", "search"})
 
 # Verbs that state a relation or a state rather than an action, and the attribution "according to"
 NOT_EVENT_VERBS = {"accord", "base", "exist", "consist", "comprise", "belong", "seem", "tend", "equal", "name",
