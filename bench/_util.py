@@ -121,6 +121,40 @@ def output_sizes(out_dir: Path) -> dict[str, float]:
             "graph_ttl_mb": round(ttl.stat().st_size / 2**20, 1) if ttl.exists() else None}
 
 
+MARK = ".kg-bench-work"  # the file a benchmark leaves in a working folder it made, so that it may empty it
+
+
+def claim_work_folder(folder: Path) -> None:
+    """Make folder a benchmark's working folder, or stop with a message: a folder that exists, is not empty
+    and was not made by a benchmark (no MARK file) is never used, since the benchmark deletes what it holds."""
+    if folder.exists() and not folder.is_dir():
+        raise SystemExit(f"{folder}: not a folder; give --work (or --keep) a new or empty folder")
+    if folder.is_dir() and any(folder.iterdir()) and not (folder / MARK).is_file():
+        raise SystemExit(f"{folder}: the folder is not empty and was not made by a kg benchmark; give a new or "
+                         "empty folder (the benchmark deletes what it writes there)")
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / MARK).write_text("made by a kg benchmark: it may delete this folder's contents\n")
+
+
+def remove_work_folder(folder: Path) -> None:
+    """Delete a working folder that claim_work_folder made (never one without its MARK file)."""
+    import shutil
+
+    if (folder / MARK).is_file():
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def empty_work_folder(folder: Path) -> None:
+    """Delete what a working folder that claim_work_folder made holds, keeping it and its MARK file."""
+    import shutil
+
+    if not (folder / MARK).is_file():
+        return
+    for path in folder.iterdir():
+        if path.name != MARK:
+            shutil.rmtree(path) if path.is_dir() and not path.is_symlink() else path.unlink()
+
+
 def child_json(code: str, *args: str) -> dict:
     """Run a measurement in a fresh interpreter (nothing cached from another one); it prints one JSON line."""
     res = subprocess.run([PYTHON, "-c", code, *args], capture_output=True, text=True, cwd=ROOT)

@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _util import KG, ROOT, machine, report  # noqa: E402
+from _util import KG, ROOT, claim_work_folder, machine, remove_work_folder, report  # noqa: E402
 from corpus import write_synthetic  # noqa: E402
 
 
@@ -53,10 +53,13 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=10000)
     ap.add_argument("--add", type=int, default=10)
     ap.add_argument("--rounds", type=int, default=3)
-    ap.add_argument("--work", type=Path, default=Path("/tmp/kg-bench-increment"))
+    ap.add_argument("--work", type=Path, default=Path("/tmp/kg-bench-increment"),
+                    help="a new or empty folder (or one an earlier run made): its contents are deleted at the end")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
-    shutil.rmtree(args.work, ignore_errors=True)
+    claim_work_folder(args.work)  # stops when the folder holds anything a benchmark did not write
+    for name in ("every", "corpus", "out-base"):
+        shutil.rmtree(args.work / name, ignore_errors=True)
     every, corpus, base = args.work / "every", args.work / "corpus", args.work / "out-base"
     write_synthetic(every, args.articles + args.add)
     names = sorted(p.name for p in every.glob("*.txt"))
@@ -90,7 +93,7 @@ def main() -> None:
         result[f"increment_share_{key}"] = round(median / full[key], 4)
     result["machine_after"] = {"load_average": machine()["load_average"]}
     report(result, args.json)
-    shutil.rmtree(args.work, ignore_errors=True)
+    remove_work_folder(args.work)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _util import PYTHON, ROOT, machine, output_sizes, report, run_measured  # noqa: E402
+from _util import PYTHON, ROOT, claim_work_folder, machine, output_sizes, remove_work_folder, report, run_measured  # noqa: E402
 
 
 RUN = """
@@ -76,6 +76,7 @@ def main() -> None:
     from corpus import write_synthetic
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="kg-bench-large-"))
+    claim_work_folder(work)  # stops when --keep names a folder that holds anything a benchmark did not write
     try:
         corpus, out = work / "corpus", work / "out"
         if not corpus.is_dir() or len(list(corpus.glob("*.txt"))) != args.articles:
@@ -97,7 +98,7 @@ def main() -> None:
         report(result, args.json)
     finally:
         if not args.keep:
-            shutil.rmtree(work, ignore_errors=True)
+            remove_work_folder(work)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _util import KG, machine, output_sizes, report, run_measured  # noqa: E402
+from _util import KG, claim_work_folder, empty_work_folder, machine, output_sizes, report, run_measured  # noqa: E402
 
 
 def main() -> None:
@@ -32,7 +32,11 @@ def main() -> None:
         write_synthetic(corpus, args.articles)
         words = sum(len(p.read_text(encoding="utf-8").split()) for p in corpus.glob("*.txt"))
         out_dir = args.keep or work / "out"
-        shutil.rmtree(out_dir, ignore_errors=True)
+        if args.keep:
+            claim_work_folder(args.keep)  # stops when it holds anything a benchmark did not write
+            empty_work_folder(args.keep)
+        else:
+            shutil.rmtree(out_dir, ignore_errors=True)
         cmd = [*KG, "--debug", "build", str(corpus), "--out", str(out_dir), "--jobs", str(args.jobs)]
         result: dict[str, object] = {"machine": machine(), "articles": args.articles, "words": words,
                                      "command": " ".join(["kg", "build", "CORPUS", "--out", "OUT", "--jobs", str(args.jobs)])}

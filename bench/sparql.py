@@ -289,6 +289,9 @@ def main() -> None:
                 write_label_index(work)
                 result["graph"]["label_index_added"] = (work / LABELS_FILE).is_file()
         else:
+            if args.store and work.exists() and (not work.is_dir() or any(work.iterdir())) and not stamp.is_file():
+                raise SystemExit(f"{work}: exists and was not written by this benchmark (no {stamp.name} beside "
+                                 "it); give --store a new folder")
             shutil.rmtree(work, ignore_errors=True)
             work.parent.mkdir(parents=True, exist_ok=True)
             result["graph"] = write_synthetic_store(work, n_articles)
