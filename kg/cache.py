@@ -16,7 +16,7 @@ import time
 import types
 import typing
 from collections.abc import Iterable
-from dataclasses import fields, is_dataclass, replace
+from dataclasses import MISSING, fields, is_dataclass, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -111,7 +111,7 @@ def _plain(value):
 def from_json(text: str | bytes) -> Extraction:
     """The Extraction stored by to_json; raises _Malformed for anything else."""
     try:
-        return _decode(Extraction, json.loads(text))
+        return _decoder(Extraction)(json.loads(text))
     except _Malformed:
         raise
     except (ValueError, TypeError, RecursionError) as e:
@@ -126,41 +126,109 @@ def _hints(cls) -> dict:
 _RECORDS = (Document, Sentence, Mention, Relation, Event, Extraction)
 
 
-def _decode(hint, value):
-    """value (parsed JSON) as the type hint says, checking every part; only kg's records are built."""
+@lru_cache(maxsize=None)
+def _decoder(hint):
+    """A function that turns parsed JSON into a value of the type hint, checking every part; only kg's records
+    are built. Made once per hint: the cache of a large folder holds millions of values, and working out what
+    a hint means for each of them took most of an increment's decoding time."""
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
-        if value is None and type(None) in typing.get_args(hint):
-            return None
-        (inner,) = [a for a in typing.get_args(hint) if a is not type(None)]
-        return _decode(inner, value)
+        inner = [a for a in typing.get_args(hint) if a is not type(None)]
+        if len(inner) != 1:
+            raise TypeError(f"no decoder for {hint}")
+        decode, optional = _decoder(inner[0]), type(None) in typing.get_args(hint)
+
+        def union(value):
+            return None if value is None and optional else decode(value)
+        return union
     if hint in _RECORDS:
-        if not isinstance(value, dict):
-            raise _Malformed(f"{hint.__name__} is not an object")
-        hints = _hints(hint)
-        if set(value) - set(hints):
-            raise _Malformed(f"{hint.__name__} has unknown fields")
-        return hint(**{name: _decode(hints[name], v) for name, v in value.items()})
+        return _record_decoder(hint)
     if origin in (list, tuple):
-        if not isinstance(value, list):
-            raise _Malformed(f"{hint} is not a list")
         args = typing.get_args(hint)
         if origin is list or (len(args) == 2 and args[1] is Ellipsis):
-            items = [_decode(args[0], v) for v in value]
-        elif len(args) == len(value):
-            items = [_decode(a, v) for a, v in zip(args, value)]
-        else:
-            raise _Malformed(f"{hint} of the wrong length")
-        return items if origin is list else tuple(items)
+            item = _decoder(args[0])
+
+            def sequence(value):
+                if type(value) is not list:
+                    raise _Malformed(f"{hint} is not a list")
+                items = [item(v) for v in value]
+                return items if origin is list else tuple(items)
+            return sequence
+        items = [_decoder(a) for a in args]
+
+        def fixed(value):
+            if type(value) is not list:
+                raise _Malformed(f"{hint} is not a list")
+            if len(value) != len(items):
+                raise _Malformed(f"{hint} of the wrong length")
+            return tuple(d(v) for d, v in zip(items, value))
+        return fixed
     if hint is date:
-        if not isinstance(value, str):
-            raise _Malformed("a date is not a string")
-        return date.fromisoformat(value)
-    if hint is float and isinstance(value, (int, float)) and not isinstance(value, bool):
-        return float(value)
-    if hint in (str, int, bool) and type(value) is hint:
-        return value
-    raise _Malformed(f"{value!r:.40} is not a {hint}")
+        def a_date(value):
+            if type(value) is not str:
+                raise _Malformed("a date is not a string")
+            return date.fromisoformat(value)
+        return a_date
+    if hint is float:
+        def a_float(value):
+            if type(value) is float:
+                return value
+            if type(value) is int:
+                return float(value)
+            raise _Malformed(f"{value!r:.40} is not a {hint}")
+        return a_float
+    if hint in (str, int, bool):
+        def plain(value):
+            if type(value) is hint:
+                return value
+            raise _Malformed(f"{value!r:.40} is not a {hint}")
+        return plain
+    raise TypeError(f"no decoder for {hint}")
+
+
+def _record_decoder(cls):
+    """A record from a JSON object of its fields (missing ones take their defaults, unknown ones are refused)."""
+    hints = _hints(cls)
+    defaults = {f.name: f.default for f in fields(cls) if f.default is not MISSING}
+    defaults.update({f.name: f.default_factory for f in fields(cls) if f.default_factory is not MISSING})
+    factories = {f.name for f in fields(cls) if f.default_factory is not MISSING}
+    required = frozenset(f.name for f in fields(cls)) - set(defaults)
+    new = object.__new__
+    decoders = {}
+    plain = {}  # fields of a plain type, checked inline: most of the values of a cache
+    for name, h in hints.items():
+        if h in (str, int, bool):
+            plain[name] = h
+        else:
+            decoders[name] = _decoder(h)
+
+    def record(value):
+        if type(value) is not dict:
+            raise _Malformed(f"{cls.__name__} is not an object")
+        kwargs = {}
+        for name, v in value.items():
+            kind = plain.get(name)
+            if kind is not None:
+                if type(v) is not kind:
+                    raise _Malformed(f"{v!r:.40} is not a {kind}")
+                kwargs[name] = v
+            else:
+                decode = decoders.get(name)
+                if decode is None:
+                    raise _Malformed(f"{cls.__name__} has unknown fields")
+                kwargs[name] = decode(v)
+        # the record made as its __init__ would (kg's records have no __post_init__), without the cost of a
+        # frozen dataclass's __init__, which sets each field through object.__setattr__
+        if not required <= kwargs.keys():
+            raise _Malformed(f"{cls.__name__} lacks fields")
+        obj = new(cls)
+        if len(kwargs) < len(hints):
+            full = {n: (d() if n in factories else d) for n, d in defaults.items() if n not in kwargs}
+            full.update(kwargs)
+            kwargs = full
+        obj.__dict__.update(kwargs)
+        return obj
+    return record
 
 
 # ---------------------------------------------------------------- the cache file

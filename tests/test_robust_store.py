@@ -40,6 +40,11 @@ def test_extractions_round_trip_through_json():
     back = from_json(text)
     assert back == ex
     assert isinstance(back.events[0].actors, tuple) and back.relations[0].date == date(2026, 1, 5)
+    # fields left out take their defaults, and a default list is the record's own
+    short = from_json('{"doc": {"text": "x", "source": "s", "doc_id": "d"}, "sentences": [], "mentions": []}')
+    again = from_json('{"doc": {"text": "x", "source": "s", "doc_id": "d"}, "sentences": [], "mentions": []}')
+    assert short.doc == Document("x", "s", "d") and short.relations == [] and short.relations is not again.relations
+    assert hash(back.mentions[0]) == hash(ex.mentions[0]) and repr(back) == repr(ex)
 
 
 @pytest.mark.parametrize("bad", [
@@ -49,6 +54,9 @@ def test_extractions_round_trip_through_json():
     '{"doc": {"text": "x", "source": "s", "doc_id": "d", "evil": 1}, "sentences": [], "mentions": []}',
     '{"doc": {"text": "x", "source": "s", "doc_id": "d", "date": 20260105}, "sentences": [], "mentions": []}',
     '{"doc": {"text": 5, "source": "s", "doc_id": "d"}, "sentences": [], "mentions": []}',
+    '{"doc": {"source": "s", "doc_id": "d"}, "sentences": [], "mentions": []}',  # a field lacking
+    '{"doc": {"text": "x", "source": "s", "doc_id": "d"}, "sentences": [], "mentions": [], "events": [{}]}',
+    '{"doc": {"text": "x", "source": "s", "doc_id": "d", "offset": 1.5}, "sentences": [], "mentions": []}',
 ])
 def test_malformed_entries_are_refused(bad):
     with pytest.raises(cache_mod._Malformed):
