@@ -193,7 +193,8 @@ def _record_decoder(cls):
     defaults.update({f.name: f.default_factory for f in fields(cls) if f.default_factory is not MISSING})
     factories = {f.name for f in fields(cls) if f.default_factory is not MISSING}
     required = frozenset(f.name for f in fields(cls)) - set(defaults)
-    new = object.__new__
+    names = [f.name for f in fields(cls)]
+    new, setattr_ = object.__new__, object.__setattr__
     decoders = {}
     plain = {}  # fields of a plain type, checked inline: most of the values of a cache
     for name, h in hints.items():
@@ -217,16 +218,16 @@ def _record_decoder(cls):
                 if decode is None:
                     raise _Malformed(f"{cls.__name__} has unknown fields")
                 kwargs[name] = decode(v)
-        # the record made as its __init__ would (kg's records have no __post_init__), without the cost of a
-        # frozen dataclass's __init__, which sets each field through object.__setattr__
+        # the record made as its __init__ would (kg's records have no __post_init__), fields set in the class's
+        # order so that instances share their dicts' keys, without the cost of a frozen dataclass's __init__
         if not required <= kwargs.keys():
             raise _Malformed(f"{cls.__name__} lacks fields")
         obj = new(cls)
-        if len(kwargs) < len(hints):
-            full = {n: (d() if n in factories else d) for n, d in defaults.items() if n not in kwargs}
-            full.update(kwargs)
-            kwargs = full
-        obj.__dict__.update(kwargs)
+        for name in names:
+            if name in kwargs:
+                setattr_(obj, name, kwargs[name])
+            else:
+                setattr_(obj, name, defaults[name]() if name in factories else defaults[name])
         return obj
     return record
 

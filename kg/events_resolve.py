@@ -95,13 +95,14 @@ class EventCluster:
     by_doc: dict[str, list[MentionRef]] = field(default_factory=dict)  # its mentions, per article
     args_by_doc: dict[str, set[str]] = field(default_factory=dict)  # argument words, per article
     dated: bool = False  # one of its mentions states a date
+    voted: str = field(default="", compare=False, repr=False)  # the kind the votes give, worked out by add()
 
     @property
     def kind(self) -> str:
         """The kind most of its mentions give, deaths giving way to their cause."""
         if not self.votes:
             return self.mentions[0].event.kind
-        return min(self.votes, key=lambda k: (-self.votes[k], self.first_order[k]))
+        return self.voted or min(self.votes, key=lambda k: (-self.votes[k], self.first_order[k]))
 
     @property
     def first(self) -> MentionRef:
@@ -126,9 +127,11 @@ class EventCluster:
     def add(self, ref: MentionRef) -> None:
         self.mentions.append(ref)
         kind = ref.event.kind
+        self.first_order.setdefault(kind, ref.order)
         if kind != "Killing":
             self.votes[kind] += 1
-        self.first_order.setdefault(kind, ref.order)
+            # compared with every candidate mention: worked out once here, not at each comparison
+            self.voted = min(self.votes, key=lambda k: (-self.votes[k], self.first_order[k]))
         self.lemmas.add(lemma_of(ref.event))
         self.by_doc.setdefault(ref.doc_id, []).append(ref)
         self.args_by_doc.setdefault(ref.doc_id, set()).update(ref.event.args)

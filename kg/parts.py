@@ -48,6 +48,7 @@ INDEX_FORMAT = "kg-parts-2"  # changes whenever the parts or their digests chang
 CODE_FILES = ("parts.py", "graph.py", "support.py", "resolve.py", "events_resolve.py", "io.py", "ontology.py",
               "store.py")
 _WORKS_FOR, _LEADER_OF = f"<{KG.worksFor}>", f"<{KG.leaderOf}>"
+WORKS_FOR, LEADER_OF = _WORKS_FOR, _LEADER_OF  # the two predicates of the rule that spans parts, as N-Triples
 
 
 class _Triples(list):
@@ -72,6 +73,7 @@ class Plan:
     statements: int = 0  # statements of the whole graph (relations between two entities)
     extra: dict[str, list] = field(default_factory=dict)  # the parts that span the build, made at once
     _made: dict[str, list] = field(default_factory=dict)
+    _nt: dict[str, list[str]] = field(default_factory=dict)  # the N-Triples of the parts that span the build
 
     def triples(self, part: str) -> list:
         """The triples (rdflib terms) of one part."""
@@ -79,6 +81,19 @@ class Plan:
         if made is None:
             made = self._made[part] = self._make(part)
         return made
+
+    def nt(self, part: str, *, keep: bool = True) -> list[str]:
+        """The triples of one part as N-Triples (nt()); keep=False does not keep its rdflib terms, for a
+        writer that goes through every part once."""
+        done = self._nt.get(part)
+        if done is not None:
+            return done
+        made = self._made.get(part)
+        if made is None:
+            made = self._make(part)
+            if keep:
+                self._made[part] = made
+        return [nt(t) for t in made]
 
     def _make(self, part: str) -> list:
         if part in self.extra:
@@ -175,7 +190,8 @@ def plan(extractions: list[Extraction], keys: list[str], entities: list[Entity],
     p.extra["support"] = _Triples()  # outlets, disputes and source tallies, counted across the reports
     G.add_support(p.extra["support"], extractions, entities, index, events)
     for part, triples in p.extra.items():
-        p.digests[part] = _digest(sorted(map(nt, triples)))
+        p._nt[part] = sorted(map(nt, triples))  # written as they are when the part changed
+        p.digests[part] = _digest(p._nt[part])
     return p
 
 
@@ -390,19 +406,24 @@ class PartIndex:
                 self.db.execute("DELETE FROM part WHERE id = ?", (part,))
             had = {key for (key,) in self.db.execute("SELECT key FROM local")}
             self.db.executemany("DELETE FROM local WHERE key = ?", [(k,) for k in had - set(local)])
-            self._insert(digests, new, {k: v for k, v in local.items() if k not in had})
+            self._insert(digests, new.items(), {k: v for k, v in local.items() if k not in had})
             self.db.execute("UPDATE meta SET value = '1' WHERE name = 'synced'")
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('store', ?)", (self._store(),))
 
-    def _insert(self, digests: dict[str, str], new: dict[str, list[str]], local: dict[str, list[str]]) -> None:
+    def _insert(self, digests: dict[str, str], new: Iterable[tuple[str, list[str]]],
+                local: dict[str, list[str]]) -> None:
+        """Save parts given as (part, its triples), taken one at a time (a first build streams them)."""
         self.db.executemany("INSERT OR REPLACE INTO local VALUES (?, ?)",
                             [(k, json.dumps(v, ensure_ascii=False)) for k, v in local.items()])
-        self.db.executemany("INSERT INTO part VALUES (?, ?)", [(part, digests[part]) for part in new])
-        self.db.executemany("INSERT INTO triple VALUES (?, ?, ?)",
-                            [(part, _hash(t), t) for part, triples in new.items() for t in triples])
+        for part, triples in new:
+            self.db.execute("INSERT INTO part VALUES (?, ?)", (part, digests[part]))
+            self.db.executemany("INSERT INTO triple VALUES (?, ?, ?)", [(part, _hash(t), t) for t in triples])
 
-    def replace(self, digests: dict[str, str], new: dict[str, list[str]], local: dict[str, list[str]]) -> None:
-        """A new index of every part, written beside the old one and renamed over it."""
+    def replace(self, digests: dict[str, str], new: dict[str, list[str]] | Iterable[tuple[str, list[str]]],
+                local: dict[str, list[str]], store: str | None = None) -> None:
+        """A new index of every part (new: each part with its triples, or such pairs in turn), written beside the
+        old one and renamed over it; store: the identity of the store it describes, when that store is not yet
+        in its place (a first store being loaded), else the one beside it."""
         import os
 
         self._close()
@@ -416,9 +437,10 @@ class PartIndex:
                 db.execute("CREATE TABLE triple (part TEXT NOT NULL, h INTEGER NOT NULL, t TEXT NOT NULL)")
                 db.execute("CREATE TABLE local (key TEXT PRIMARY KEY, keys TEXT NOT NULL)")
                 db.executemany("INSERT INTO meta VALUES (?, ?)", [("format", INDEX_FORMAT), ("synced", "1"),
-                                                                     ("code", code_digest()), ("store", self._store())])
+                                                                     ("code", code_digest()),
+                                                                     ("store", self._store() if store is None else store)])
                 self.db = db
-                self._insert(digests, new, local)
+                self._insert(digests, new.items() if isinstance(new, dict) else new, local)
                 db.execute("CREATE INDEX triple_h ON triple (h)")
                 db.execute("CREATE INDEX triple_part ON triple (part)")
         finally:

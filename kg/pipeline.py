@@ -237,7 +237,7 @@ def read_documents(inputs: list[str | Path], default_date: date | None,
             doc_id = f"{doc.doc_id}-{n}"
             n += 1
         used_ids.add(doc_id)
-        docs.append(replace(doc, doc_id=doc_id))
+        docs.append(doc if doc_id == doc.doc_id else replace(doc, doc_id=doc_id))
     return docs
 
 
@@ -422,7 +422,9 @@ def _write_outputs(result: BuildResult, out: Path, cache, keys: list[str], resol
     index = parts.PartIndex(out, cache.notes)
     try:
         old = index.digests() if store.store_intact(result.store_path) else None
-        if old is None or need_graph or wanted:
+        # a first store with no file or caller that needs the whole graph is streamed (_write_store)
+        streamed = old is None and not (need_graph or wanted or result.store_path.exists())
+        if (old is None and not streamed) or need_graph or wanted:
             result.graph = parts.whole_graph(plan)
         if wanted:
             from .render import render_html
@@ -456,7 +458,7 @@ def _write_store(out: Path, plan, index, old: dict[str, str] | None, graph: Grap
     if old is not None:
         dirty = [p for p, d in plan.digests.items() if old.get(p) != d]
         gone = [p for p in old if p not in plan.digests]
-        new = {p: [parts.nt(t) for t in plan.triples(p)] for p in dirty}
+        new = {p: plan.nt(p) for p in dirty}
         added, removed = index.difference(new, gone)
         index.unsync()
         try:
@@ -467,9 +469,41 @@ def _write_store(out: Path, plan, index, old: dict[str, str] | None, graph: Grap
             index.record(plan.digests, new, gone, local)
             return len(added), len(removed)
     index.remove()
+    if graph is None and not (out / store.STORE_DIR).exists():
+        # A first store that no whole graph is needed for: each part's triples go to the index and to the
+        # store's loader in turn, never all at once in rdflib's memory (a corpus of 100,000 articles).
+        return store.load_ntriples(out, lambda sink, made: _stream_parts(plan, index, local, sink, made)), 0
     changes = store.write_store(out, graph if graph is not None else parts.whole_graph(plan), notes=notes)
-    index.replace(plan.digests, {p: [parts.nt(t) for t in plan.triples(p)] for p in plan.digests}, local)
+    index.replace(plan.digests, ((p, plan.nt(p)) for p in plan.digests), local)
     return changes
+
+
+def _stream_parts(plan, index, local: dict[str, list[str]], sink, store_id: str) -> None:
+    """Write every part of the plan to the index (for the store of identity store_id) and its triples to sink
+    (N-Triples), less the rule that spans parts (who leads an organization does not also work for it:
+    parts.whole_graph)."""
+    from . import parts
+
+    leaders: set[tuple[str, str]] = set()
+    works: list[tuple[str, str, str]] = []
+
+    def each_part():
+        for part in plan.digests:
+            triples = plan.nt(part, keep=False)
+            for t in triples:
+                s, p, o = t.split(" ", 2)
+                if p == parts.WORKS_FOR:
+                    works.append((s, o, t))
+                    continue
+                if p == parts.LEADER_OF:
+                    leaders.add((s, o))
+                sink.write(t + " .\n")
+            yield part, triples
+
+    index.replace(plan.digests, each_part(), local, store=store_id)
+    for s, o, t in works:
+        if (s, o) not in leaders:
+            sink.write(t + " .\n")
 
 
 def _hook(step: str) -> None:

@@ -17,6 +17,7 @@ from .ontology import PREFIXES
 
 STORE_DIR = "store"  # the Oxigraph store inside an output folder
 _PARTIAL = ".store-partial-"  # a first store being bulk-loaded; renamed to STORE_DIR when complete
+_LOADING = ".store-loading-"  # the N-Triples a first store is loaded from (load_ntriples), removed after
 
 
 # ---------------------------------------------------------------- the local Oxigraph store
@@ -197,6 +198,45 @@ def apply_difference(out_dir: str | Path, added: list[str], removed: list[str]) 
     from .labels import write_label_index
 
     write_label_index(target)
+
+
+def load_ntriples(out_dir: str | Path, write) -> int:
+    """A first store of out_dir from N-Triples that write(sink, identity) writes to a text file beside it (identity:
+    that of the new store, which it keeps once in place), bulk-loaded without holding them in memory, then
+    renamed into place (as write_store's first load); returns the number of triples stored."""
+    import pyoxigraph as ox
+
+    from .labels import store_identity, write_label_index
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    for stale in out.glob(_PARTIAL + "*"):  # left by a build killed during its first load
+        shutil.rmtree(stale, ignore_errors=True)
+    for stale in out.glob(_LOADING + "*"):
+        stale.unlink(missing_ok=True)
+    partial = out / f"{_PARTIAL}{os.getpid()}"
+    text = out / f"{_LOADING}{os.getpid()}.nt"
+    try:
+        store = ox.Store(str(partial))
+        with open(text, "w", encoding="utf-8") as sink:
+            write(sink, store_identity(partial) or "")
+        store.bulk_load(path=str(text), format=ox.RdfFormat.N_TRIPLES)
+        store.flush()
+        count = len(store)
+        del store
+    except (OSError, SyntaxError) as e:
+        store = None
+        shutil.rmtree(partial, ignore_errors=True)
+        if "no space" in str(e).lower() or getattr(e, "errno", None) == errno.ENOSPC:
+            raise GraphError(f"{out / STORE_DIR}: the disk is full; no store was written (free some space and "
+                             "build again)") from None
+        raise GraphError(f"{out / STORE_DIR}: cannot load the graph ({_short(e)})") from None
+    finally:
+        text.unlink(missing_ok=True)
+    write_label_index(partial)
+    _hook("KG_TEST_PAUSE_BEFORE_STORE_COMMIT")
+    os.rename(partial, out / STORE_DIR)
+    return count
 
 
 def _short(e: BaseException) -> str:

@@ -223,3 +223,39 @@ def test_an_index_made_for_another_store_is_not_trusted(tmp_path):
     assert parts.PartIndex(tmp_path, notes).digests() is None
     assert notes[0].endswith("index.sqlite: does not say which store it describes; the store is compared whole and "
                              "the index made anew")
+
+
+class _Plan:
+    """What pipeline._stream_parts reads of a parts.Plan: its digests and each part's N-Triples."""
+
+    def __init__(self, parts_: dict[str, list[str]]):
+        self.parts = parts_
+        self.digests = {p: f"d-{p}" for p in parts_}
+        self.asked: list[str] = []
+
+    def nt(self, part: str, *, keep: bool = True) -> list[str]:
+        assert keep is False  # the streamed load keeps no part's rdflib terms
+        self.asked.append(part)
+        return self.parts[part]
+
+
+def test_a_first_store_is_streamed_part_by_part_with_the_rule_that_spans_parts(tmp_path):
+    s, o, x = ("<https://kg-news.org/id/entity/a>", "<https://kg-news.org/id/entity/b>",
+               "<https://kg-news.org/id/entity/c>")
+    works, leads = f"{s} <{KG.worksFor}> {o}", f"{s} <{KG.leaderOf}> {o}"
+    other = f"{x} <{KG.worksFor}> {o}"  # nobody says c leads b: it stays
+    label = f'{s} <http://www.w3.org/2000/01/rdf-schema#label> "A \\"quoted\\" é"'
+    plan = _Plan({"a:one": [works, label], "a:two": [leads, label, other]})
+    index = parts.PartIndex(tmp_path, [])
+    count = store.load_ntriples(tmp_path, lambda sink, made: pipeline._stream_parts(plan, index, {"k": ["x"]}, sink,
+                                                                                    made))
+    assert plan.asked == ["a:one", "a:two"]  # each part made once
+    assert _store_triples(tmp_path) == {leads, label, other} and count == 3
+    assert not list(tmp_path.glob(".store-loading-*")) and not list(tmp_path.glob(".store-partial-*"))
+    assert (tmp_path / store.STORE_DIR / "kg-labels.sqlite").is_file()  # as every store write makes it
+    notes: list[str] = []
+    index = parts.PartIndex(tmp_path, notes)
+    # the index describes the store now in place, though it was written before the store was
+    assert index.digests() == plan.digests and index.local_keys() == {"k": ["x"]} and not notes
+    assert index.difference({}, ["a:two"]) == ([works], sorted([leads, other]))  # the index holds every part
+    index.close()

@@ -11,6 +11,8 @@ noun made from it ("sales" and "sold", "the announcement" and "announced").
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .event_types import EVENT_NOUNS, NOT_EVENT_NOUNS, NOT_EVENT_VERBS, SYNONYMS
 
 _SUFFIXES = ("ation", "ition", "tion", "sion", "ment", "ing")
@@ -31,6 +33,7 @@ def generic_trigger(tok) -> bool:
     return any(lemma.endswith(s) and len(lemma) - len(s) >= 4 for s in _SUFFIXES)
 
 
+@lru_cache(maxsize=8192)  # asked for every pair of actions compared when events are clustered
 def word_of(lemma: str, synonyms: bool = False) -> str:
     """The stem under which two trigger lemmas count as the same word (or, with synonyms, synonyms)."""
     lemma = EVENT_NOUNS.get(lemma.lower(), lemma.lower())
