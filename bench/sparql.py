@@ -214,7 +214,8 @@ def child(store_dir: str, name: str, params_json: str, repeat: int) -> None:
         engine_rows = len([tuple(r) for r in engine.query(text, prefixes=prefixes)])
         engine_s, engine_cpu = time.perf_counter() - t, time.process_time() - c
         print(json.dumps({"kg_s": kg_s, "engine_s": engine_s, "kg_cpu_s": kg_cpu, "engine_cpu_s": engine_cpu,
-                          "rows": rows, "engine_rows": engine_rows, "label_index": "VALUES" in text}), flush=True)
+                          "rows": rows, "engine_rows": engine_rows, "label_index": text != nq.bind(params)}),
+              flush=True)
 
 
 def measure(store_dir: Path, name: str, params: dict[str, str], repeat: int, timeout: float) -> dict[str, object]:
