@@ -147,9 +147,11 @@ def test_a_rule_without_example_or_with_an_unknown_property_is_refused():
 _VOCAB = spacy.blank("en").vocab  # English lexical attributes (LOWER, IS_LOWER) without the model
 
 
-def _sentence(words: list[str], pos: list[str], lemmas: list[str], names: dict[tuple[int, int], str]) -> Sent:
+def _sentence(words: list[str], pos: list[str], lemmas: list[str], names: dict[tuple[int, int], str],
+              tags: list[str] | None = None) -> Sent:
     """A hand-made one-sentence Doc and its mentions: names maps a token range to its class."""
-    doc = Doc(_VOCAB, words=words, pos=pos, lemmas=lemmas, sent_starts=[True] + [False] * (len(words) - 1))
+    doc = Doc(_VOCAB, words=words, pos=pos, lemmas=lemmas, tags=tags,
+              sent_starts=[True] + [False] * (len(words) - 1))
     mentions = []
     for (a, b), cls in names.items():
         span = doc[a:b]
@@ -237,3 +239,51 @@ def test_an_event_rule_with_a_relation_example_or_an_unknown_class_is_refused():
     with pytest.raises(RuleError, match="does not write"):
         registry.check(Rule(("event:x:*",), "event", ("Attack",), (Example("t", "a", "attacked", "b", "event:x:y"),),
                             body), "a rule file")
+
+
+def _tagged(words: list[str], names: dict[tuple[int, int], str], nouns=(), adjectives=()) -> Sent:
+    pos = ["NOUN" if w in nouns else "ADJ" if w in adjectives else "PROPN" if w[0].isupper() else
+           "PUNCT" if not w[0].isalnum() else "VERB" for w in words]
+    return _sentence(words, pos, [w.lower() for w in words], names)
+
+
+@pytest.mark.parametrize("words,names,expected", [
+    (["Aceh", ",", "Indonesia", "flooded"], {(0, 1): "City", (2, 3): "Country"}, "place:comma"),
+    (["Lyon", ",", "France", "and", "Spain", "met"], {(0, 1): "City", (2, 3): "Country", (4, 5): "Country"}, None),
+    (["Lyon", ",", "France", ",", "Spain", "met"], {(0, 1): "City", (2, 3): "Country", (4, 5): "Country"}, None),
+    (["Nairobi", "(", "Kenya", ")", "voted"], {(0, 1): "City", (2, 3): "Country"}, "place:parenthesis"),
+    (["Nairobi", "(", "Kenya", "voted"], {(0, 1): "City", (2, 3): "Country"}, None),  # never closed
+    (["Kunduz", "in", "northern", "Afghanistan", "fell"], {(0, 1): "City", (3, 4): "Country"}, "place:in"),
+    (["Kunduz", "in", "a", "northern", "Afghanistan"], {(0, 1): "City", (4, 5): "Country"}, "place:in"),
+    (["Kunduz", "in", "a", "big", "northern", "Afghanistan"], {(0, 1): "City", (5, 6): "Country"}, None),  # 3 words
+    (["Kunduz", "in", "Mazar", "Afghanistan"], {(0, 1): "City", (2, 3): "City", (3, 4): "Country"}, None),  # not next
+])
+def test_place_gap_patterns_on_hand_made_docs(words, names, expected):
+    ctx = _tagged(words, names, adjectives={"northern", "big", "a"})
+    fired = {r[3] for r in _fired("place:comma", ctx)}
+    assert fired == ({expected} if expected else set())
+
+
+@pytest.mark.parametrize("words,expected", [
+    (["Norvik", "parent", "Halden", "said"], True),
+    (["Norvik", "'s", "parent", "company", ",", "Halden", ",", "said"], True),
+    (["the", "parent", "company", "of", "Norvik", ",", "Halden", ",", "said"], True),
+    (["Halden", ",", "the", "parent", "of", "Norvik", ",", "said"], True),
+    (["Norvik", "and", "Halden", "said", "parent"], False),
+])
+def test_parent_pattern_on_a_hand_made_doc(words, expected):
+    names = {(words.index("Norvik"), words.index("Norvik") + 1): "Company",
+             (words.index("Halden"), words.index("Halden") + 1): "Company"}
+    fired = _fired("partOf:parent", _tagged(words, names, nouns={"parent", "company"}))
+    assert fired == ([("Norvik", "partOf", "Halden", "partOf:parent")] if expected else [])
+
+
+@pytest.mark.parametrize("tag", ["POS", "XX"])  # a possessive the tagger marks, or only its spelling
+def test_unit_pattern_reads_each_possessive_once(tag):
+    words = ["Halden", "'s", "Brightwater", "and", "Kestrel", "units", "grew"]
+    ctx = _sentence(words, ["PROPN", "PART", "PROPN", "CCONJ", "PROPN", "NOUN", "VERB"],
+                    ["halden", "'s", "brightwater", "and", "kestrel", "unit", "grow"],
+                    {(0, 1): "Company", (2, 3): "Company", (4, 5): "Company"}, tags=["NNP", tag, "NNP", "CC", "NNP",
+                                                                                  "NNS", "VBD"])
+    assert _fired("partOf:owner-unit", ctx) == [("Brightwater", "partOf", "Halden", "partOf:owner-unit"),
+                                                ("Kestrel", "partOf", "Halden", "partOf:owner-unit")]

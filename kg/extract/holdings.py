@@ -27,51 +27,60 @@ def is_named_child(ctx: Sent, m: Mention) -> bool:
     return k < ctx.span.end and ctx.doc[k].lower_ in PARENT_WORDS
 
 
-def parents(ctx: Sent) -> list[Relation]:
+def parent_match(ctx: Sent, key: str, match) -> list[Relation]:
     """"Norvik parent Halden", "Norvik's parent company Halden", "Halden, the parent company of Norvik", "the
-    parent company of Norvik, Halden": the child is part of its parent."""
-    doc = ctx.doc
-    out = []
-    for tok in ctx.span:
-        if tok.lower_ not in PARENT_WORDS or tok.pos_ not in {"NOUN", "ADJ", "PROPN"} or ctx.mentions.at(tok):
-            continue
-        end = tok.i + 1
-        if end < ctx.span.end and doc[end].lower_ in PARENT_NOUNS:
-            end += 1
-        child = parent = None
-        after = end
-        if end + 1 < ctx.span.end and doc[end].lower_ == "of":  # "the parent company of Norvik"
-            k = end + 1
-            while k < ctx.span.end and doc[k].lower_ in {"the", "a"}:
-                k += 1
-            child = _org_at(ctx, doc[k]) if k < ctx.span.end else None
-            if child is not None:
-                after = span_of(ctx, child).end
-        else:  # "Norvik parent", "Norvik's parent", "Norvik Motors' parent"
-            k = tok.i - 1
-            if k > ctx.span.start and _is_possessive(doc[k]):
-                k -= 1
-            child = _org_at(ctx, doc[k]) if k >= ctx.span.start else None
-            if k >= ctx.span.start and doc[k].lower_ == "its":
-                # "its parent company, Halden": the organization named before in the sentence, else the article's
-                child = next((m for m in reversed(ctx.mentions.in_span(ctx.span.start, k)) if m.cls in ORG_FAMILY),
-                             ctx.focus)
-        if child is None:
-            continue
-        # the parent: named right after ("parent Halden", "parent company, Halden") ...
-        k = after
-        while k < ctx.span.end and doc[k].text in {",", "the"}:
+    parent company of Norvik, Halden": the child is part of its parent. A match of PARENT_PATTERNS (rules/
+    holdings.py): the parent word (and its noun, and "of" when the child follows)."""
+    doc, tok = ctx.doc, match[0]
+    if ctx.mentions.at(tok):
+        return []
+    if key == "of":  # "the parent company of Norvik"
+        if match.end >= ctx.span.end:
+            return []  # "of" ends the sentence: read as "before"
+        k = match.end
+        while k < ctx.span.end and doc[k].lower_ in {"the", "a"}:
             k += 1
-        parent = _org_at(ctx, doc[k]) if k < ctx.span.end else None
-        if parent is None:  # ... or before, with the phrase in apposition ("Halden, the parent company of Norvik")
-            k = tok.i - 1
-            while k > ctx.span.start and doc[k].lower_ in {"the", "a", "its"}:
-                k -= 1
-            if doc[k].text == "," and k - 1 >= ctx.span.start:
-                parent = _org_at(ctx, doc[k - 1])
-        if parent is not None and parent.name != child.name:
-            out.append(make_relation(ctx, child, "partOf", parent, "partOf:parent", 0.8, tokens=[tok.i]))
-    return out
+        child = _org_at(ctx, doc[k]) if k < ctx.span.end else None
+        after = span_of(ctx, child).end if child is not None else match.end - 1
+    else:  # "Norvik parent", "Norvik's parent", "Norvik Motors' parent"
+        nxt = doc[match.end].lower_ if match.end < ctx.span.end else ""
+        if len(match) == 1 and nxt in PARENT_NOUNS or nxt == "of" and match.end + 1 < ctx.span.end:
+            return []  # a longer match reads it
+        child, after = _child_before(ctx, tok), match.end
+    if child is None:
+        return []
+    parent = _parent_around(ctx, tok, after)
+    if parent is None or parent.name == child.name:
+        return []
+    return [make_relation(ctx, child, "partOf", parent, "partOf:parent", 0.8, tokens=[tok.i])]
+
+
+def _child_before(ctx: Sent, tok) -> Mention | None:
+    """The organization named just before the parent word ("Norvik's parent"); for "its", the one named before in
+    the sentence, else the article's."""
+    doc, k = ctx.doc, tok.i - 1
+    if k > ctx.span.start and _is_possessive(doc[k]):
+        k -= 1
+    child = _org_at(ctx, doc[k]) if k >= ctx.span.start else None
+    if k >= ctx.span.start and doc[k].lower_ == "its":  # "its parent company, Halden"
+        child = next((m for m in reversed(ctx.mentions.in_span(ctx.span.start, k)) if m.cls in ORG_FAMILY), ctx.focus)
+    return child
+
+
+def _parent_around(ctx: Sent, tok, after: int) -> Mention | None:
+    """The parent: named right after the phrase ("parent Halden", "parent company, Halden") or before it, with the
+    phrase in apposition ("Halden, the parent company of Norvik")."""
+    doc, k = ctx.doc, after
+    while k < ctx.span.end and doc[k].text in {",", "the"}:
+        k += 1
+    parent = _org_at(ctx, doc[k]) if k < ctx.span.end else None
+    if parent is None:
+        k = tok.i - 1
+        while k > ctx.span.start and doc[k].lower_ in {"the", "a", "its"}:
+            k -= 1
+        if doc[k].text == "," and k - 1 >= ctx.span.start:
+            parent = _org_at(ctx, doc[k - 1])
+    return parent
 
 
 def owned_names(ctx: Sent) -> list[Relation]:
@@ -92,20 +101,19 @@ def owned_names(ctx: Sent) -> list[Relation]:
     return out
 
 
-def units(ctx: Sent) -> list[Relation]:
+def unit_match(ctx: Sent, key: str, match) -> list[Relation]:
     """"Halden Group's Brightwater unit", "Norvik's Kestrel plant", "Halden's Launch Systems, Launch Services
-    and Orbit Program business units": names between a possessive owner and a word for a unit."""
+    and Orbit Program business units": names between a possessive owner and a word for a unit. A match of
+    UNIT_PATTERNS (rules/holdings.py): the possessive."""
     doc = ctx.doc
-    out = []
+    if key == "apostrophe" and doc[match.start].tag_ == "POS":
+        return []  # the "possessive" match reads it
     ms = sentence_mentions(ctx)
-    for i, (owner, osp) in enumerate(ms):
-        if owner.cls not in ORG_FAMILY or owner.kind == "demonym":
-            continue
-        if osp.end >= ctx.span.end or not _is_possessive(doc[osp.end]) and not osp[-1].tag_ == "POS":
-            continue
-        start = osp.end + 1 if _is_possessive(doc[osp.end]) else osp.end
+    out = []
+    for i in _owners(ctx).get(match.start, ()):
+        owner = ms[i][0]
         members: list[tuple[Mention, object]] = []
-        k = start
+        k = match.end
         for m, msp in ms[i + 1:]:
             if msp.start != k or m.cls not in ORG_FAMILY:
                 break
@@ -126,3 +134,20 @@ def units(ctx: Sent) -> list[Relation]:
             if m.name != owner.name:
                 out.append(make_relation(ctx, m, "partOf", owner, "partOf:owner-unit", 0.75, tokens=[msp.root.i]))
     return out
+
+
+def _owners(ctx: Sent) -> dict[int, list[int]]:
+    """The sentence's organizations (as indices of sentence_mentions) by their possessive token: the one after
+    the name, or the name's own last ("Reuters'") (made once per sentence)."""
+    cached = ctx.__dict__.get("_owners")
+    if cached is None:
+        cached = {}
+        for i, (owner, osp) in enumerate(sentence_mentions(ctx)):
+            if owner.cls not in ORG_FAMILY or owner.kind == "demonym" or osp.end >= ctx.span.end:
+                continue
+            if _is_possessive(ctx.doc[osp.end]):
+                cached.setdefault(osp.end, []).append(i)
+            elif osp[-1].tag_ == "POS":
+                cached.setdefault(osp.end - 1, []).append(i)
+        ctx.__dict__["_owners"] = cached
+    return cached

@@ -10,7 +10,8 @@ from .context import ORG_FAMILY, PLACES, Sent, make_relation, sentence_mentions
 
 
 def places(ctx: Sent) -> list[Relation]:
-    """"Nairobi (Kenya)", "Aceh, Indonesia", "Lyon, the third city of France"."""
+    """"Pakistan's north-western city of Peshawar", "the Ukrainian city of Kharkiv", "Gaza, the main city in the
+    Palestinian Territory": a place in a place, from the words between them."""
     doc = ctx.doc
     out = []
     ms = sentence_mentions(ctx)
@@ -30,22 +31,23 @@ def places(ctx: Sent) -> list[Relation]:
         if b.cls not in PLACES or b.name == a.name:
             continue
         gap = [t.text for t in doc[asp.end: bsp.start]]
-        after = doc[bsp.end].text if bsp.end < len(doc) else "."
-        if gap == ["("] and after == ")":
-            out.append(make_relation(ctx, a, "locatedIn", b, "place:parenthesis", 0.9, tokens=[asp.root.i]))
-        elif gap == [","] and (after.lower() not in {"and", "or", "&", "-"}) and (
-                b.cls == "Country" or (b.cls == "Location" and L.regions().get(L.fold(b.name)) is not None)):
-            # not a list such as "France, Germany and Italy"
-            if not (i + 2 < len(ms) and ms[i + 2][0].cls in PLACES and ms[i + 2][1].start - bsp.end <= 2):
-                out.append(make_relation(ctx, a, "locatedIn", b, "place:comma", 0.85, tokens=[asp.root.i]))
-        elif gap and gap[0].lower() == "in" and len(gap) <= 3 and all(t.pos_ in {"ADJ", "DET", "PROPN"} or t.text == "-"
-                                                                    for t in doc[asp.end + 1: bsp.start]) and (
-                b.cls == "Country" or a.cls == "City" and b.cls == "Location" or a.cls == "Location" and b.cls == "City"):
-            # "Kunduz in northern Afghanistan", "Mobile in Alabama", "Halden Arena in Chicago"
-            out.append(make_relation(ctx, a, "locatedIn", b, "place:in", 0.8, tokens=[asp.root.i]))
-        elif gap and gap[0] == "," and any(w.lower() in PLACE_NOUNS for w in gap) and gap[-1].lower() in {"of", "in", "the"}:
+        # ("Nairobi (Kenya)", "Aceh, Indonesia", "Kunduz in northern Afghanistan" are the pattern rules place:gaps)
+        if gap and gap[0] == "," and any(w.lower() in PLACE_NOUNS for w in gap) and gap[-1].lower() in {"of", "in", "the"}:
             out.append(make_relation(ctx, a, "locatedIn", b, "place:apposition", 0.8, tokens=[asp.root.i]))
     return out
+
+
+def neighbours(ctx: Sent) -> dict[int, list[int]]:
+    """The sentence's pairs of neighbouring mentions (ms[i], ms[i + 1]), as i, by the token the first ends at (made
+    once per sentence, so that a sentence of many matches stays linear)."""
+    cached = ctx.__dict__.get("_neighbours")
+    if cached is None:
+        cached = {}
+        ms = sentence_mentions(ctx)
+        for i, (_, sp) in enumerate(ms[:-1]):
+            cached.setdefault(sp.end, []).append(i)
+        ctx.__dict__["_neighbours"] = cached
+    return cached
 
 
 def seats(ctx: Sent) -> list[Relation]:

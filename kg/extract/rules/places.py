@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from itertools import product
+
 from ... import lexicon as L
 from ...records import Relation
-from ..context import PLACES, Sent, make_relation, span_of
+from ..context import PLACES, Sent, make_relation, sentence_mentions, span_of
 from ..registry import Article, Example, Rule, matcher_body
 from .. import places as P
 
@@ -18,6 +20,51 @@ def _border_between(ctx: Sent, key: str, match) -> list[Relation]:
     if len(pair) < 2:
         return []
     return [make_relation(ctx, pair[0], "borders", pair[1], "borders:between", 0.85, tokens=[match.start])]
+
+
+# A place, the words between it and the next mention, that mention a place (rule place:<key>): "Nairobi (Kenya)",
+# "Aceh, Indonesia", "Kunduz in northern Afghanistan". The Matcher finds the words, _place_gap the places around.
+_MODIFIER = {"POS": {"IN": ["ADJ", "DET", "PROPN"]}}  # "northern", "the"
+_GAPS = {
+    # "(", the place (no parenthesis inside, so each "(" starts one match, which ends at the next parenthesis), ")"
+    "parenthesis": [[{"ORTH": "("}, {"ORTH": {"NOT_IN": ["(", ")"]}, "OP": "+"}, {"ORTH": ")"}]],
+    "comma": [[{"ORTH": ","}]],
+    # "in", then at most two words, each a modifier or a dash
+    "in": [[{"LOWER": "in"}, *words] for n in range(3) for words in product((_MODIFIER, {"ORTH": "-"}), repeat=n)],
+}
+_GAP_CONFIDENCE = {"parenthesis": 0.9, "comma": 0.85, "in": 0.8}
+
+
+def _place_gap(ctx: Sent, key: str, match) -> list[Relation]:
+    ms = sentence_mentions(ctx)
+    out = []
+    for i in P.neighbours(ctx).get(match.start, ()):  # the mention before the words, and the next one
+        (a, asp), (b, bsp) = ms[i], ms[i + 1]
+        if a.cls not in {"City", "Location"} or b.cls not in PLACES or b.name == a.name:
+            continue
+        if (bsp.start, bsp.end) == (match.start + 1, match.end - 1) if key == "parenthesis" else (
+                bsp.start == match.end and _GAP_FITS[key](ctx, ms, i)):
+            out.append(make_relation(ctx, a, "locatedIn", b, f"place:{key}", _GAP_CONFIDENCE[key], tokens=[asp.root.i]))
+    return out
+
+
+def _comma_fits(ctx: Sent, ms, i: int) -> bool:
+    """"Aceh, Indonesia": the second a country or a region, and no list ("France, Germany and Italy")."""
+    (b, bsp), doc = ms[i + 1], ctx.doc
+    after = doc[bsp.end].text if bsp.end < len(doc) else "."
+    return after.lower() not in LIST_JOINERS and (
+        b.cls == "Country" or b.cls == "Location" and L.regions().get(L.fold(b.name)) is not None) and not (
+        i + 2 < len(ms) and ms[i + 2][0].cls in PLACES and ms[i + 2][1].start - bsp.end <= 2)
+
+
+def _in_fits(ctx: Sent, ms, i: int) -> bool:
+    """"Kunduz in northern Afghanistan", "Mobile in Alabama", "Halden Arena in Chicago"."""
+    a, b = ms[i][0].cls, ms[i + 1][0].cls
+    return b == "Country" or a == "City" and b == "Location" or a == "Location" and b == "City"
+
+
+_GAP_FITS = {"comma": _comma_fits, "in": _in_fits}
+LIST_JOINERS = {"and", "or", "&", "-"}
 
 
 # "Detroit-based GM", "a Paris based bank": a place, "-based", lower-case words, then an organization
@@ -59,19 +106,21 @@ def _names(read):
 
 
 RULES = (
-    Rule(("place:possessive", "place:demonym", "place:parenthesis", "place:comma", "place:in", "place:apposition"),
-         "sentence", ("locatedIn",), (
+    Rule(("place:possessive", "place:demonym", "place:apposition"), "sentence", ("locatedIn",), (
         Example("Pakistan's north-western city of Peshawar was quiet.", "Peshawar", "locatedIn", "Pakistan",
                 "place:possessive"),
         Example("Polish troops entered the Ukrainian city of Kharkiv on Monday.", "Kharkiv", "locatedIn", "Ukraine",
                 "place:demonym"),
+        Example("Gaza, the main city in the Palestinian Territory, was quiet.", "Gaza", "locatedIn",
+                "Palestine", "place:apposition"),
+    ), P.places, P.places.__doc__),
+    Rule(("place:parenthesis", "place:comma", "place:in"), "sentence", ("locatedIn",), (
         Example("Nairobi (Kenya) was quiet.", "Nairobi", "locatedIn", "Kenya", "place:parenthesis"),
         Example("Aceh, Indonesia was flooded on Monday.", "Aceh", "locatedIn", "Indonesia", "place:comma"),
         Example("Shots were fired near the Halden Arena in Chicago.", "Halden Arena", "locatedIn", "Chicago",
                 "place:in"),
-        Example("Gaza, the main city in the Palestinian Territory, was quiet.", "Gaza", "locatedIn",
-                "Palestine", "place:apposition"),
-    ), P.places, P.places.__doc__),
+        Example("Troops left Kunduz in northern Afghanistan.", "Kunduz", "locatedIn", "Afghanistan", "place:in"),
+    ), matcher_body(_GAPS, _place_gap), "A place, \"(\", \",\" or \"in\" (and a modifier), then another place."),
     Rule(("seat:apposition", "seat:descriptor"), "sentence", ("locatedIn", "partOf"), (
         Example("Norvik, a Canadian automobile parts company, said profits fell.", "Norvik", "locatedIn", "Canada",
                 "seat:apposition"),
