@@ -6,9 +6,9 @@ run after entity resolution, groups the mentions of a build into clusters, one p
 - within an article, an anaphoric noun ("the attacks", "the strikes") joins the latest event of a
   compatible kind the article told before it; the first mention in the lead (the first two body
   sentences) of the action its headline names, with the same word or a synonym, joins the headline's
-  event unless they name different places or actors; other mentions join an earlier event when they
-  agree on kind, date and participants, as across articles, and a mention that states no date is not
-  held to the week before publication when its own article told the event;
+  event unless they name different places (a headline shortens its actors); other mentions join an
+  earlier event when they agree on kind, date and participants, as across articles, and a mention that
+  states no date is not held to the week before publication when its own article told the event;
 - across articles, a mention joins the event it shares the most participants with (actors, targets,
   places, a city counting as in its country; statements by one speaker must share more than the
   speaker), when the kinds are compatible, nothing they state
@@ -220,16 +220,15 @@ def _generic_score(ref: MentionRef, c: EventCluster) -> int | None:
 
 def _headline_told(ref: MentionRef, c: EventCluster) -> bool:
     """A headline tells the article's main event: the first mention of the same action (same word or a synonym)
-    in the lead is that event, unless they name different places or actors."""
+    in the lead is that event, unless they name different places. A headline shortens its actors ("Canada
+    announces", "Orbis parent Velmar wins"): that the lead names them otherwise does not keep them apart."""
     told = c.by_doc.get(ref.doc_id, [])
     if not told or any(m.part != "headline" for m in told):
         return False
     lemma = lemma_of(ref.event)
     if not any(same_word(lemma, lemma_of(m.event), synonyms=True) for m in told):
         return False
-    if ref.places and c.places and not (ref.places & c.places or ref.isos & c.isos):
-        return False
-    return not (ref.actors and c.actors and not ref.actors & c.actors)
+    return not (ref.places and c.places and not (ref.places & c.places or ref.isos & c.isos))
 
 
 def _is_verb(ref: MentionRef) -> bool:
@@ -323,8 +322,11 @@ def cluster_events(extractions: list[Extraction], index: dict[tuple[str, Mention
             if target is not None:
                 clusters[target].add(ref)
             continue
-        keys = ref.blocking_keys | {f"word:{ref.doc_id}:{w}" for w in ref.event.args} | _word_keys(ref) if kind == GENERIC \
-            else ref.blocking_keys
+        keys = set(ref.blocking_keys)
+        if kind == GENERIC:
+            keys |= {f"word:{ref.doc_id}:{w}" for w in ref.event.args} | _word_keys(ref)
+        if ref.part:  # a lead's mention meets the events of its headline
+            keys.add(f"headline:{ref.doc_id}")
         candidates = sorted({i for p in keys for i in by_key[(kind, p)][-_CANDIDATES:]})
         best, best_score = None, 0
         for i in candidates:
