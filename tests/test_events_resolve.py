@@ -258,3 +258,8 @@ def test_a_headline_that_names_its_actor_otherwise_tells_the_event_of_its_lead()
     clusters = _clusters_of("Canada announces new visa rules\n\nImmigration minister Tove Berg announced new "
                             "rules for student visas on Monday.\n")
     assert ["announces", "announced"] in clusters
+
+
+def test_plans_and_intentions_are_one_word():
+    clusters = _clusters_of("Orbis plans new plant\n\nThe carmaker Orbis intends to open a plant in Velmar next year.\n")
+    assert ["plans", "intends"] in clusters

@@ -190,5 +190,6 @@ ACTION_SYNONYMS = [
     {"cut", "reduce", "reduction", "slash"},
     {"sue", "lawsuit"},
     {"win", "victory"},
+    {"plan", "intend", "intention"},
     {"agree", "agreement", "deal", "settlement"},
 ]
