@@ -44,6 +44,7 @@ _SPEECH = {"PublicStatement"}
 _LOCATIONS = family("Location")
 _LEAD_SENTENCES = 2  # a news article's lead: its first body sentences, which tell what its headline tells
 _UNDATED_DAYS = 7  # an undated report is about the week before its publication
+_COUNTRY_KEYS = ("country:", "side:")  # the keys of a country and of the side it stands for
 _STEM = 4  # same_word's shortest stem
 _CANDIDATES = 50  # events compared per shared participant: the latest ones
 _ANAPHORA_SENTENCES = 20  # how far back "the attacks" may look in its article
@@ -195,7 +196,7 @@ def _generic_score(ref: MentionRef, c: EventCluster) -> int | None:
     """An action of no typed kind joins an event told with the same word ("sales" and "sold") earlier in its
     article, or one told with the same word or a synonym ("fell", "dropped") that shares an argument with
     it: an entity, or within one article an argument word ("shares fell"); across articles it must share an
-    entity. Stated places and actors must not differ. Within an article a verb does not join an event told
+    entity other than a country. Stated places and actors must not differ. Within an article a verb does not join an event told
     by nouns only, and a verb that names no argument does not join on its word alone."""
     lemma = lemma_of(ref.event)
     if not any(same_word(lemma, other, synonyms=True) for other in c.lemmas):
@@ -207,7 +208,10 @@ def _generic_score(ref: MentionRef, c: EventCluster) -> int | None:
         return None
     if ref.actors and c.actors and not ref.actors & c.actors:
         return None
-    shared = sum(1 for p in ref.participants if p in c.actors or p in c.targets or p in c.places)
+    # across articles a country is no evidence: markets open and sales fall in the same country every day
+    broad = () if told else _COUNTRY_KEYS
+    shared = sum(1 for p in ref.participants if (p in c.actors or p in c.targets or p in c.places)
+                 and not p.startswith(broad))
     shared += len(set(ref.event.args) & c.args_by_doc.get(ref.doc_id, set()))
     # the same word alone, in one article: not for a verb whose parse names nobody and nothing ("closed lower
     # after falling"), which tells nothing to say which action it is

@@ -263,3 +263,15 @@ def test_a_headline_that_names_its_actor_otherwise_tells_the_event_of_its_lead()
 def test_plans_and_intentions_are_one_word():
     clusters = _clusters_of("Orbis plans new plant\n\nThe carmaker Orbis intends to open a plant in Velmar next year.\n")
     assert ["plans", "intends"] in clusters
+
+
+def test_across_articles_a_shared_country_does_not_make_one_action():
+    from kg.events_resolve import cluster_events
+    from kg.pipeline import analyse_text
+    from kg.resolve import resolve
+
+    texts = ("The stock exchange in Toronto opened higher in Canada on Monday.", "A new casino opened in Canada on Monday.")
+    exs = [analyse_text(t, doc_date=date(2026, 3, 2), doc_id=f"a{i}") for i, t in enumerate(texts)]
+    _, index = resolve(exs)
+    opened = [c for c in cluster_events(exs, index, bare_actions=True) if c.first.event.trigger == "opened"]
+    assert sorted(len(c.mentions) for c in opened) == [1, 1]
