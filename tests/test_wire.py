@@ -96,3 +96,23 @@ def test_a_surname_before_a_noun_after_the_is_still_the_person():
 def test_countries_are_named_as_news_names_them():
     assert L.lookup_country("Czechia").name == "Czech Republic"
     assert L.lookup_country("Palestinian Territory").name == "Palestine"
+
+
+@pytest.mark.model
+def test_a_name_runs_on_through_its_particles_and_the_surname_alone_is_the_person():
+    ents = entities_of("Defense Minister Ilse von der Brandt visited the troops. Von der Brandt said they were ready.")
+    assert ents["Ilse von der Brandt"].cls == "Person"
+    assert not {"Ilse von", "Brandt"} & set(ents)
+    assert all(e.cls == "Person" for label, e in ents.items() if "Brandt" in label)
+
+
+@pytest.mark.model
+def test_words_made_of_names_are_no_entities():
+    ents = entities_of("The pro-Kremlin bloc and ex-Soviet states backed the Franco-German plan on Monday.")
+    assert not {"pro-Kremlin", "ex-Soviet", "Franco-German"} & set(ents)
+
+
+def test_regions_without_a_province_of_their_name_are_places_of_no_country():
+    for name in ("Crimea", "Nagorno-Karabakh", "West Bank", "Sahel"):
+        place = L.lookup_place(name)
+        assert place is not None and place.cls == "Location" and place.iso is None

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import lexicon as L
-from ..lang.en import LEADER_ROLES, ORG_DESCRIPTORS, UNIT_WORDS
+from ..lang.en import LEADER_ROLES, NAME_PARTICLES, ORG_DESCRIPTORS, UNIT_WORDS
 from ..ontology import family
 from ..records import Mention
 from .common import clean_name as _clean_name
@@ -133,7 +133,12 @@ def person_surnames(mentions: list[Mention]) -> list[Mention]:
     surnames = {}
     for m in mentions:
         if m.cls == "Person" and len(m.name.split()) > 1:
-            surnames[m.name.split()[-1].lower()] = m
+            words = m.name.split()
+            surnames[words[-1].lower()] = m
+            # "von der Leyen" of "Ursula von der Leyen": the surname begins at its first particle
+            first = next((i for i, w in enumerate(words[1:], 1) if w in NAME_PARTICLES), None)
+            if first is not None and first < len(words) - 1:
+                surnames[" ".join(words[first:]).lower()] = m
     out = []
     for m in mentions:
         if m.cls in {"Organization", "Location"} and m.label in {"ORG", "GPE", "LOC", "FAC", "PERSON+org-cue"} \

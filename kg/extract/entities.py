@@ -6,10 +6,10 @@ from collections import Counter
 from collections.abc import Iterator
 
 from .. import lexicon as L
-from ..lang.en import (ARTICLES, COMPANY_WORDS, EMPLOYEE_NOUNS, EQUIPMENT_WORDS, GROUP_MEMBER_NOUNS,
+from ..lang.en import (ARTICLES, COMBINING_FORMS, COMPANY_WORDS, EMPLOYEE_NOUNS, EQUIPMENT_WORDS, GROUP_MEMBER_NOUNS,
                        KIN_AND_RIVAL_NOUNS,
                        NAMING_PARTICIPLES, NAMING_VERBS, NATIONAL_HEADS, NEWS_ROLES, NEWS_WORDS, OPERATION_CUES,
-                       ORG_DESCRIPTORS, PERSON_SUBJECT_VERBS, PLACE_AFTER_NAME, PLACE_NOUNS, PORTFOLIOS,
+                       NAME_PARTICLES, NAME_PREFIXES, ORG_DESCRIPTORS, PERSON_SUBJECT_VERBS, PLACE_AFTER_NAME, PLACE_NOUNS, PORTFOLIOS,
                        PORTFOLIO_HOLDERS, SOCIAL_VERBS)
 from ..records import Mention
 from ..resolve import harmonise_classes
@@ -34,10 +34,14 @@ def extract_mentions(doc) -> list[Mention]:
     names = Names(doc, sent_index, taken)
     mentions: list[Mention] = registry.run("cues", names)  # "Operation X": its words are no place or company
     covered = {i for m in mentions for i in range(m.start, m.end)}
+    joined = 0  # the end of a person's name read on through its particles ("Ursula von der Leyen")
     for ent in doc.ents:
-        if ent.label_ not in KEEP_LABELS:
+        if ent.label_ not in KEEP_LABELS or ent.start_char < joined:
             continue
         span = _trim(ent)
+        if span is not None and ent.label_ == "PERSON":
+            span = _with_particles(span)
+            joined = span.end_char
         if span is None or span.start_char in covered:
             continue
         dash = next((t.i for t in span if t.text in {"-", "\u2013", "\u2014"} and t.i > span.start
@@ -100,6 +104,27 @@ def _trim(span):
     if start >= end:
         return None
     return doc[start:end]
+
+
+def _with_particles(span):
+    """A person's name NER cut at a particle ("Ursula von" ... "Leyen"): read on through the particles to the
+    next capitalised word; a particle left at the end is dropped."""
+    doc = span.doc
+    end = span.end
+    while end > span.start + 1 and doc[end - 1].lower_ in NAME_PARTICLES and doc[end - 1].is_lower:
+        end -= 1
+    j = end
+    while j < len(doc) and j - end < 3 and doc[j].lower_ in NAME_PARTICLES and doc[j].is_lower:
+        j += 1
+    if j > end and j < len(doc) and doc[j].is_title and doc[j].is_alpha:
+        return doc[span.start: j + 1]
+    return doc[span.start: end]
+
+
+def _prefixed(name: str) -> bool:
+    """"pro-Kremlin", "ex-Soviet", "Franco-German": a word made of a name, no name."""
+    head, dash, _ = name.partition("-")
+    return bool(dash) and " " not in head and head.lower() in NAME_PREFIXES | COMBINING_FORMS
 
 
 def _leading_title(span) -> bool:
@@ -319,7 +344,7 @@ def _after_portfolio(span, label: str):
 def _name_label(span, label: str, name: str) -> str | None:
     """The NER label as the name itself allows it: None for no entity (equipment, products, indices, a lone
     word with nothing to say it is a person's name), ORG for an acronym NER calls a person."""
-    if not name or not any(ch.isalpha() for ch in name):
+    if not name or not any(ch.isalpha() for ch in name) or _prefixed(name):
         return None
     if label in {"PERSON", "ORG", "FAC"} and (_is_equipment(span, name) or L.looks_like_product(name) or name[0].isdigit()):
         return None

@@ -30,3 +30,9 @@ EXTRA_DEMONYMS = {
     "spanish": "ES", "turkish": "TR", "greek": "GR", "norwegian": "NO", "icelandic": "IS",
     "czech": "CZ", "slovak": "SK", "hungarian": "HU", "ukrainian": "UA", "russian": "RU",
 }
+
+# Prefixes that make a word of a name no name ("pro-Kremlin", "ex-Soviet", "anti-Israel"), and combining
+# forms of a nation's name ("Franco-German", "Sino-Russian").
+NAME_PREFIXES = frozenset({"pro", "anti", "ex", "pre", "post", "non", "neo"})
+COMBINING_FORMS = frozenset({"franco", "anglo", "sino", "russo", "indo", "afro", "euro", "austro", "germano", "italo",
+                             "greco", "judeo", "turco", "hispano", "luso", "serbo", "polono", "nippo", "irano"})

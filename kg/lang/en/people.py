@@ -60,3 +60,7 @@ LAW_ENFORCEMENT_WORDS = frozenset({
     "police", "policemen", "officers", "investigators", "agents", "prosecutors", "detectives", "authorities",
     "inspectors", "officials", "customs", "fbi", "interpol",
 })
+
+# Lower-case particles inside a person's name: "Ursula von der Leyen", "Rafael van der Berg".
+NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "dos", "das", "ter",
+                            "zu", "bin", "ibn", "le", "la"})

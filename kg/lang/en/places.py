@@ -42,3 +42,16 @@ SUBDIVISION_STOP = frozenset({
     "city", "state", "unity", "independence", "liberty", "victoria", "georgia", "guadalupe",
     "florida", "santa", "san", "la", "el", "al", "as", "ad", "mali", "balkan",
 })
+
+# Regions news names that have no province of that name in ISO 3166-2 (or only under another language's
+# name): folded name -> name. No country is given: several are disputed, and a rule must not guess one.
+NAMED_REGIONS = {
+    "crimea": "Crimea", "donbas": "Donbas", "donbass": "Donbass", "nagorno-karabakh": "Nagorno-Karabakh",
+    "karabakh": "Karabakh", "darfur": "Darfur", "kashmir": "Kashmir", "kurdistan": "Kurdistan", "sahel": "Sahel",
+    "balkans": "Balkans", "caucasus": "Caucasus", "south caucasus": "South Caucasus", "middle east": "Middle East",
+    "gaza strip": "Gaza Strip", "west bank": "West Bank", "golan heights": "Golan Heights", "sinai": "Sinai",
+    "sinai peninsula": "Sinai Peninsula", "tibet": "Tibet", "chechnya": "Chechnya", "abkhazia": "Abkhazia",
+    "south ossetia": "South Ossetia", "transnistria": "Transnistria", "brittany": "Brittany",
+    "catalonia": "Catalonia", "flanders": "Flanders", "wallonia": "Wallonia", "siberia": "Siberia",
+    "patagonia": "Patagonia", "scandinavia": "Scandinavia",
+}
