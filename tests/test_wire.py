@@ -116,3 +116,22 @@ def test_regions_without_a_province_of_their_name_are_places_of_no_country():
     for name in ("Crimea", "Nagorno-Karabakh", "West Bank", "Sahel"):
         place = L.lookup_place(name)
         assert place is not None and place.cls == "Location" and place.iso is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,cls", [
+    ("Officials said on Monday that Bayern would tighten its budget rules for the coming year.", "Location"),
+    ("Bayern won the match 2-0 after the striker scored twice and the goalkeeper saved a penalty. The coach "
+     "praised the midfielder, and the league leaders kept a four-point lead in the Bundesliga title race this "
+     "season.", "Organization"),
+])
+def test_a_place_ner_calls_an_organization_is_the_place_but_a_club_in_sport_news(text, cls):
+    from spacy.tokens import Span
+
+    from kg.extract.classify import classify
+    from kg.nlp import load_nlp
+
+    doc = load_nlp()(text)
+    i = next(t.i for t in doc if t.text == "Bayern")
+    m = classify(Span(doc, i, i + 1, label="ORG"), "ORG", {t.i: 0 for t in doc})
+    assert m is not None and m.cls == cls

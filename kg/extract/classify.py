@@ -14,6 +14,7 @@ from ..lang.en import (COMBINING_FORMS, COMPANY_WORDS, EMPLOYEE_NOUNS, EQUIPMENT
 from ..records import Mention
 from .common import clean_name as _clean_name
 from .common import make_mention as _mention
+from .sport import is_sport_article
 
 
 def _prefixed(name: str) -> bool:
@@ -305,8 +306,10 @@ def _classify_org(span, name: str, nxt: str, sent_index) -> Mention | None:
     place = L.lookup_place(name)
     if place is not None and _place_context(span):
         return _mention(span, untitle(name) if place.cls == "City" else place.name, place.cls, "ORG+place-cue", sent_index)
-    if place is not None and place.cls != "Country" and _known_place(place, name) and not _org_descriptor(span):
-        # "Budapest", "Rafah" read as an organization: a place the gazetteer knows by this very name
+    if place is not None and place.cls != "Country" and _known_place(place, name) and not _org_descriptor(span) \
+            and not _sport(span.doc):
+        # "Budapest", "Rafah" read as an organization: a place the gazetteer knows by this very name (in sport
+        # news such a name is a club's: "Bayern")
         return _mention(span, untitle(name) if place.cls == "City" else place.name, place.cls, "ORG+gazetteer",
                         sent_index)
     country = L.lookup_country(name)
@@ -323,6 +326,13 @@ def _known_place(place, name: str) -> bool:
     more (a smaller one often names a company: Toyota)."""
     big = place.cls != "City" or place.population >= 500_000
     return L.fold(place.name) == L.fold(name) and big and len(name) > 3 and not L.is_given_name(name.split()[0])
+
+
+def _sport(doc) -> bool:
+    """The article is sport news (sport.is_sport_article), read once per Doc."""
+    if "kg_sport" not in doc.user_data:
+        doc.user_data["kg_sport"] = is_sport_article(doc)
+    return doc.user_data["kg_sport"]
 
 
 def _group_evidence(span) -> bool:
