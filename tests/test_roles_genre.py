@@ -95,3 +95,15 @@ def test_a_title_with_of_is_read_by_the_word_before_of():
 def test_an_outlets_journalist_named_with_a_possessive():
     found = relations_of("The minister told Fox News' Laura Finch that the plan was sound.")
     assert ("Laura Finch", "worksFor", "Fox News") in found
+
+
+def test_a_birthplace_before_a_title_is_not_whom_the_person_serves():
+    found = relations_of("The cabinet includes Peru-born Finance Minister Elena Castro and Economy Minister Jan Holm.")
+    assert not any(o == "Peru" and p in {"worksFor", "leaderOf"} for _, p, o in found)
+
+
+def test_said_x_from_a_body_works_for_the_body_not_for_a_name_inside_its_name():
+    found = relations_of("It was good, said Vera Lind from the Chekhov Museum in Moscow. It was risky, said Tom "
+                         "Hale from the Atlantic Policy Institute.")
+    assert ("Tom Hale", "worksFor", "Atlantic Policy Institute") in found
+    assert not any(s == "Vera Lind" and o == "Chekhov" for s, _, o in found)

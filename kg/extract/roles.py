@@ -9,7 +9,6 @@ from .. import lexicon as L
 from ..lang.en import (APPOINT_VERBS, CORPORATE_TITLES, GOVERNMENT_TITLES, HEADS_OF_BODIES, LEADER_ROLES,
                        OWN_WORDS, REGION_WORDS, STATE_ROLES, SUBORDINATE_WORDS, TERRITORIAL_ROLES, TITLE_MODIFIERS)
 from ..records import Mention, Relation
-from ..lang.en.pronouns import SPEECH_AND_THOUGHT_VERBS as SPEECH_VERBS
 from ..lang.en.titles import SPORT_ROLES, NOT_STATE_HEADS as _NOT_STATE_HEADS  # kg/lang/en/titles.py
 from .arguments import subjects
 from .common import expand_conjuncts, sentence_date
@@ -135,6 +134,8 @@ def _title_before_name(ctx: Sent, p: Mention, psp, ending) -> list[Relation]:
     for o, osp in ending(psp.start - 9, psp.start):
         if o is p or o.cls not in ORG_FAMILY | PLACES or osp.end > psp.start or psp.start - osp.end > 9:
             continue
+        if doc.text[o.end: o.end + 7].lower().startswith(("-born", "-raised")):
+            continue  # "US-born Finance Minister X": where X was born, not whom X serves
         start, end = osp.end, psp.start
         if end - start > 1 and doc[end - 1].text == "," and psp.end < ctx.span.end and doc[psp.end].text in {",", "."}:
             end -= 1  # "Ryanair CEO, Michael O'Leary, said"
@@ -262,17 +263,9 @@ def _of_party_or_employer(ctx: Sent, p: Mention, psp, ms: list) -> list[Relation
     """The name, then "of" and a party or a named organization (rules member:of-party, role:of-organization).
 
     "X of the ruling Morena party" gives X memberOf the party; "Daniel Whitcombe of Norvik Motors" gives
-    Whitcombe worksFor Norvik Motors (unless a title stands before the name: that is rule (4)); "said X from
-    Y" worksFor Y (rule role:from-organization).
+    Whitcombe worksFor Norvik Motors (unless a title stands before the name: that is rule (4)).
     """
     doc = ctx.doc
-    if psp.end + 1 < ctx.span.end and doc[psp.end].lower_ == "from" and psp.start > ctx.span.start \
-            and doc[psp.start - 1].lemma_ in SPEECH_VERBS:
-        # "said X from Chatham House": the body X speaks for
-        employer = _named_after(ctx, psp.end + 1)
-        if employer is not None and employer.cls in ORG_FAMILY - {"PoliticalParty"} and employer.kind == "name":
-            return [make_relation(ctx, p, "worksFor", employer, "role:from-organization", 0.65, tokens=[psp.root.i])]
-        return []
     if not (psp.end + 1 < ctx.span.end and doc[psp.end].lower_ == "of"):
         return []
     party = next((o for o, osp in ms if o.cls == "PoliticalParty" and psp.end < osp.start <= psp.end + 5), None)

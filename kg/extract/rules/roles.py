@@ -6,7 +6,8 @@ from collections.abc import Callable
 
 from ... import lexicon as L
 from ...records import Relation
-from ..context import Sent, make_relation, sentence_mentions
+from ...lang.en.pronouns import SPEECH_AND_THOUGHT_VERBS as SPEECH_VERBS
+from ..context import ORG_FAMILY, Sent, make_relation, sentence_mentions, span_of
 from ..registry import Article, Example, Rule, matcher_body
 from .. import roles as R
 
@@ -68,6 +69,22 @@ def _title_of_before_name(ctx: Sent) -> list[Relation]:
     return R._title_of_before_name(ctx, [(m, sp) for m, sp in sentence_mentions(ctx) if m.cls == "Person"])
 
 
+def _said_from(ctx: Sent, p, psp) -> list[Relation]:
+    """"said X from Y" (rule role:from-organization): X works for the body Y X speaks for; not for a name inside
+    the body's name ("from the Chekhov Museum" where only "Chekhov" was named)."""
+    doc = ctx.doc
+    if not (psp.end + 1 < ctx.span.end and doc[psp.end].lower_ == "from" and psp.start > ctx.span.start
+            and doc[psp.start - 1].lemma_ in SPEECH_VERBS):
+        return []
+    employer = R._named_after(ctx, psp.end + 1)
+    esp = span_of(ctx, employer) if employer is not None else None
+    if esp is None or esp.end < len(doc) and doc[esp.end].pos_ in {"PROPN", "NOUN"}:
+        return []
+    if employer.cls not in ORG_FAMILY - {"PoliticalParty"} or employer.kind != "name":
+        return []
+    return [make_relation(ctx, p, "worksFor", employer, "role:from-organization", 0.65, tokens=[psp.root.i])]
+
+
 def _counterparts(art: Article) -> list[Relation]:
     """"X's/his Japanese counterpart Y" (rule role:counterpart): Y holds, for the country named before
     "counterpart", the office a rule read for the person named before it in the sentence ("Russian Prime
@@ -123,14 +140,16 @@ RULES = (
         Example("Maria Lindqvist's Christian Democrats won the vote.", "Maria Lindqvist", "memberOf",
                 "Christian Democrats", "member:possessive-party"),
     ), _each_person(R._possessive_party, needs="mentions"), R._possessive_party.__doc__),
-    Rule(("member:of-party", "role:of-organization", "role:from-organization"), "sentence", ("memberOf", "worksFor"), (
+    Rule(("member:of-party", "role:of-organization"), "sentence", ("memberOf", "worksFor"), (
         Example("Luis Garcia of the ruling Morena party spoke on Monday.", "Luis Garcia", "memberOf", "Morena",
                 "member:of-party"),
         Example("Daniel Whitcombe of Norvik Motors said the car was safe.", "Daniel Whitcombe", "worksFor",
                 "Norvik Motors", "role:of-organization"),
+    ), _each_person(R._of_party_or_employer, needs="mentions"), R._of_party_or_employer.__doc__),
+    Rule(("role:from-organization",), "sentence", ("worksFor",), (
         Example("\"The port matters,\" said Clara Hughes from the Atlantic Policy Institute.", "Clara Hughes",
                 "worksFor", "Atlantic Policy Institute", "role:from-organization"),
-    ), _each_person(R._of_party_or_employer, needs="mentions"), R._of_party_or_employer.__doc__),
+    ), _each_person(_said_from), _said_from.__doc__),
     Rule(("role:title-of",), "sentence", ("leaderOf", "worksFor", "memberOf", "founded"), (
         Example("President Juan Perez of Chile spoke on Monday.", "Juan Perez", "leaderOf", "Chile", "role:title-of"),
     ), _each_person(R._title_name_of), R._title_name_of.__doc__),
