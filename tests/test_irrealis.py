@@ -117,3 +117,23 @@ def test_planned_threatened_denied_or_possible_events_make_none_of_their_class(k
 def test_irrealis_of_classes_read_from_nouns_and_of_killings(kind, real, unreal):
     assert kind in _kinds(real), real
     assert kind not in _kinds(unreal), unreal
+
+
+@pytest.mark.parametrize("kind, text", [
+    ("Attack", "Officials foiled a planned attack on the Halden embassy in Vienna."),
+    ("Attack", "Israel weighed a possible strike on Iran."),
+    ("Attack", "The threat of an attack by Hezbollah worried Israel."),
+    ("Attack", "There was no attack on Odessa on Monday."),
+    ("Sanction", "Iran faced threats of sanctions from the European Union."),
+    ("Acquisition", "Norvik Motors announced the proposed takeover of Halden Systems."),
+    ("Acquisition", "The potential merger of Norvik Motors and Halden Systems worried investors."),
+    ("Acquisition", "Norvik Motors abandoned its bid for Halden Systems."),
+    ("Meeting", "Japan rejected plans for a meeting with China."),
+])
+def test_an_event_noun_planned_possible_threatened_or_denied_makes_none(kind, text):
+    assert kind not in _kinds(text), text
+
+
+def test_a_noun_stated_done_still_makes_its_event():
+    assert "Attack" in _kinds("Russia carried out an attack on Odessa on Monday.")
+    assert "Acquisition" in _kinds("Norvik Motors completed the takeover of Halden Systems in May.")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
-from ..lang.en import (ANAPHORIC_DETERMINERS, CLAIM_VERBS, IRREALIS_WORDS, MODALS, REACTION_VERBS,  # noqa: F401
+from ..lang.en import (ANAPHORIC_DETERMINERS, CLAIM_VERBS, IRREALIS_MODIFIERS, IRREALIS_WORDS, MODALS,  # noqa: F401
+                       FIGHTER_NOUNS, REACTION_VERBS,
                        NOUN_TRIGGERS,  # read by evaluation/events.py through this module, as VERB_TRIGGERS
                        RELATIVE_PRONOUNS, VERB_TRIGGERS, VICTIM_NOUNS)
 from ..ontology import family
@@ -23,7 +24,7 @@ PLACES = family("Location")  # where an event happens
 AGENT_CLASSES = family("Organization") - {"NewsOrganization"} | {"Country"}
 MODIFIER_ACTOR_KINDS = {"Attack", "Sanction", "Deployment", "Designation", "Launch"}
 # kinds whose target may be the owner of what the verb's object names: "raided the offices of X"
-OWNER_TARGET_KINDS = {"Attack", "Raid", "Arrest", "Sanction"}
+OWNER_TARGET_KINDS = {"Attack", "Raid"}  # not arrests: "arrested the head of X" did not arrest X
 STATEMENT_KINDS = {"PublicStatement"}
 STRUCK_VERBS = {"hit", "slap", "target", "punish"}  # "X was hit with sanctions": X is the target
 
@@ -108,6 +109,9 @@ def _arg_words(tok) -> tuple[str, ...]:
 
 def _irrealis(tok) -> bool:
     """Planned, threatened, possible or denied: not something that happened."""
+    if tok.pos_ == "NOUN" and any(c.dep_ in {"amod", "compound"} and (c.lower_ in IRREALIS_MODIFIERS or c.lemma_.lower()
+                                  in IRREALIS_MODIFIERS) or c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return True  # "a planned attack", "there was no attack"
     for t in [tok] + list(tok.ancestors)[:4]:
         if any(c.dep_ == "neg" for c in t.children):
             return True
@@ -163,7 +167,7 @@ def _arguments(tok, index: MentionIndex) -> tuple[list[Mention], list[Mention]]:
         if tok.dep_ == "relcl":  # "X, who was arrested", "the man whom police detained": X is the target
             passive = [tok.head if c.lower_ in RELATIVE_PRONOUNS else c for c in passive]
             objs = [tok.head if c.lower_ in RELATIVE_PRONOUNS else c for c in objs]
-        actors = _mentions_of(subj + agent, index)
+        actors = _mentions_of(subj + agent, index) or _fighters_of(subj + agent, index)
         targets = _mentions_of(passive + objs, index)
         if tok.lemma_.lower() in {"deploy", "dispatch", "station"}:
             # "US warships were deployed": the deployed forces' country is the actor
@@ -191,6 +195,13 @@ def _arguments(tok, index: MentionIndex) -> tuple[list[Mention], list[Mention]]:
         if tok.lemma_.lower() == "launch":
             targets = [m for t in tok.subtree if (m := index.at(t)) and m.cls == "MilitaryOperation"][:1]
     return actors, targets
+
+
+def _fighters_of(heads, index: MentionIndex) -> list[Mention]:
+    """"Fighters from X attacked", "members of the X militia stormed": the group the members of are its actor."""
+    return [m for h in heads if h.lemma_.lower() in FIGHTER_NOUNS for p in h.children
+            if p.dep_ == "prep" and p.lower_ in {"of", "from"}
+            for m in _mentions_of([g for g in p.children if g.dep_ == "pobj"], index) if m.cls in AGENT_CLASSES]
 
 
 def _owners(verb, index: MentionIndex) -> list[Mention]:

@@ -13,12 +13,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ...lang.en import (LAW_ENFORCEMENT_WORDS, NOUN_TRIGGERS, OPERATION_CUES, PHONE_WORDS, RAID_WORDS, VERB_TRIGGERS,
-                        WEAPON_WORDS)
+from ...lang.en import (LAW_ENFORCEMENT_WORDS, NOUN_TRIGGERS, OPERATION_CUES, PHONE_WORDS, PLACE_NOUNS, RAID_WORDS,
+                        VERB_TRIGGERS, WEAPON_WORDS)
+from ...ontology import family
 from ..common import expand_conjuncts
 from ..event_types import DISASTERS, GENERIC
 from ..generic_events import generic_trigger
 from ..registry import EVENT_ROLES, EventExample as E, Rule
+
+
+PLACES = family("Location")
 
 
 def slug(kind: str) -> str:
@@ -88,11 +92,15 @@ def _launch_sense(noun, index) -> bool:
 
 
 def _arrest(tok, index) -> str | None:
-    """The arrest triggers, and "taken into custody"."""
+    """The arrest triggers, and "taken into custody"; a place captured is no arrest ("rebels captured the town")."""
     if tok.pos_ == "VERB" and tok.lemma_.lower() == "take" and any(
             c.dep_ == "prep" and c.lower_ == "into" and any(g.lemma_.lower() == "custody" for g in c.children)
             for c in tok.children):
         return "Arrest"
+    if tok.pos_ == "VERB" and tok.lemma_.lower() == "capture" and any(
+            c.dep_ in {"dobj", "nsubjpass"} and (c.lemma_.lower() in PLACE_NOUNS or (m := index.at(c)) is not None
+                                                 and m.cls in PLACES) for c in tok.children):
+        return None
     return _ARREST_WORDS(tok, index)
 
 
@@ -135,6 +143,8 @@ RULES = (
             targets=("Gaza",)),
           E("Hezbollah fighters attacked an Israeli post on Monday.", "Attack", "event:attack:verb:attack",
             actors=("Hezbollah",)),
+          E("Members of the Halden Brigade militia attacked a village near Goma.", "Attack", "event:attack:verb:attack",
+            actors=("Halden Brigade",), places=("Goma",)),
           E("The attack was carried out by Boko Haram in Maiduguri.", "Attack", "event:attack:noun:attack",
             actors=("Boko Haram",), places=("Maiduguri",)),
           E("Boko Haram claimed responsibility for the attack in Maiduguri.", "Attack", "event:attack:noun:attack",
@@ -184,6 +194,8 @@ RULES = (
             targets=("Carlos Vega",), places=("Madrid",)),
           E("Emre Kaya was taken into custody in Ankara on Monday.", "Arrest", "event:arrest:verb:take",
             targets=("Emre Kaya",), places=("Ankara",)),
+          E("Police arrested the head of Halden Bank in Frankfurt.", "Arrest", "event:arrest:verb:arrest",
+            places=("Frankfurt",), never=("Halden Bank",)),
           doc=_arrest.__doc__),
     _rule("Agreement", _lexical("Agreement"),
           E("Japan and Australia signed a defence pact in Tokyo.", "Agreement", "event:agreement:verb:sign",

@@ -117,6 +117,14 @@ IRREALIS_WORDS = frozenset({
     "ability", "able", "plan", "prepare", "threaten", "warn", "want", "seek", "consider", "intend",
     "try", "propose", "could", "would", "will", "may", "might", "should", "if", "unless", "whether",
     "possible", "potential", "deny", "ready", "willing", "refuse", "expect", "promise", "pledge", "vow", "fail",
+    "threat", "prospect", "possibility", "bid", "offer", "cancel", "postpone", "scrap", "abandon",
+})
+
+# Words before an event noun that make it planned or possible: "a planned attack", "the proposed takeover"
+# (as written and as lemmas; "no" as its determiner denies it: "there was no attack")
+IRREALIS_MODIFIERS = frozenset({
+    "planned", "plan", "proposed", "propose", "possible", "potential", "threatened", "rumoured", "rumored",
+    "hypothetical", "future", "intended", "expected", "prospective", "would-be",
 })
 
 # Verbs whose subject reacts to an event someone else did, so is not its actor: "Germany condemned the attack"
@@ -124,6 +132,13 @@ REACTION_VERBS = frozenset({
     "condemn", "denounce", "criticize", "criticise", "deplore", "blame", "protest", "welcome", "investigate",
     "survive", "witness", "suffer", "fear", "prevent", "repel", "thwart", "foil", "oppose", "mourn", "report",
     "describe", "discuss", "deny", "dispute", "reject", "decry", "regret", "escape", "recall", "remember",
+    "face",
+})
+
+# Nouns of the members of an armed group or a force: "fighters from X", "members of X" act for X
+FIGHTER_NOUNS = frozenset({
+    "member", "fighter", "militant", "gunman", "soldier", "troop", "force", "rebel", "insurgent", "militiaman",
+    "loyalist", "unit", "commando", "agent", "jihadist", "guerrilla", "operative",
 })
 
 # Verbs of claiming an attack: "X claimed responsibility for the attack" makes X its actor
