@@ -126,3 +126,33 @@ def test_extraction_cache_key_covers_the_language_data():
     for path in TOPIC_FILES:
         assert f"kg/lang/en/{path.name}" in paths
     assert {"kg/ontology.py", "ontology/kg.ttl"} <= paths  # the class families and signatures come from there
+
+
+# Extractor modules whose conditions read every word list from kg/lang/en (more join as theirs move).
+WITHOUT_INLINE_WORDS = ("kg/extract/places.py", "kg/extract/holdings.py", "kg/extract/registry.py",
+                        "kg/extract/rules/places.py", "kg/extract/rules/holdings.py", "kg/extract/rules/mentions.py")
+
+
+def _inline_word_sets(path: Path) -> list[str]:
+    """Sets of two or more lower-case words written in code, and tuples of them a loop goes over (sets of classes,
+    tags and labels are written in capitals and are no language data)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        elements = node.elts if isinstance(node, ast.Set) else \
+            node.iter.elts if isinstance(node, ast.For) and isinstance(node.iter, ast.Tuple) else []
+        words = [e.value for e in elements if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+        if len(words) >= 2 and len(words) == len(elements) and all(w == w.lower() for w in words) and any(
+                c.isalpha() for w in words for c in w):
+            found.append(f"{path.name}:{node.lineno} {sorted(words)}")
+    return found
+
+
+@pytest.mark.parametrize("name", WITHOUT_INLINE_WORDS)
+def test_extractors_read_their_words_from_the_language_data(name):
+    assert not _inline_word_sets(Path(cache.__file__).resolve().parent.parent / name)
+
+
+def test_an_inline_word_set_is_found(tmp_path):
+    path = tmp_path / "rule.py"
+    path.write_text('def f(t):\n    return t.lower_ in {"within", "inside"} or t.pos_ in {"NOUN", "ADJ"}\n')
+    assert _inline_word_sets(path) == ["rule.py:2 ['inside', 'within']"]

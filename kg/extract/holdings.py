@@ -3,7 +3,8 @@ Halden Group", "Halden Group's Brightwater unit", "Halden's Launch Systems and O
 
 from __future__ import annotations
 
-from ..lang.en import PARENT_NOUNS, PARENT_WORDS, UNIT_NAME_HEADS, UNIT_WORDS
+from ..lang.en import (ARTICLES, LIST_SEPARATORS, OWNER_PRONOUNS, PARENT_NOUNS, PARENT_WORDS, UNIT_NAME_HEADS,
+                       UNIT_WORDS)
 from ..records import Mention, Relation
 from .common import APOSTROPHES
 from .context import ORG_FAMILY, Sent, make_relation, sentence_mentions, span_of
@@ -38,7 +39,7 @@ def parent_match(ctx: Sent, key: str, match) -> list[Relation]:
         if match.end >= ctx.span.end:
             return []  # "of" ends the sentence: read as "before"
         k = match.end
-        while k < ctx.span.end and doc[k].lower_ in {"the", "a"}:
+        while k < ctx.span.end and doc[k].lower_ in ARTICLES:
             k += 1
         child = _org_at(ctx, doc[k]) if k < ctx.span.end else None
         after = span_of(ctx, child).end if child is not None else match.end - 1
@@ -71,12 +72,12 @@ def _parent_around(ctx: Sent, tok, after: int) -> Mention | None:
     """The parent: named right after the phrase ("parent Halden", "parent company, Halden") or before it, with the
     phrase in apposition ("Halden, the parent company of Norvik")."""
     doc, k = ctx.doc, after
-    while k < ctx.span.end and doc[k].text in {",", "the"}:
+    while k < ctx.span.end and (doc[k].text == "," or doc[k].lower_ in ARTICLES):
         k += 1
     parent = _org_at(ctx, doc[k]) if k < ctx.span.end else None
     if parent is None:
         k = tok.i - 1
-        while k > ctx.span.start and doc[k].lower_ in {"the", "a", "its"}:
+        while k > ctx.span.start and (doc[k].lower_ in ARTICLES or doc[k].lower_ in OWNER_PRONOUNS):
             k -= 1
         if doc[k].text == "," and k - 1 >= ctx.span.start:
             parent = _org_at(ctx, doc[k - 1])
@@ -119,7 +120,7 @@ def unit_match(ctx: Sent, key: str, match) -> list[Relation]:
                 break
             members.append((m, msp))
             k = msp.end
-            while k < ctx.span.end and doc[k].lower_ in {",", "and"}:
+            while k < ctx.span.end and doc[k].lower_ in LIST_SEPARATORS:
                 k += 1
         if not members:
             continue

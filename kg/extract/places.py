@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from .. import lexicon as L
-from ..lang.en import (ARMED_WORDS, COMPANY_WORDS, FACILITY_NOUNS, GOVERNMENT_WORDS, INDUSTRY_WORDS,
-                       ORG_DESCRIPTORS, PART_NOUNS, PLACE_NOUNS)
+from ..lang.en import (APOSTROPHES, ARMED_WORDS, ARTICLES, BORDER_LINKS, COMPANY_WORDS, FACILITY_NOUNS,
+                       GOVERNMENT_WORDS, INDUSTRY_WORDS, INSIDE_WORDS, LOCATION_PARTICIPLES, ORG_DESCRIPTORS, OWNED_PART_NOUNS,
+                       OWNER_PRONOUNS, PART_NOUNS, PLACE_APPOSITION_ENDS, PLACE_NOUNS, SEAT_PARTICIPLES,
+                       SEAT_PREPOSITIONS)
 from ..records import Mention, Relation
 from .context import ORG_FAMILY, PLACES, Sent, make_relation, sentence_mentions
 
@@ -20,7 +22,7 @@ def places(ctx: Sent) -> list[Relation]:
             # "Pakistan's north-western city of Peshawar"
             b, bsp = ms[i + 1]
             gap = [t.lower_ for t in doc[asp.end: bsp.start]]
-            if 3 <= len(gap) <= 6 and gap[0] in {"'s", "\u2019s"} and gap[-1] == "of" and gap[-2] in PLACE_NOUNS:
+            if 3 <= len(gap) <= 6 and gap[0] in APOSTROPHES and gap[-1] == "of" and gap[-2] in PLACE_NOUNS:
                 out.append(make_relation(ctx, b, "locatedIn", a, "place:possessive", 0.85, tokens=[bsp.root.i]))
             elif a.kind == "demonym" and 2 <= len(gap) <= 4 and gap[-1] == "of" and gap[-2] in PLACE_NOUNS:
                 # "the Ukrainian city of Kharkiv"
@@ -32,7 +34,7 @@ def places(ctx: Sent) -> list[Relation]:
             continue
         gap = [t.text for t in doc[asp.end: bsp.start]]
         # ("Nairobi (Kenya)", "Aceh, Indonesia", "Kunduz in northern Afghanistan" are the pattern rules place:gaps)
-        if gap and gap[0] == "," and any(w.lower() in PLACE_NOUNS for w in gap) and gap[-1].lower() in {"of", "in", "the"}:
+        if gap and gap[0] == "," and any(w.lower() in PLACE_NOUNS for w in gap) and gap[-1].lower() in PLACE_APPOSITION_ENDS:
             out.append(make_relation(ctx, a, "locatedIn", b, "place:apposition", 0.8, tokens=[asp.root.i]))
     return out
 
@@ -60,7 +62,7 @@ def seats(ctx: Sent) -> list[Relation]:
             continue
         # "Magna, a Canadian automobile parts company"; "GM, an American automaker"
         j = osp.end
-        if j + 2 < ctx.span.end and doc[j].text == "," and doc[j + 1].lower_ in {"a", "an", "the"}:
+        if j + 2 < ctx.span.end and doc[j].text == "," and doc[j + 1].lower_ in ARTICLES:
             window = []
             closed = False  # the apposition ends with punctuation, not with a verb of the clause
             for t in doc[j + 2: min(ctx.span.end, j + 12)]:
@@ -129,11 +131,11 @@ def org_places(ctx: Sent) -> list[Relation]:
             continue
         at = osp.end + 1 if ctx.doc[osp.end].tag_ == "POS" else osp.end  # "Tesla's factory in Shanghai"
         prep = ctx.doc[at]
-        if prep.lower_ not in {"in", "of"} and prep.lower_ in FACILITY_NOUNS and at + 2 < ctx.span.end:
+        if prep.lower_ not in SEAT_PREPOSITIONS and prep.lower_ in FACILITY_NOUNS and at + 2 < ctx.span.end:
             prep = ctx.doc[at + 1]  # "the main Airbus factory in Toulouse"
             if prep.lower_ != "in" or prep.head.i != at:
                 continue
-        elif prep.dep_ != "prep" or prep.head.i not in range(osp.start, osp.end) or prep.lower_ not in {"in", "of"}:
+        elif prep.dep_ != "prep" or prep.head.i not in range(osp.start, osp.end) or prep.lower_ not in SEAT_PREPOSITIONS:
             continue
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             place = ctx.mentions.at(obj)
@@ -159,7 +161,7 @@ def national(ctx: Sent) -> list[Relation]:
             prev = []
             window = doc[osp.end: min(ctx.span.end, osp.end + 8)]
             words = [t.lower_ for t in window]
-            for cue in ("located", "situated"):  # "the Royal Courts of Justice, located in central London"
+            for cue in LOCATION_PARTICIPLES:  # "the Royal Courts of Justice, located in central London"
                 if cue in words[:3] and words.index(cue) + 1 < len(words) and words[words.index(cue) + 1] == "in":
                     k = words.index(cue) + 2
                     tgt = next((m for t in window[k: k + 3] if (m := ctx.mentions.at(t)) is not None and m.cls in PLACES), None)
@@ -180,7 +182,7 @@ def national(ctx: Sent) -> list[Relation]:
                                 tokens=[osp.root.i]))
         window = doc[osp.end: min(ctx.span.end, osp.end + 8)]
         words = [t.lower_ for t in window]
-        for cue in ("based", "headquartered", "located", "situated"):
+        for cue in SEAT_PARTICIPLES:
             if cue in words and words.index(cue) <= 3:
                 k = words.index(cue)
                 if k + 1 < len(words) and words[k + 1] == "in":
@@ -220,7 +222,7 @@ def borders(ctx: Sent) -> list[Relation]:
             lemmas = {t.lemma_.lower() for t in gap}
             words = {t.lower_ for t in gap}
             if "border" in lemmas or "bordering" in words:
-                if words & {"and", "between", "with", "which", "that", ",", "'s", "\u2019s", "\u02bcs"} or gap[-1].lemma_ == "border":
+                if words & BORDER_LINKS or gap[-1].lemma_ == "border":
                     out.append(make_relation(ctx, a, "borders", b, "borders", 0.85, tokens=[asp.root.i]))
     return out  # "the border between X and Y" is the pattern rule borders:between (rules/places.py)
 
@@ -237,7 +239,7 @@ def part_of(ctx: Sent) -> list[Relation]:
         j = asp.end
         if j < ctx.span.end and doc[j].text == ",":
             window = doc[j + 1: min(ctx.span.end, j + 9)]
-            rel_tok = next((t for t in window if t.lower_ in {"of", "within", "inside"}), None)
+            rel_tok = next((t for t in window if t.lower_ == "of" or t.lower_ in INSIDE_WORDS), None)
             nouns = {t.lemma_.lower() for t in window if rel_tok is not None and t.i < rel_tok.i}
             if rel_tok is not None and nouns & PART_NOUNS and rel_tok.i + 1 < len(doc):
                 tgt = next((m for m in ctx.mentions.in_span(rel_tok.i + 1, min(ctx.span.end, rel_tok.i + 4))), None)
@@ -245,28 +247,28 @@ def part_of(ctx: Sent) -> list[Relation]:
                     pred = "memberOf" if "member" in nouns else "partOf"
                     out.append(make_relation(ctx, a, pred, tgt, "partOf:apposition", 0.8, tokens=[asp.root.i]))
         # "... within Y, the X" (X in apposition to a noun inside Y)
-        if asp.start >= 3 and doc[asp.start - 1].lower_ in {"the", "a"} and doc[asp.start - 2].text == ",":
+        if asp.start >= 3 and doc[asp.start - 1].lower_ in ARTICLES and doc[asp.start - 2].text == ",":
             prev = [(o, osp) for o, osp in ms if osp.end == asp.start - 2 and o.cls in ORG_FAMILY | {"Country"}]
             if prev:
                 o, osp = prev[0]
                 k = osp.start - 1
-                while k > ctx.span.start and doc[k].lower_ in {"the", "a"} or doc[k].ent_type_ == "NORP":
+                while k > ctx.span.start and doc[k].lower_ in ARTICLES or doc[k].ent_type_ == "NORP":
                     k -= 1
-                if doc[k].lower_ in {"within", "inside"}:
+                if doc[k].lower_ in INSIDE_WORDS:
                     out.append(make_relation(ctx, a, "partOf", o, "partOf:within", 0.75, tokens=[asp.root.i]))
         # "GM's European unit Opel": the possessor's part
         k = asp.start - 1
         if k > ctx.span.start + 1 and doc[k].text == ",":  # "its European division, Opel"
             k -= 1
         while k > ctx.span.start and k > asp.start - 6 and doc[k].pos_ in {"ADJ", "NOUN", "PROPN"} and not ctx.mentions.at(doc[k]):
-            if doc[k].lemma_.lower() in PART_NOUNS | {"brand", "subsidiary"}:
-                if doc[k - 1].lower_ in {"'s", "\u2019s"} or doc[k - 1].tag_ == "POS" or any(
-                        doc[j].lower_ in {"'s", "\u2019s", "its", "their"} for j in range(max(ctx.span.start, k - 3), k)):
+            if doc[k].lemma_.lower() in OWNED_PART_NOUNS:
+                if doc[k - 1].lower_ in APOSTROPHES or doc[k - 1].tag_ == "POS" or any(
+                        (doc[j].lower_ in APOSTROPHES or doc[j].lower_ in OWNER_PRONOUNS) for j in range(max(ctx.span.start, k - 3), k)):
                     j = k - 1
-                    while j > ctx.span.start and not ctx.mentions.at(doc[j]) and doc[j].lower_ not in {"its", "their"}:
+                    while j > ctx.span.start and not ctx.mentions.at(doc[j]) and doc[j].lower_ not in OWNER_PRONOUNS:
                         j -= 1
                     owner = ctx.mentions.at(doc[j])
-                    if doc[j].lower_ in {"its", "their"}:  # "GM said ... its European division, Opel"
+                    if doc[j].lower_ in OWNER_PRONOUNS:  # "GM said ... its European division, Opel"
                         owner = next((m for t in ctx.span if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
                                       and (m := ctx.mentions.of_phrase(t)) is not None), None)
                         j = k - 1
@@ -275,7 +277,7 @@ def part_of(ctx: Sent) -> list[Relation]:
                 break
             k -= 1
         # "X within Y" directly
-        if asp.end + 1 < ctx.span.end and doc[asp.end].lower_ in {"within", "inside"}:
+        if asp.end + 1 < ctx.span.end and doc[asp.end].lower_ in INSIDE_WORDS:
             tgt = ctx.mentions.at(doc[asp.end + 1]) or (ctx.mentions.at(doc[asp.end + 2]) if asp.end + 2 < len(doc) else None)
             if tgt is not None and tgt.cls in ORG_FAMILY and tgt != a:
                 out.append(make_relation(ctx, a, "partOf", tgt, "partOf:within", 0.75, tokens=[asp.root.i]))

@@ -8,7 +8,8 @@ import re
 from collections.abc import Iterator
 
 from ... import lexicon as L
-from ...lang.en import BODY_HEADS, NAMING_PARTICIPLES, OPERATION_CUES
+from ...lang.en import (ARTICLES, BODY_HEADS, GOVERNMENT_NOUNS, NAMING_PARTICIPLES, OPERATION_CUES, OPERATION_NAME_LINKS,
+                        OPERATION_TITLES, QUOTE_MARKS)
 from ...records import Mention
 from ..common import clean_name as _clean_name
 from ..common import make_mention as _mention
@@ -30,7 +31,7 @@ def _operation_mentions(doc, sent_index) -> Iterator[Mention]:
     while i < len(doc):
         tok = doc[i]
         start = None
-        if tok.text in {"Operation", "Op."} and i + 1 < len(doc) and doc[i + 1].is_title and not doc[i + 1].is_sent_start:
+        if tok.lower_ in OPERATION_TITLES and tok.is_title and i + 1 < len(doc) and doc[i + 1].is_title and not doc[i + 1].is_sent_start:
             start, first = i, i + 1
         elif tok.lower_ in NAMING_PARTICIPLES and i > 0:
             window = doc[max(0, i - 6): i]
@@ -38,15 +39,15 @@ def _operation_mentions(doc, sent_index) -> Iterator[Mention]:
                 first = i + 1
                 if tok.lower_ == "known" and first < len(doc) and doc[first].lower_ == "as":
                     first += 1
-                while first < len(doc) and (doc[first].is_quote or doc[first].lower_ in {"'", '"'}):
+                while first < len(doc) and (doc[first].is_quote or doc[first].lower_ in QUOTE_MARKS):
                     first += 1
-                if first < len(doc) and doc[first].is_title and doc[first].lower_ not in OPERATION_CUES | {"the", "a"}:
+                if first < len(doc) and doc[first].is_title and doc[first].lower_ not in OPERATION_CUES | ARTICLES:
                     start = first
         if start is None:
             i += 1
             continue
         j = first
-        while j < len(doc) and (doc[j].is_title or doc[j].text in {"-", "of", "the"} or doc[j].like_num) and j - start < 6:
+        while j < len(doc) and (doc[j].is_title or doc[j].text in OPERATION_NAME_LINKS or doc[j].like_num) and j - start < 6:
             j += 1
         while j > first and not (doc[j - 1].is_title or doc[j - 1].like_num):
             j -= 1
@@ -94,7 +95,7 @@ def _generic_bodies(doc, sent_index, taken: set[int]) -> Iterator[Mention]:
         k = j
         while k > 0 and doc[k - 1].pos_ == "PROPN" or (k > 0 and doc[k - 1].ent_type_ in {"GPE", "NORP", "PERSON", "ORG"} and doc[k - 1].pos_ != "DET"):
             k -= 1
-        if k == j and cls == "GovernmentBody" and word in {"government", "governments"}:
+        if k == j and cls == "GovernmentBody" and word in GOVERNMENT_NOUNS:
             yield from _government_of(doc, tok, sent_index)
             continue
         if k == j:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from itertools import product
 
 from ... import lexicon as L
+from ...lang.en import LIST_JOINERS
 from ...records import Relation
 from ..context import PLACES, Sent, make_relation, sentence_mentions, span_of
 from ..registry import Article, Example, Rule, matcher_body
@@ -64,7 +65,6 @@ def _in_fits(ctx: Sent, ms, i: int) -> bool:
 
 
 _GAP_FITS = {"comma": _comma_fits, "in": _in_fits}
-LIST_JOINERS = {"and", "or", "&", "-"}
 
 
 # "Detroit-based GM", "a Paris based bank": a place, "-based", lower-case words, then an organization

@@ -3,6 +3,21 @@
 # Articles dropped from the start of a name ("the Pentagon" is Pentagon).
 ARTICLES = frozenset({"the", "a", "an"})
 
+# Words that join the items of a list: "Lyon, France and Spain" names three places, not Lyon in France.
+LIST_JOINERS = frozenset({"and", "or", "&", "-"})
+
+# Tokens between the names of a list: "Halden's Launch Systems, Launch Services and Orbit Program units".
+LIST_SEPARATORS = frozenset({",", "and"})
+
+# Prepositions of being inside a body: "the Special Activities Center within the CIA".
+INSIDE_WORDS = frozenset({"within", "inside"})
+
+# Possessive pronouns that stand for an organization named before: "GM said ... its European division, Opel".
+OWNER_PRONOUNS = frozenset({"its", "their"})
+
+# Quotation marks written as tokens of their own around a name: "a campaign dubbed 'Iron Harvest'".
+QUOTE_MARKS = frozenset({"'", '"'})
+
 # Relative pronouns that stand for the noun a clause describes: "Pixar, which was acquired by Disney".
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom", "whose"})
 

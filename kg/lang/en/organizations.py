@@ -124,3 +124,15 @@ OUTLET_HEADS = frozenset({"agency", "station", "channel", "network", "outlet", "
 OUTLET_NAME_WORDS = frozenset({"magazin", "zeitung", "tageblatt", "tagesspiegel", "rundschau", "kurier", "gazeta",
                                "gazzetta", "giornale", "corriere", "diario", "dagblad", "avisen", "nouvelles",
                                "presse", "zeitschrift", "wochenblatt", "anzeiger"})
+
+# Nouns for a part an owner holds, after its possessive: "GM's European unit Opel", "its luxury brand, Lexus".
+OWNED_PART_NOUNS = PART_NOUNS | {"brand", "subsidiary"}
+
+# Words that open an operation's name ("Operation Desert Storm", "Op. Northern Shield"), written in title case.
+OPERATION_TITLES = frozenset({"operation", "op."})
+
+# Small words inside an operation's name: "Operation Return of the Tide", "Operation Al-Fajr".
+OPERATION_NAME_LINKS = frozenset({"-", "of", "the"})
+
+# A government as a head word: "the government of Chile", "the governments of Canada and Ontario".
+GOVERNMENT_NOUNS = frozenset({"government", "governments"})

@@ -55,3 +55,20 @@ NAMED_REGIONS = {
     "catalonia": "Catalonia", "flanders": "Flanders", "wallonia": "Wallonia", "siberia": "Siberia",
     "patagonia": "Patagonia", "scandinavia": "Scandinavia",
 }
+
+# Prepositions that attach a place to an organization's name: "Halden University in Dayton", "Brightwater Motors
+# of Korea" (rules seat:in and seat:of, named after the word).
+SEAT_PREPOSITIONS = frozenset({"in", "of"})
+
+# The last word of an apposition before the place it names: "Gaza, the main city in the Palestinian Territory".
+PLACE_APPOSITION_ENDS = frozenset({"of", "in", "the"})
+
+# Words between two places that make "border" a statement that they border: "Austria, which borders Hungary",
+# "Austria's border with Hungary".
+BORDER_LINKS = frozenset({"and", "between", "with", "which", "that", ",", "'s", "\u2019s", "\u02bcs"})
+
+# Participles before "in" that state where a place is: "the Royal Courts of Justice, located in central London".
+LOCATION_PARTICIPLES = ("located", "situated")
+
+# Participles before "in" that state where an organization is: "Halden Systems, based in San Jose" (seat:based-in).
+SEAT_PARTICIPLES = ("based", "headquartered", "located", "situated")
