@@ -437,6 +437,12 @@ class NamedQuery:
         missing = [p for p, (required, _) in self.params.items() if required and p not in given]
         if missing:
             raise QueryError(f"query '{self.name}' needs --param {missing[0]}=VALUE ({self.params[missing[0]][1]})")
+        def value(m: re.Match) -> str:
+            name = m.group(1)
+            if name not in self.params:
+                return m.group(0)
+            return given[name] if name in self.defaults else _sparql_string(given.get(name, ""))
+
         kept, keep = [], [True]
         store = None
         if graph is not None and _FIND.search(self.text):
@@ -465,14 +471,10 @@ class NamedQuery:
             elif directive:
                 keep.pop()
             elif keep[-1]:
-                kept.append(line)
-        def value(m: re.Match) -> str:
-            name = m.group(1)
-            if name not in self.params:
-                return m.group(0)
-            return given[name] if name in self.defaults else _sparql_string(given.get(name, ""))
-
-        return re.sub(r"\$(\w+)\b", value, "\n".join(kept) + "\n")
+                # Parameters are filled line by line, before any VALUES block is added: labels found in the
+                # store are article text, and a "$name" inside one must stay text.
+                kept.append(re.sub(r"\$(\w+)\b", value, line))
+        return "\n".join(kept) + "\n"
 
 
 _DIRECTIVE = re.compile(r"(?<!\s)\s*+#(if|else|end)\b\s*+(\w*+)\s*+$")  # possessive: linear on any line

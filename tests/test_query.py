@@ -586,3 +586,22 @@ def test_a_store_finds_the_named_entity_or_event_in_its_label_index(tmp_path, gr
     assert "VALUES" not in named_query("profile").bind({"entity": "Trump"}, tmp_path)
     (store_dir / LABELS_FILE).write_text("not a database")
     assert find_nodes(store_dir, "entity", "trump") is None
+
+
+def test_a_label_found_in_the_store_is_text_even_when_it_looks_like_a_parameter(tmp_path):
+    """A label is article text: "$entity" or "$limit" inside it must not be taken for a query parameter."""
+    from rdflib import RDF, RDFS, Graph, Literal, URIRef
+
+    from kg.ontology import ID, KG
+    from kg.store import write_store
+
+    g = Graph()
+    fund = URIRef(f"{ID}entity/fund")
+    g.add((fund, RDF.type, KG.Organization))
+    g.add((fund, RDFS.label, Literal("Fund $entity $limit")))
+    g.add((fund, KG.mentionCount, Literal(1)))
+    write_store(tmp_path, g)
+    text = named_query("profile").bind({"entity": "fund"}, tmp_path)
+    values = [line for line in text.splitlines() if "VALUES" in line]
+    assert values and '"Fund $entity $limit"' in values[0]
+    run_query(load_graph(tmp_path), text)  # a syntax error would raise
