@@ -45,6 +45,11 @@ def test_agency_keyword_lines_initials_and_contributor_trailers_are_no_part_of_t
     assert "SOMALIA-UNREST-MILITARY" in dropped and "jlv-pa/mb/sst" in dropped
     assert any(d.startswith("Associated Press writer Lena Hoff") for d in dropped)
     assert [text[a:b] for a, b in lo.places] == ["PARIS"]  # a dateline dated in French
+    # a bare "contributed." is a trailer only when the line names the contributor's trade
+    story = "Donors pledged aid on Monday.\n\nThe United States, Japan and Germany contributed.\n\nMore follows."
+    assert layout(story).drop == []
+    trailer = "Associated Press writer Ruth Atim in Gulu contributed."
+    assert layout("Donors pledged aid.\n\n" + trailer).drop == [(21, 21 + len(trailer))]
     line = "Cambodia-politics-vote, FOCUS"
     assert layout(line + "\n\nThe vote was held.").drop == [(0, len(line))]
 

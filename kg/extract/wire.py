@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .. import lexicon as L
-from ..lang.en import BYLINE_STARTS, CONTRIBUTION_ENDS, COUNTRY_ALIASES, MONTH_WORDS, NEWS_WORDS, WIRE_SLUGS
+from ..lang.en import BYLINE_STARTS, CONTRIBUTION_ENDS, CONTRIBUTOR_WORDS, COUNTRY_ALIASES, MONTH_WORDS, NEWS_WORDS, WIRE_SLUGS
 
 
 @dataclass
@@ -209,7 +209,9 @@ def _byline(line: str) -> bool:
     low = line.lower()
     if len(line) > 160:
         return False
-    if low.rstrip(".) ").endswith(CONTRIBUTION_ENDS) and len(line.split()) <= 30:
+    ending = low.rstrip(".) ")
+    if len(line.split()) <= 30 and (ending.endswith(CONTRIBUTION_ENDS) or ending.endswith(" contributed") and any(
+            w in CONTRIBUTOR_WORDS for w in low.replace(",", " ").split())):
         return True
     if low.startswith(BYLINE_STARTS) and not low.endswith((".", "?", "!")) or low.startswith(BYLINE_STARTS[1:]):
         return True

@@ -24,5 +24,8 @@ MONTH_WORDS = frozenset({
 })
 
 # How a trailer crediting a contributor ends (lower case): "Associated Press writer X in Y contributed to this report."
-CONTRIBUTION_ENDS = ("contributed to this report", "contributed to this story", "contributed reporting",
-                     "contributed")
+CONTRIBUTION_ENDS = ("contributed to this report", "contributed to this story", "contributed reporting")
+# A trailer may end in a bare "contributed." only when it names the contributor's trade: "Associated Press
+# writer X in Y contributed." ("The United States, Japan and Germany contributed." is a sentence of the story).
+CONTRIBUTOR_WORDS = ("writer", "writers", "correspondent", "correspondents", "reporter", "reporters",
+                     "photographer", "videojournalist", "researcher", "staff")
