@@ -385,7 +385,7 @@ def cause_links(clusters: list[EventCluster]) -> None:
         if c.kind in cause_kinds:
             for m in c.mentions:
                 by_article[m.doc_id].append((i, m))
-            for place in c.places:
+            for place in _sites(c.places):
                 by_place[place].append(i)
     participants = {id(c): c.participants for c in clusters}  # each cluster's union, made once
     for c in clusters:
@@ -396,6 +396,11 @@ def cause_links(clusters: list[EventCluster]) -> None:
             _cause_elsewhere(c, kinds, clusters, by_place, participants)
         if best is not None:
             c.caused_by.append(best)
+
+
+def _sites(places: set[str]) -> list[str]:
+    """The places that are not whole countries: two reports in one country are not one scene."""
+    return [p for p in places if not p.startswith("country:")]
 
 
 def _cause_in_article(c: EventCluster, kinds: tuple[str, ...], clusters: list[EventCluster],
@@ -420,7 +425,7 @@ def _cause_elsewhere(c: EventCluster, kinds: tuple[str, ...], clusters: list[Eve
                      by_place: dict[str, list[int]], participants: dict) -> EventCluster | None:
     """The event of a causing kind that other articles report at a place the effect names, dates meeting."""
     best, best_key = None, None
-    for i in sorted({i for place in c.places for i in by_place.get(place, [])[-_CANDIDATES:]}):
+    for i in sorted({i for place in _sites(c.places) for i in by_place.get(place, [])[-_CANDIDATES:]}):
         cause = clusters[i]
         if cause is c or cause.kind not in kinds or not _dates_meet(c.lo, c.hi, cause.lo, cause.hi):
             continue

@@ -228,6 +228,16 @@ def test_an_explosion_is_caused_by_the_attack_another_article_reports(tmp_path):
     assert validate_graph(g).conforms
 
 
+def test_a_country_both_name_is_no_common_scene_for_a_cause_elsewhere(tmp_path):
+    (tmp_path / "explosion.txt").write_text(
+        "date 2026-02-11\nA large explosion hit a market in Norway on Monday, witnesses said.\n", encoding="utf-8")
+    (tmp_path / "attack.txt").write_text(
+        "date 2026-02-11\nRebel drones attacked an airbase in Norway on Monday, officials said.\n", encoding="utf-8")
+    g = build([tmp_path], tmp_path / "out", write=False).graph
+    assert set(g.subjects(RDF.type, KG.Explosion)) and set(g.subjects(RDF.type, KG.Attack))
+    assert not list(g.subjects(KG.causedBy, None))
+
+
 def test_an_incremental_build_links_an_effect_to_a_cause_reported_later(tmp_path):
     inputs = tmp_path / "in"
     inputs.mkdir()
