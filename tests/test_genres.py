@@ -179,6 +179,17 @@ def test_outlets_report_events_and_police_raids_are_no_attacks():
     assert not any(r.pred == "attacked" for r in ex.relations)
 
 
+@pytest.mark.parametrize("text,raids", [
+    ("Police are searching for Daniel Whitcombe in Oslo.", 0),
+    ("Police searched for hours in Oslo but found nothing.", 0),
+    ("Police searched the home of Daniel Whitcombe in Oslo.", 1),
+    ("The home of Daniel Whitcombe was searched by police in Oslo.", 1),
+])
+def test_a_hunt_for_someone_is_no_raid(text, raids):
+    ex = analyse_text(text, doc_date=date(2026, 1, 3))
+    assert sum(e.kind == "Raid" for e in ex.events) == raids
+
+
 def test_an_event_keeps_its_own_date_beside_a_reporting_verb():
     ex = analyse_text("On November 22, the army attacked Kandarak, officials said.", doc_date=date(2026, 1, 3))
     assert [e.date for e in ex.events if e.kind == "Attack"] == [date(2025, 11, 22)]

@@ -54,6 +54,8 @@ def _raid(tok, index) -> str | None:
     by police or investigators (people.LAW_ENFORCEMENT_WORDS) is a Raid, not an attack."""
     if tok.pos_ not in {"VERB", "NOUN"} or tok.lemma_.lower() not in RAID_WORDS:
         return None
+    if _manhunt(tok):
+        return None
     heads = [c for c in tok.children if c.dep_ in {"nsubj", "compound", "amod", "poss"}]
     heads += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if tok.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in tok.children):
@@ -61,6 +63,17 @@ def _raid(tok, index) -> str | None:
     if any(h.lower_ in LAW_ENFORCEMENT_WORDS or h.lemma_.lower() in LAW_ENFORCEMENT_WORDS for h in heads):
         return "Raid"
     return None
+
+
+def _manhunt(tok) -> bool:
+    """"Police are searching for the gunman", "police searched for hours": a hunt for someone or a search with
+    no place searched is no raid ("searched the house", "the offices were searched" are)."""
+    if tok.lemma_.lower() != "search":
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
+        return True
+    return tok.pos_ == "VERB" and not any(c.dep_ in {"dobj", "nsubjpass"} for c in tok.children) and not (
+        tok.dep_ == "conj" and any(c.dep_ == "dobj" for c in tok.head.children))
 
 
 def _attack_sense(tok, index) -> bool:
