@@ -179,6 +179,21 @@ def test_outlets_report_events_and_police_raids_are_no_attacks():
     assert not any(r.pred == "attacked" for r in ex.relations)
 
 
+@pytest.mark.parametrize("text,pred", [
+    ("Jan Olsen ruled out a deal with Norvik Motors.", None),
+    ("Jan Olsen refused to work for Norvik Motors.", None),
+    ("Jan Olsen plans to work for Norvik Motors.", None),
+    ("Jan Olsen denied working for Norvik Motors.", None),
+    ("Jan Olsen refused to join Norvik Motors.", None),
+    ("Jan Olsen has worked for Norvik Motors since 2010.", "worksFor"),
+    ("Jan Olsen runs Norvik Motors.", "leaderOf"),
+])
+def test_a_verb_refused_planned_denied_or_given_another_sense_states_no_relation(text, pred):
+    ex = analyse_text(text, doc_date=date(2026, 1, 3))
+    typed = [r.pred for r in ex.relations if r.pred != "relatedTo"]
+    assert typed == ([pred] if pred else [])
+
+
 @pytest.mark.parametrize("text,raids", [
     ("Police are searching for Daniel Whitcombe in Oslo.", 0),
     ("Police searched for hours in Oslo but found nothing.", 0),

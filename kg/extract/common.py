@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from .. import lexicon as L
-from ..lang.en import APOSTROPHES, NUMBER_WORDS, REPORTING_VERBS
+from ..lang.en import APOSTROPHES, IRREALIS_WORDS, MODALS, NUMBER_WORDS, REPORTING_VERBS
 from ..records import Mention
 from .dates import date_of
 
@@ -132,3 +132,17 @@ def make_mention(span, name: str, cls: str, label: str, sent_index, kind: str = 
         start=span.start_char, end=span.end_char, text=span.text, name=L.visible(name), cls=cls, label=label,
         sent=sent_index.get(span.start, 0), kind=kind, key=key,
     )
+
+
+def irrealis(tok) -> bool:
+    """Planned, threatened, possible, refused or denied: not something that happened (events and verb relations)."""
+    for t in [tok] + list(tok.ancestors)[:4]:
+        if any(c.dep_ == "neg" for c in t.children):
+            return True
+        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in t.children):
+            return True
+        if t is not tok and t.lemma_.lower() in IRREALIS_WORDS:
+            return True
+        if t.dep_ in {"ROOT", "relcl"}:
+            break  # "X, who was arrested in May, denied it": a relative clause is told as it is
+    return False

@@ -15,7 +15,7 @@ from . import registry
 from .attribution import sentence_attributions, source_for
 from .event_types import GENERIC, PERSON_TARGET
 from .generic_events import generic_trigger
-from .common import MentionIndex, expand_conjuncts, number_of, sentence_date
+from .common import MentionIndex, expand_conjuncts, irrealis, number_of, sentence_date
 from .rules.events import rule_value
 
 
@@ -108,20 +108,12 @@ def _arg_words(tok) -> tuple[str, ...]:
 
 
 def _irrealis(tok) -> bool:
-    """Planned, threatened, possible or denied: not something that happened."""
+    """Planned, threatened, possible or denied: not something that happened (common.irrealis), and "a planned
+    attack", "there was no attack"."""
     if tok.pos_ == "NOUN" and any(c.dep_ in {"amod", "compound"} and (c.lower_ in IRREALIS_MODIFIERS or c.lemma_.lower()
                                   in IRREALIS_MODIFIERS) or c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
-        return True  # "a planned attack", "there was no attack"
-    for t in [tok] + list(tok.ancestors)[:4]:
-        if any(c.dep_ == "neg" for c in t.children):
-            return True
-        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in t.children):
-            return True
-        if t is not tok and t.lemma_.lower() in IRREALIS_WORDS:
-            return True
-        if t.dep_ in {"ROOT", "relcl"}:
-            break  # "X, who was arrested in May, denied it": a relative clause is told as it is
-    return False
+        return True
+    return irrealis(tok)
 
 
 def _anaphoric(noun) -> bool:

@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from ..lang.en import ANNOUNCING_VERBS, LIGHT_NOUNS, LIGHT_VERBS, MODALS, NOMINALS, RELATION_VERBS, START_VERBS
+from ..lang.en import (ANNOUNCING_VERBS, LIGHT_NOUNS, LIGHT_VERBS, MODALS, NOMINALS, RELATION_VERBS, SENSE_PARTICLES,
+                       START_VERBS)
 from ..ontology import signatures
 from ..records import Mention, Relation
 from .arguments import objects, subjects
 from .attribution import sentence_attributions
-from .common import MentionIndex, sentence_date
+from .common import MentionIndex, irrealis, sentence_date
 from .context import AGENTS, ORG_FAMILY, PLACES, Sent, make_relation
 from .coref import CONFIDENCE, Reference, read_through
 from .focus import focus_country, focus_organization
@@ -109,6 +110,9 @@ def _verbs(ctx: Sent) -> list[Relation]:
             continue
         negated = any(c.dep_ == "neg" for c in verb.children)
         modal = next((c.lower_ for c in verb.children if c.dep_ == "aux" and c.lower_ in MODALS), None)
+        # "did not", "would", "refused to work for", "plans to join": not a fact; "ruled out": another sense
+        unreal = negated or modal is not None or irrealis(verb) or not light and any(
+            c.dep_ == "prt" and c.lower_ in SENSE_PARTICLES for c in verb.children)
         when = sentence_date(ctx.doc, ctx.span, ctx.anchor, near=verb)
         subjs = [s for s in subjs if not is_named_child(ctx, s)]
         for s in subjs:
@@ -123,15 +127,15 @@ def _verbs(ctx: Sent) -> list[Relation]:
                 if typed == "launched" and o.cls in ORG_FAMILY and lemma in START_VERBS:
                     typed = "founded"  # "Apple was started by Steve Jobs": a company, not an operation
                 if typed == "owns":  # "Airbus is owned by EADS": the owned company is part of its owner
-                    if s.cls in ORG_FAMILY and o.cls in ORG_FAMILY and not (negated or modal):
+                    if s.cls in ORG_FAMILY and o.cls in ORG_FAMILY and not unreal:
                         out.append(make_relation(ctx, o, "partOf", s, f"verb:{lemma}", 0.75, verb=lemma, when=when,
                                                  tokens=[verb.i]))
                         continue
                     typed = None
                 if typed and (s.cls not in SIGNATURES[typed][0] or o.cls not in SIGNATURES[typed][1]):
                     typed = None
-                if negated or modal:
-                    typed = None  # "did not attack", "would meet": not a fact
+                if unreal:
+                    typed = None  # "did not attack", "would meet", "refused to join": not a fact
                 if typed in {"attacked", "sanctioned", "ordered", "deployedTo"} and s.cls == "NewsOrganization":
                     typed = None  # an outlet reports or comments; it does not attack or sanction
                 if typed:

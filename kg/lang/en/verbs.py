@@ -81,3 +81,7 @@ RELATION_VERBS: dict[str, tuple[str, tuple[str, ...]]] = {
     **{v: ("worksFor", ("for", "at")) for v in ("work",)},  # "X has worked for Y", "X works at Y"
     **{v: ("owns", ()) for v in ("own", "control")},
 }
+
+# Particles that give a relation verb another sense: "ruled out a deal", "backed down", "called off the
+# talks", "ran away from": no relation of the verb alone ("carried out strikes" is read by its noun instead).
+SENSE_PARTICLES = frozenset({"out", "off", "down", "away"})
