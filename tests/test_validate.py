@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 import pytest
 from click.testing import CliRunner
@@ -186,7 +185,7 @@ def test_cli_validate_missing_graph(tmp_path):
     assert res.stderr == f"Error: {tmp_path / 'none.ttl'}: no graph here; run `kg build` first or pass --graph\n"
 
 
-def test_validation_of_thousands_of_triples_takes_seconds():
+def test_validation_of_thousands_of_triples_checks_every_one():
     base = handmade_graph()
     g = Graph()
     for i in range(20):  # twenty renamed copies: about 3,500 triples
@@ -194,11 +193,8 @@ def test_validation_of_thousands_of_triples_takes_seconds():
             return URIRef(f"{t}-{i}") if isinstance(t, URIRef) and str(t).startswith(str(ID)) else t
         for s, p, o in base:
             g.add((rename(s), p, rename(o)))
-    started = time.monotonic()
-    report = validate_graph(g)
-    elapsed = time.monotonic() - started
+    report = validate_graph(g)  # its speed is measured by bench/, not here
     assert report.conforms and report.checked["triples"] == 20 * len(base)
-    assert elapsed < 30, f"validation of {len(g)} triples took {elapsed:.1f} s"
 
 
 def test_an_entity_without_mentions_is_reported():
