@@ -68,14 +68,7 @@ def write_label_index(store_dir: str | Path) -> None:
     try:
         version = store_version(store_dir)
         store = ox.Store.read_only(str(store_dir))
-        rows = []
-        for kind, (marker, _) in KINDS.items():
-            # the label's text and its N-Triples form: the query is given the same term as the store holds
-            for s in store.query(f"SELECT DISTINCT ?n ?l WHERE {{ ?n <{marker}> ?c ; "
-                                 "<http://www.w3.org/2000/01/rdf-schema#label> ?l }"):
-                node, label = s["n"], s["l"]
-                if isinstance(node, ox.NamedNode) and isinstance(label, ox.Literal):
-                    rows.append((kind, node.value, str(label), label.value.lower()))
+        rows = _rows(store, None)
         del store
         tmp.unlink(missing_ok=True)
         db = sqlite3.connect(tmp)
@@ -98,6 +91,60 @@ def write_label_index(store_dir: str | Path) -> None:
                 p.unlink(missing_ok=True)
             except OSError:
                 pass
+
+
+def _rows(store, nodes: list[str] | None) -> list[tuple[str, str, str, str]]:
+    """The index rows of the store's entities and events: all of them, or those of the given node IRIs."""
+    import pyoxigraph as ox
+
+    rows = []
+    values = "" if nodes is None else "VALUES ?n { " + " ".join(f"<{n}>" for n in nodes) + " } "
+    for kind, (marker, _) in KINDS.items():
+        # the label's text and its N-Triples form: the query is given the same term as the store holds
+        for s in store.query(f"SELECT DISTINCT ?n ?l WHERE {{ {values}?n <{marker}> ?c ; "
+                             "<http://www.w3.org/2000/01/rdf-schema#label> ?l }"):
+            node, label = s["n"], s["l"]
+            if isinstance(node, ox.NamedNode) and isinstance(label, ox.Literal):
+                rows.append((kind, node.value, str(label), label.value.lower()))
+    return rows
+
+
+def refresh_label_index(store_dir: str | Path, before: str | None, subjects: set[str]) -> None:
+    """After a write that changed only triples of the nodes `subjects`: an index that was current for the
+    store's version `before` gets those nodes' rows again and the new version, so an increment costs what it
+    changes; any other index is made anew (write_label_index)."""
+    import pyoxigraph as ox
+
+    store_dir = Path(store_dir)
+    path = store_dir / LABELS_FILE
+    if before is None or not path.is_file() or len(subjects) > 50_000:
+        return write_label_index(store_dir)
+    try:
+        db = sqlite3.connect(path)
+    except sqlite3.Error:
+        return write_label_index(store_dir)
+    try:
+        meta = dict(db.execute("SELECT name, value FROM meta"))
+        if meta.get("format") != FORMAT or meta.get("store") != before:
+            db.close()
+            return write_label_index(store_dir)
+        version = store_version(store_dir)
+        nodes = sorted(n for n in subjects if n.startswith(tuple(prefix for _, prefix in KINDS.values())))
+        rows = []
+        if nodes:
+            store = ox.Store.read_only(str(store_dir))
+            rows = _rows(store, nodes)
+            del store
+        if version is None or store_version(store_dir) != version:
+            raise sqlite3.Error("the store changed while its labels were read")
+        with db:  # one transaction: a reader sees the old index or the new one
+            db.executemany("DELETE FROM label WHERE node = ?", [(n,) for n in nodes])
+            db.executemany("INSERT INTO label VALUES (?, ?, ?, ?)", rows)
+            db.execute("UPDATE meta SET value = ? WHERE name = 'store'", (version,))
+    except (OSError, RuntimeError, sqlite3.Error):
+        db.close()
+        return write_label_index(store_dir)
+    db.close()
 
 
 def find_nodes(store_dir: str | Path | None, kind: str, value: str) -> list[tuple[str, str]] | None:

@@ -178,7 +178,7 @@ def regions() -> dict[str, Place]:
 @_gazetteer("places")
 def subdivisions() -> dict[str, Place]:
     """Folded name -> the provinces, states and districts of ISO 3166-2 (pycountry), where no city or country has the
-    name: "Saarland", "Helmand", "Uttar Pradesh"."""
+    name: "Saarland", "Balochistan", "Uttar Pradesh"."""
     import pycountry
 
     table: dict[str, Place] = {}

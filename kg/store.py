@@ -144,8 +144,9 @@ def _update_store(target: Path, quads: Iterable) -> tuple[int, int]:
     """Change an existing store into quads in one transaction; raises _Damaged if its files are unreadable."""
     import pyoxigraph as ox
 
-    from .labels import write_label_index
+    from .labels import refresh_label_index, store_version
 
+    before = store_version(target)
     store = _open_rw(target)
     try:
         new = set(quads)
@@ -168,16 +169,20 @@ def _update_store(target: Path, quads: Iterable) -> tuple[int, int]:
         raise _Damaged(e) from None
     finally:
         del store
-    write_label_index(target)  # also when nothing changed: opening the store for writing may change its files
+    # also when nothing changed: opening the store for writing may change its files (the version is renewed)
+    refresh_label_index(target, before, {q.subject.value for q in added | removed if isinstance(q.subject, ox.NamedNode)})
     return len(added), len(removed)
 
 
 def apply_difference(out_dir: str | Path, added: list[str], removed: list[str]) -> None:
     """Give the store of out_dir the triples a build adds and removes (N-Triples without the final dot), in
     one transaction; raises GraphError when the store cannot take them (the caller then compares it whole)."""
+    from .labels import refresh_label_index, store_version
+
     target = Path(out_dir) / STORE_DIR
     if not added and not removed:
         return
+    before = store_version(target)
     try:
         store = _open_rw(target)
     except _Damaged as e:
@@ -195,9 +200,8 @@ def apply_difference(out_dir: str | Path, added: list[str], removed: list[str]) 
         raise GraphError(f"{target}: {_short(e)}") from None
     finally:
         del store
-    from .labels import write_label_index
-
-    write_label_index(target)
+    subjects = {t[1:t.index(">")] for t in (*added, *removed) if t.startswith("<") and ">" in t}
+    refresh_label_index(target, before, subjects)
 
 
 def load_ntriples(out_dir: str | Path, write) -> int:

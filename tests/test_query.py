@@ -605,3 +605,47 @@ def test_a_label_found_in_the_store_is_text_even_when_it_looks_like_a_parameter(
     values = [line for line in text.splitlines() if "VALUES" in line]
     assert values and '"Fund $entity $limit"' in values[0]
     run_query(load_graph(tmp_path), text)  # a syntax error would raise
+
+
+def test_the_label_index_follows_a_store_changed_in_place(tmp_path, graph, monkeypatch):
+    """A write that changes a few nodes updates their rows of the label index: the same index as one made
+    anew, and current for the changed store (so queries keep using it)."""
+    import sqlite3
+
+    from rdflib import RDFS, Graph, Literal, URIRef
+
+    from kg.labels import LABELS_FILE, find_nodes, write_label_index
+    from kg.ontology import ID, KG
+    from kg.store import STORE_DIR, apply_difference, write_store
+
+    def rows(path):
+        db = sqlite3.connect(path)
+        try:
+            return sorted(db.execute("SELECT kind, node, term, lower FROM label"))
+        finally:
+            db.close()
+
+    write_store(tmp_path, graph)
+    store_dir = tmp_path / STORE_DIR
+
+    def anew(*args):
+        raise AssertionError("the index was made anew, not updated")
+
+    monkeypatch.setattr("kg.labels.write_label_index", anew)
+    trump = URIRef(f"{ID}entity/donald-trump")
+    g2 = Graph()
+    for t in graph:
+        g2.add(t)
+    g2.remove((trump, None, None))
+    newcomer = URIRef(f"{ID}entity/ada-vance")
+    g2.add((newcomer, RDFS.label, Literal("Ada Vance")))
+    g2.add((newcomer, KG.mentionCount, Literal(2)))
+    write_store(tmp_path, g2)  # an update of the existing store
+    assert find_nodes(store_dir, "entity", "vance") == [(str(newcomer), '"Ada Vance"')]
+    assert find_nodes(store_dir, "entity", "trump") == []
+    apply_difference(tmp_path, [f'<{newcomer}> <{RDFS.label}> "Ada B. Vance"'], [])
+    assert find_nodes(store_dir, "entity", "vance") == [(str(newcomer), '"Ada B. Vance"'), (str(newcomer), '"Ada Vance"')]
+    updated = rows(store_dir / LABELS_FILE)
+    monkeypatch.undo()
+    write_label_index(store_dir)
+    assert rows(store_dir / LABELS_FILE) == updated

@@ -337,7 +337,7 @@ def _sport(doc) -> bool:
 
 def _group_evidence(span) -> bool:
     """What a person's name hardly has: "the" before it, the name ending its phrase ("the United Nations said",
-    not "the Edward Snowden affair"), or the group's members after it ("Abu Sayyaf militants")."""
+    not "the Edward Snowden affair"), or the group's members after it ("Jund al-Qadir militants")."""
     doc = span.doc
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.lower_ in GROUP_MEMBER_NOUNS:

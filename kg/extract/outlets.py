@@ -15,7 +15,7 @@ _CHANGEABLE = {"Person", "Organization", "Location", "City"}
 
 def _outlet_beside(doc, start: int, end: int) -> bool:
     """The token before the name (after "the") or the one after it is a word for an outlet, or two words are
-    ("the news agency Al-Akhbar", "France Inter radio station")."""
+    ("the news agency Al-Qamar", "Radio Belmont radio station")."""
     before = doc[start - 1] if start > 0 else None
     after = doc[end] if end < len(doc) else None
     if start >= 2 and before.lower_ in OUTLET_HEADS and doc[start - 2].lower_ in OUTLET_NOUNS:

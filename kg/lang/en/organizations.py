@@ -114,7 +114,7 @@ NATIONAL_HEADS = {
 # nouns that say a name beside them is an outlet ("the daily X", "the X newspaper")
 OUTLET_NOUNS = frozenset({"newspaper", "newspapers", "daily", "tabloid", "magazine", "weekly", "broadsheet",
                           "paper", "broadcaster", "newsweekly", "monthly", "website", "news", "radio", "television"})
-# Members of an armed group, after its name: "Abu Sayyaf militants", "ELN rebels" (not "Trump supporters").
+# Members of an armed group, after its name: "Jund al-Qadir militants", "Velmar Front rebels" (not "Trump supporters").
 GROUP_MEMBER_NOUNS = frozenset({"militants", "fighters", "rebels", "insurgents", "guerrillas", "gunmen", "jihadists",
                                 "militiamen"})
 # the head of a two-word word for an outlet: "news agency", "radio station", "television channel"
