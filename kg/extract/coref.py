@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .. import lexicon as L
-from ..lang.en import LEADER_ROLES
+from ..lang.en import ADDRESS_FORMS, LEADER_ROLES
 from ..lang.en.pronouns import (  # kg/lang/en/pronouns.py
     MASCULINE, FEMININE, NEUTER, PLURAL, ORG_DESCRIPTIONS as ORG_NOUNS, COUNTRY_NOUNS, CAPITAL_NOUNS,
     UNNAMED_PERSON_NOUNS as _PERSON_NOUNS, MALE_NOUNS as _MALE_NOUNS, FEMALE_NOUNS as _FEMALE_NOUNS,
@@ -152,7 +152,7 @@ class _Article:
             if span is None or span.start == 0:
                 continue
             title = self.doc[span.start - 1]
-            if L.is_title(title.lower_) and title.lower_ not in {"mr", "mrs", "ms", "dr", "miss"}:
+            if L.is_title(title.lower_) and title.lower_ not in ADDRESS_FORMS:
                 out.setdefault(title.lower_, []).append(m)
         return out
 

@@ -6,7 +6,7 @@ from datetime import date
 from functools import lru_cache
 
 from ..lang.en import (ANAPHORIC_DETERMINERS, CLAIM_VERBS, IRREALIS_MODIFIERS, IRREALIS_WORDS, MODALS,  # noqa: F401
-                       FIGHTER_NOUNS, REACTION_VERBS,
+                       DEATH_WORDS, FIGHTER_NOUNS, INJURY_WORDS, KILLING_VERBS, REACTION_VERBS,
                        NOUN_TRIGGERS,  # read by evaluation/events.py through this module, as VERB_TRIGGERS
                        RELATIVE_PRONOUNS, VERB_TRIGGERS, VICTIM_NOUNS)
 from ..ontology import family
@@ -73,7 +73,7 @@ def extract_events(doc, mentions: list[Mention], *, article_date: date | None = 
             if prev is not None:
                 events[prev] = _with_counts(events[prev], casualties, injured)
             else:
-                trig = next((t for t in sent if t.lemma_.lower() in {"kill", "die"}), None)
+                trig = next((t for t in sent if t.lemma_.lower() in KILLING_VERBS), None)
                 if trig is not None and not _irrealis(trig):
                     made.append(_event(doc, sent, si, trig, "Killing", index, article_date, attrs.get(si, [])))
         typed = [i for i, e in enumerate(made) if e.kind != GENERIC]
@@ -302,7 +302,7 @@ def _casualties(sent) -> tuple[int | None, int | None]:
     dead = hurt = None
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if lemma not in {"kill", "die", "dead", "injure", "wound", "hurt", "injured", "wounded"}:
+        if lemma not in DEATH_WORDS and lemma not in INJURY_WORDS:
             continue
         if _irrealis(tok):
             continue
@@ -313,7 +313,7 @@ def _casualties(sent) -> tuple[int | None, int | None]:
             if n.lemma_.lower() in VICTIM_NOUNS or n.pos_ == "NUM":
                 value = number_of(n)
                 if value:
-                    if lemma in {"kill", "die", "dead"}:
+                    if lemma in DEATH_WORDS:
                         dead = (dead or 0) + value
                     else:
                         hurt = (hurt or 0) + value

@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .. import lexicon as L
-from ..lang.en import (APPOINT_VERBS, CORPORATE_TITLES, GOVERNMENT_TITLES, HEADS_OF_BODIES, LEADER_ROLES,
-                       OWN_WORDS, REGION_WORDS, STATE_ROLES, SUBORDINATE_WORDS, TERRITORIAL_ROLES, TITLE_MODIFIERS)
+from ..lang.en import (ADDRESS_FORMS, APPOINT_VERBS, CORPORATE_TITLES, GOVERNMENT_TITLES, HEADS_OF_BODIES, LEADER_ROLES,
+                       OWN_WORDS, REGION_WORDS, STATE_ROLES, SUBORDINATE_WORDS, TERRITORIAL_ROLES,
+                       TITLE_MODIFIERS, FORMER_WORDS)
 from ..records import Mention, Relation
 from ..lang.en.titles import SPORT_ROLES, NOT_STATE_HEADS as _NOT_STATE_HEADS  # kg/lang/en/titles.py
 from .arguments import subjects
@@ -71,8 +72,8 @@ def _title_words(doc, start: int, end: int) -> tuple[str | None, bool]:
     words = [t for t in doc[start:end] if t.lower_ not in {"the", "'s", "\u2019s", "\u02bcs", "a", "an"}]
     if not words or len(words) > 5:
         return None, False
-    former = any(t.lower_ in {"former", "ex", "then", "late", "ex-"} for t in words)
-    words = [t for t in words if t.lower_ not in {"former", "ex", "then", "late", "ex-", "-"}]
+    former = any(t.lower_ in FORMER_WORDS for t in words)
+    words = [t for t in words if t.lower_ not in FORMER_WORDS and t.lower_ != "-"]
     lows = [t.lower_ for t in words]
     if "of" in lows and 0 < lows.index("of") < len(lows) - 1:
         # "Secretary of State", "Minister of Defence": the title comes before "of"
@@ -87,7 +88,7 @@ def _title_words(doc, start: int, end: int) -> tuple[str | None, bool]:
         if t.is_punct or t.pos_ not in {"NOUN", "PROPN", "ADJ"} and t.lower_ not in TITLE_MODIFIERS:
             return None, False
     phrase = " ".join(t.lower_.strip(".") for t in words)
-    if phrase in {"mr", "mrs", "ms", "dr", "sir", "miss"}:
+    if phrase in ADDRESS_FORMS:
         return None, False
     if phrase.endswith("executive officer"):
         phrase = phrase[: -len(" officer")]
@@ -206,7 +207,7 @@ def _title_in_apposition(ctx: Sent, p: Mention, psp, ending) -> list[Relation]:
     # "chief market economist", "chief financial officer": not the chief of the whole
     if lead and not _role_predicate(title, inner[-1][0]) == "leaderOf":
         title = lead  # "Chairman and Chief Operating Officer of X": the chairman leads X
-    former = any(t.lower_ in {"former", "ex", "then", "ex-", "then-"} for t in doc[k:stop])
+    former = any(t.lower_ in FORMER_WORDS for t in doc[k:stop])
     before = [m for m, msp in inner if msp.end <= title_toks[0].i]
     if doc[title_toks[0].i + 1].lower_ in {"of", "at"} or not before:  # "an Africa expert at Y": Y
         # "Canada's minister of industry": with no name after the title, the one before it

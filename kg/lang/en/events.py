@@ -208,3 +208,9 @@ ACTION_SYNONYMS = [
     {"plan", "intend", "intention"},
     {"agree", "agreement", "deal", "settlement"},
 ]
+
+# Words of a toll: deaths and injuries counted in a sentence ("eight people were killed", "95 died", "12 wounded").
+DEATH_WORDS = frozenset({"kill", "die", "dead"})
+INJURY_WORDS = frozenset({"injure", "wound", "hurt", "injured", "wounded"})
+# The verbs of a death that stand for a killing when a sentence gives a toll and names no other event.
+KILLING_VERBS = frozenset({"kill", "die"})

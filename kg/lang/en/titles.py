@@ -114,3 +114,8 @@ SPORT_ROLES = {"player", "striker", "midfielder", "goalkeeper", "defender", "win
 NOT_STATE_HEADS = {"head", "chief", "director", "chairman", "chairwoman", "chairperson", "chair", "ceo",
                     "general manager", "managing director", "commander", "general secretary", "secretary general",
                     "secretary-general", "chief executive", "founder"}
+
+# Forms of address before a name that are no title and give no role ("Mr", "Ms", "Dr", "Sir").
+ADDRESS_FORMS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir"})
+# Words that mark a role as past before its title: "former", "ex-", "then-President", "the late".
+FORMER_WORDS = frozenset({"former", "ex", "ex-", "then", "then-", "late"})
