@@ -269,16 +269,10 @@ def _dateline(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     rest = text[i:limit]
     tail = rest.lstrip(" ,")
-    seen_date = False
     k = len(rest) - len(tail)
-    # a date: "2016-05-03", "Jan 3", "3 January"
-    parts = tail.split(" ", 2)
-    if parts and len(parts[0]) == 10 and parts[0][4] == "-" and parts[0].replace("-", "").isdigit():
-        seen_date, k = True, k + len(parts[0])
-    elif len(parts) >= 2 and parts[0].lower().rstrip(".") in MONTH_WORDS and parts[1].rstrip(",").isdigit():
-        seen_date, k = True, k + len(parts[0]) + 1 + len(parts[1].rstrip(","))
-    elif len(parts) >= 2 and parts[0].isdigit() and parts[1].lower().rstrip(".,") in MONTH_WORDS:
-        seen_date, k = True, k + len(parts[0]) + 1 + len(parts[1].rstrip(".,"))
+    date_length = _date_length(tail)
+    seen_date = date_length > 0
+    k += date_length
     pos = i + k
     while pos < limit and text[pos] in " ,":
         pos += 1
@@ -305,6 +299,18 @@ def _dateline(text: str, start: int, end: int) -> tuple[int, int] | None:
     if not (seen_date or credit is not None) and L.lookup_place(place.split("/")[0]) is None:
         return None  # "NEW RULES - ...": capitals before a dash are a place only when the gazetteer knows them
     return start, place_end
+
+
+def _date_length(tail: str) -> int:
+    """The length of the date that opens tail ("2016-05-03", "Jan 3", "3 January"); 0 when none does."""
+    parts = tail.split(" ", 2)
+    if parts and len(parts[0]) == 10 and parts[0][4] == "-" and parts[0].replace("-", "").isdigit():
+        return len(parts[0])
+    if len(parts) >= 2 and parts[0].lower().rstrip(".") in MONTH_WORDS and parts[1].rstrip(",").isdigit():
+        return len(parts[0]) + 1 + len(parts[1].rstrip(","))
+    if len(parts) >= 2 and parts[0].isdigit() and parts[1].lower().rstrip(".,") in MONTH_WORDS:
+        return len(parts[0]) + 1 + len(parts[1].rstrip(".,"))
+    return 0
 
 
 def _credits(text: str, start: int, end: int) -> list[tuple[int, int]]:
