@@ -10,7 +10,7 @@ from kg.pipeline import build
 from kg.query import load_graph, named_query
 from kg.store import write_store
 
-from .test_query import cross_check, rdflib_rows, rows_of
+from .query_support import cross_check, rdflib_rows, rows_of
 
 
 @pytest.fixture(scope="module")

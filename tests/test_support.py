@@ -13,7 +13,7 @@ from kg.support import outlet_key, web_host
 from kg.validate import validate_graph
 
 from .handmade import reports_graph, three_reports
-from .test_query import cross_check, rows_of
+from .query_support import cross_check, rows_of
 
 
 @pytest.fixture(scope="module")
