@@ -1,11 +1,11 @@
-"""SPARQL over a built graph: open it, run a query within a time limit, format the answer, named queries."""
+"""SPARQL over a built graph: open it, run a query within a time limit.
+
+The answer's formats are kg/query_formats.py, the named queries kg/query_named.py; both are importable
+from here too."""
 
 from __future__ import annotations
 
-import csv
 import ctypes
-import io
-import json
 import logging
 import re
 import threading
@@ -14,17 +14,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import XSD
+from rdflib import Graph
 
 from .errors import GraphError, QueryError
 from .io import write_text_atomic
+from .query_named import QUERIES_DIR, NamedQuery, named_queries, named_query, parse_params  # noqa: F401 (re-exported)
 from .ontology import PREFIXES, bind_prefixes
+from .query_formats import FORMATS, format_result, nt_term, short_term  # noqa: F401 (re-exported)
 
 DEFAULT_GRAPH = Path("output")
 GRAPH_FILE = "graph.ttl"  # the graph file of a build folder
-QUERIES_DIR = Path(__file__).resolve().parent / "queries"
-FORMATS = ("table", "csv", "tsv", "json")
 MAX_QUERY_BYTES = 2**20  # a query file larger than this is refused unread
 UPDATE_KEYWORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
 QUERY_KEYWORDS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
@@ -291,239 +290,6 @@ def _with_timeout(work: Callable[[], object], timeout: float | None):
 
 def _one_line(e: Exception) -> str:
     return " ".join(str(e).split()) or type(e).__name__
-
-
-# ---------------------------------------------------------------- formatting answers
-
-def format_result(result: QueryResult, fmt: str = "table") -> str:
-    """The answer as text: SELECT and ASK in fmt, CONSTRUCT and DESCRIBE as Turtle."""
-    if result.kind in ("CONSTRUCT", "DESCRIBE"):
-        return result.graph.serialize(format="turtle")
-    if result.kind == "UPDATE":
-        before, after = result.changed
-        return f"update applied: {before} triples before, {after} after\n"
-    if fmt not in FORMATS:
-        raise QueryError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    return {"table": _table, "csv": _csv, "tsv": _tsv, "json": _json}[fmt](result)
-
-
-def _table(result: QueryResult) -> str:
-    if result.kind == "ASK":
-        return ("yes" if result.boolean else "no") + "\n"
-    rows = [[short_term(v) for v in row] for row in result.rows]
-    head = result.variables
-    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(head)]
-    lines = ["  ".join(h.ljust(w) for h, w in zip(head, widths)).rstrip(),
-             "  ".join("-" * w for w in widths)]
-    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
-    lines.append(f"({len(rows)} row{'' if len(rows) == 1 else 's'})")
-    return "\n".join(lines) + "\n"
-
-
-def short_term(term) -> str:
-    """A term for people to read: IRIs with a known prefix shortened, literals as their text."""
-    if term is None:
-        return ""
-    if isinstance(term, URIRef):
-        best = max((ns for ns in PREFIXES.values() if term.startswith(ns)), key=len, default=None)
-        if best:
-            prefix = next(p for p, ns in PREFIXES.items() if ns == best)
-            return f"{prefix}:{term[len(best):]}"
-        return f"<{term}>"
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    return " ".join(str(term).split())  # a sentence on one line
-
-
-def _csv(result: QueryResult) -> str:
-    """SPARQL 1.1 Query Results CSV: plain values, CRLF line ends."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    if result.kind == "ASK":
-        writer.writerow(["true" if result.boolean else "false"])
-        return out.getvalue()
-    writer.writerow(result.variables)
-    for row in result.rows:
-        writer.writerow(["" if v is None else (f"_:{v}" if isinstance(v, BNode) else str(v)) for v in row])
-    return out.getvalue()
-
-
-def _tsv(result: QueryResult) -> str:
-    """SPARQL 1.1 Query Results TSV: ?-prefixed header, terms in Turtle syntax."""
-    if result.kind == "ASK":
-        return ("true" if result.boolean else "false") + "\n"
-    lines = ["\t".join(f"?{v}" for v in result.variables)]
-    lines += ["\t".join(nt_term(v) for v in row) for row in result.rows]
-    return "\n".join(lines) + "\n"
-
-
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
-
-
-def nt_term(term) -> str:
-    """One term in N-Triples syntax ('' for unbound)."""
-    if term is None:
-        return ""
-    if isinstance(term, URIRef):
-        return f"<{term}>"
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    text = '"' + "".join(_ESCAPES.get(ch, ch) for ch in str(term)) + '"'
-    if term.language:
-        return f"{text}@{term.language}"
-    if term.datatype and term.datatype != XSD.string:
-        return f"{text}^^<{term.datatype}>"
-    return text
-
-
-def _json(result: QueryResult) -> str:
-    """SPARQL 1.1 Query Results JSON."""
-    if result.kind == "ASK":
-        return json.dumps({"head": {}, "boolean": bool(result.boolean)}, indent=2) + "\n"
-    bindings = [{var: _json_term(v) for var, v in zip(result.variables, row) if v is not None}
-                for row in result.rows]
-    return json.dumps({"head": {"vars": result.variables}, "results": {"bindings": bindings}},
-                      indent=2, ensure_ascii=False) + "\n"
-
-
-def _json_term(term) -> dict:
-    if isinstance(term, URIRef):
-        return {"type": "uri", "value": str(term)}
-    if isinstance(term, BNode):
-        return {"type": "bnode", "value": str(term)}
-    out = {"type": "literal", "value": str(term)}
-    if isinstance(term, Literal) and term.language:
-        out["xml:lang"] = term.language
-    elif isinstance(term, Literal) and term.datatype and term.datatype != XSD.string:
-        out["datatype"] = str(term.datatype)
-    return out
-
-
-# ---------------------------------------------------------------- named queries
-
-@dataclass(frozen=True)
-class NamedQuery:
-    """A query shipped in kg/queries/NAME.rq.
-
-    Its first line is `# description`, then come `# param NAME: help` lines (`# param NAME (required):`,
-    or `# param NAME (number, default N):` for a whole number such as a row limit). `$NAME` in the query
-    becomes the value as a SPARQL string literal ('' when not given), or a number as it is. Lines between
-    `#if NAME` and `#end` (or `#else`) are kept only when NAME is given: a query engine may evaluate every
-    part of a filter, and a query written for the parameters it has lets Oxigraph start from them.
-    """
-
-    name: str
-    description: str
-    params: dict[str, tuple[bool, str]]  # name -> (required, help)
-    text: str
-    defaults: dict[str, int] = field(default_factory=dict)  # number parameters and their default values
-
-    def bind(self, values: dict[str, str], graph: str | Path | None = None) -> str:
-        """The query text for these parameter values.
-
-        graph: where the query will run (a build folder, a store or a graph file). A block between
-        `#find PARAM KIND ?node ?label` and `#end` searches the labels of entities or events for PARAM; when
-        graph is a store that keeps a current label index (kg/labels.py), the block becomes the nodes found
-        there, as `VALUES (?node ?label)`, and the query starts from them."""
-        unknown = sorted(set(values) - set(self.params))
-        if unknown:
-            takes = ", ".join(self.params) or "no parameters"
-            raise QueryError(f"query '{self.name}' has no parameter '{unknown[0]}'; it takes: {takes}")
-        given = {p: v.strip() for p, v in values.items() if v.strip()}
-        for p, default in self.defaults.items():
-            value = given.setdefault(p, str(default))
-            if not re.fullmatch(r"[0-9]{1,9}", value) or int(value) < 1:
-                raise QueryError(f"query '{self.name}': --param {p}={value}: give a whole number of at least 1")
-        missing = [p for p, (required, _) in self.params.items() if required and p not in given]
-        if missing:
-            raise QueryError(f"query '{self.name}' needs --param {missing[0]}=VALUE ({self.params[missing[0]][1]})")
-        def value(m: re.Match) -> str:
-            name = m.group(1)
-            if name not in self.params:
-                return m.group(0)
-            return given[name] if name in self.defaults else _sparql_string(given.get(name, ""))
-
-        kept, keep = [], [True]
-        store = None
-        if graph is not None and _FIND.search(self.text):
-            from .store import find_store
-
-            store = find_store(graph) if Path(graph).is_dir() else None
-        for line in self.text.splitlines():
-            find = _FIND.match(line)
-            if find:
-                param, kind, node, label = find.groups()
-                found = None
-                if keep[-1] and store is not None and param in given:
-                    from .labels import find_nodes
-
-                    found = find_nodes(store, kind, given[param])
-                if found is not None:
-                    kept.append(f"  VALUES ({node} {label}) {{ "
-                                + " ".join(f"(<{iri}> {term})" for iri, term in found) + " }")
-                keep.append(keep[-1] and found is None)  # the search in SPARQL, when the index cannot answer
-                continue
-            directive = _DIRECTIVE.match(line)
-            if directive and directive.group(1) == "if":
-                keep.append(keep[-1] and directive.group(2) in given)
-            elif directive and directive.group(1) == "else":
-                keep[-1] = keep[-2] and not keep[-1]
-            elif directive:
-                keep.pop()
-            elif keep[-1]:
-                # Parameters are filled line by line, before any VALUES block is added: labels found in the
-                # store are article text, and a "$name" inside one must stay text.
-                kept.append(re.sub(r"\$(\w+)\b", value, line))
-        return "\n".join(kept) + "\n"
-
-
-_DIRECTIVE = re.compile(r"(?<!\s)\s*+#(if|else|end)\b\s*+(\w*+)\s*+$")  # possessive: linear on any line
-_FIND = re.compile(r"(?m)^[ \t]*+#find[ \t]++(\w++)[ \t]++(entity|event)[ \t]++(\?\w++)[ \t]++(\?\w++)[ \t]*+$")
-_PARAM_LINE = re.compile(r"#\s*+param\s++(\w++)\s*+(?:\(([^()]*+)\))?\s*+:\s*+(.*)")
-_NUMBER_PARAM = re.compile(r"number\s*+,\s*+default\s++([0-9]{1,9})")
-
-
-def _sparql_string(value: str) -> str:
-    """A value as a SPARQL string literal: parameters are data, never query text."""
-    return '"' + "".join(_ESCAPES.get(ch, ch) for ch in value) + '"'
-
-
-def named_queries() -> dict[str, NamedQuery]:
-    """Every query shipped with kg, by name."""
-    out = {}
-    for path in sorted(QUERIES_DIR.glob("*.rq")):
-        text = path.read_text(encoding="utf-8")
-        lines = text.splitlines()
-        description = lines[0].lstrip("#").strip() if lines and lines[0].startswith("#") else ""
-        params, defaults = {}, {}
-        for line in lines[1:]:
-            m = _PARAM_LINE.match(line.strip())
-            if m:
-                flags = (m.group(2) or "").strip()
-                params[m.group(1)] = (flags == "required", m.group(3).strip())
-                number = _NUMBER_PARAM.fullmatch(flags)
-                if number:
-                    defaults[m.group(1)] = int(number.group(1))
-        out[path.stem] = NamedQuery(path.stem, description, params, text, defaults)
-    return out
-
-
-def named_query(name: str) -> NamedQuery:
-    queries = named_queries()
-    if name not in queries:
-        raise QueryError(f"no query named '{name}'; `kg query --list` shows them: {', '.join(queries)}")
-    return queries[name]
-
-
-def parse_params(pairs: tuple[str, ...] | list[str]) -> dict[str, str]:
-    """key=value strings to a dict. Raises QueryError for a pair without '='."""
-    out = {}
-    for pair in pairs:
-        key, sep, value = pair.partition("=")
-        if not sep or not key.strip():
-            raise QueryError(f"--param {pair!r}: write it as key=value")
-        out[key.strip()] = value
-    return out
 
 
 # ---------------------------------------------------------------- kg.query(...) from Python
