@@ -55,14 +55,19 @@ def store_identity(store_dir: str | Path) -> str | None:
         return None
 
 
-def write_label_index(store_dir: str | Path) -> None:
-    """Make the label index of the closed store at store_dir anew (written beside and renamed over the old one).
+def write_label_index(store_dir: str | Path, *, listings: bool = True) -> None:
+    """Make the label index of the closed store at store_dir anew (written beside and renamed over the old one),
+    and its listing index (kg/listings.py) unless listings is false.
 
     Best effort: a store kg cannot read or a folder it cannot write keeps no index (queries then search in
     SPARQL)."""
     import pyoxigraph as ox
 
     store_dir = Path(store_dir)
+    if listings:
+        from .listings import write_listing_index
+
+        write_listing_index(store_dir)
     path = store_dir / LABELS_FILE
     tmp = store_dir / f"{LABELS_FILE}.partial-{os.getpid()}"
     try:
@@ -115,19 +120,22 @@ def refresh_label_index(store_dir: str | Path, before: str | None, subjects: set
     changes; any other index is made anew (write_label_index)."""
     import pyoxigraph as ox
 
+    from .listings import refresh_listing_index
+
     store_dir = Path(store_dir)
+    refresh_listing_index(store_dir, before, subjects)
     path = store_dir / LABELS_FILE
     if before is None or not path.is_file() or len(subjects) > 50_000:
-        return write_label_index(store_dir)
+        return write_label_index(store_dir, listings=False)
     try:
         db = sqlite3.connect(path)
     except sqlite3.Error:
-        return write_label_index(store_dir)
+        return write_label_index(store_dir, listings=False)
     try:
         meta = dict(db.execute("SELECT name, value FROM meta"))
         if meta.get("format") != FORMAT or meta.get("store") != before:
             db.close()
-            return write_label_index(store_dir)
+            return write_label_index(store_dir, listings=False)
         version = store_version(store_dir)
         nodes = sorted(n for n in subjects if n.startswith(tuple(prefix for _, prefix in KINDS.values())))
         rows = []
@@ -143,7 +151,7 @@ def refresh_label_index(store_dir: str | Path, before: str | None, subjects: set
             db.execute("UPDATE meta SET value = ? WHERE name = 'store'", (version,))
     except (OSError, RuntimeError, sqlite3.Error):
         db.close()
-        return write_label_index(store_dir)
+        return write_label_index(store_dir, listings=False)
     db.close()
 
 

@@ -37,7 +37,11 @@ class NamedQuery:
         graph: where the query will run (a build folder, a store or a graph file). A block between
         `#find PARAM KIND ?node ?label` and `#end` searches the labels of entities or events for PARAM; when
         graph is a store that keeps a current label index (kg/labels.py), the block becomes the nodes found
-        there, as `VALUES (?node ?label)`, and the query starts from them."""
+        there, as `VALUES (?node ?label)`, and the query starts from them. In a query with a `limit`, the
+        lines between `#first LISTING ?node [?tag]` and `#else` are kept, when no other parameter is given and
+        graph is a store that keeps a
+        current listing index (kg/listings.py), each `#values` line among them becoming the listing's first
+        rows as `VALUES`; the lines between `#else` and `#end` otherwise (the listing ordered in SPARQL)."""
         unknown = sorted(set(values) - set(self.params))
         if unknown:
             takes = ", ".join(self.params) or "no parameters"
@@ -57,8 +61,9 @@ class NamedQuery:
             return given[name] if name in self.defaults else _sparql_string(given.get(name, ""))
 
         kept, keep = [], [True]
+        listed = ""  # the VALUES of the last #first block
         store = None
-        if graph is not None and _FIND.search(self.text):
+        if graph is not None and (_FIND.search(self.text) or _FIRST.search(self.text)):
             from .store import find_store
 
             store = find_store(graph) if Path(graph).is_dir() else None
@@ -76,6 +81,27 @@ class NamedQuery:
                                 + " ".join(f"(<{iri}> {term})" for iri, term in found) + " }")
                 keep.append(keep[-1] and found is None)  # the search in SPARQL, when the index cannot answer
                 continue
+            first = _FIRST.match(line)
+            if first:
+                listing, names = first.group(1), first.group(2).split()
+                rows = None
+                # (the listing of the query without parameters: the index knows no filter)
+                if keep[-1] and store is not None and "limit" in self.defaults and set(given) <= set(self.defaults):
+                    from .listings import first_rows
+
+                    rows = first_rows(store, listing, int(given["limit"]))
+                if rows is not None:
+                    if len(names) == 1:
+                        listed = f"VALUES {names[0]} {{ " + " ".join(f"<{iri}>" for iri, _ in rows) + " }"
+                    else:
+                        listed = (f"VALUES ({' '.join(names)}) {{ "
+                                  + " ".join(f"(<{iri}> {tag})" for iri, tag in rows) + " }")
+                keep.append(keep[-1] and rows is not None)  # the lines up to #else when the index answers
+                continue
+            if _VALUES.match(line):  # (several in a query: in each part of a union, which Oxigraph reads whole)
+                if keep[-1] and listed:
+                    kept.append(line[:line.index("#")] + listed)
+                continue
             directive = _DIRECTIVE.match(line)
             if directive and directive.group(1) == "if":
                 keep.append(keep[-1] and directive.group(2) in given)
@@ -92,6 +118,8 @@ class NamedQuery:
 
 _DIRECTIVE = re.compile(r"(?<!\s)\s*+#(if|else|end)\b\s*+(\w*+)\s*+$")  # possessive: linear on any line
 _FIND = re.compile(r"(?m)^[ \t]*+#find[ \t]++(\w++)[ \t]++(entity|event)[ \t]++(\?\w++)[ \t]++(\?\w++)[ \t]*+$")
+_FIRST = re.compile(r"(?m)^[ \t]*+#first[ \t]++(\w++)((?:[ \t]++\?\w++){1,2}+)[ \t]*+$")
+_VALUES = re.compile(r"[ \t]*+#values[ \t]*+$")
 _PARAM_LINE = re.compile(r"#\s*+param\s++(\w++)\s*+(?:\(([^()]*+)\))?\s*+:\s*+(.*)")
 _NUMBER_PARAM = re.compile(r"number\s*+,\s*+default\s++([0-9]{1,9})")
 

@@ -384,3 +384,129 @@ def test_the_label_index_follows_a_store_changed_in_place(tmp_path, graph, monke
     monkeypatch.undo()
     write_label_index(store_dir)
     assert rows(store_dir / LABELS_FILE) == updated
+
+
+# ---------------------------------------------------------------- the listing index of a store
+
+LISTED = ("support", "attacks", "disputes", "people")
+
+
+def _listed_graph():
+    from .handmade import reports_graph, three_reports
+
+    g = handmade_graph()
+    for t in reports_graph(three_reports()):
+        g.add(t)
+    return g
+
+
+def _same_as_sparql(folder, store_graph, name: str, limit: int) -> None:
+    """The query started from the listing index gives what ordering the listing in SPARQL gives (for support,
+    whose SPARQL leaves readings of equal confidence in the engine's order, ordered by IRI there too)."""
+    nq = named_query(name)
+    fast, slow = nq.bind({"limit": str(limit)}, folder), nq.bind({"limit": str(limit)})
+    assert "VALUES" in fast and "VALUES" not in slow, name
+    if name == "support":
+        slow = slow.replace("} ORDER BY DESC(?c) LIMIT", "} ORDER BY DESC(?c) ?node LIMIT")
+        assert "DESC(?c) ?node" in slow
+    ours, theirs = run_query(store_graph, fast), run_query(store_graph, slow)
+    assert ours.variables == theirs.variables and ours.rows == theirs.rows, (name, limit)
+
+
+def test_a_store_starts_its_listings_from_its_listing_index(tmp_path):
+    """support, attacks, disputes and people without parameters start from the first rows of the store's
+    listing index: the same answer as ordering in SPARQL, for every limit, and as rdflib on the graph file."""
+    from kg.listings import LISTINGS_FILE, first_rows
+    from kg.store import STORE_DIR, write_store
+
+    g = _listed_graph()
+    write_store(tmp_path, g)
+    store_dir = tmp_path / STORE_DIR
+    assert (store_dir / LISTINGS_FILE).is_file()
+    store_graph = load_graph(tmp_path)
+    for name in LISTED:
+        total = len(run_query(store_graph, named_query(name).bind({"limit": "1000"})).rows)
+        assert total >= 3, name  # enough rows for limits to cut
+        for limit in (1, 2, 3, total - 1, 1000):
+            _same_as_sparql(tmp_path, store_graph, name, limit)
+        big = named_query(name).bind({"limit": "1000"})
+        assert rdflib_rows(store_graph, named_query(name).bind({"limit": "1000"}, tmp_path)) == rdflib_rows(g, big)
+    people = first_rows(store_dir, "people", 2)
+    assert [tag for _, tag in people] == sorted(tag for _, tag in people) and len(people) == 2
+
+
+def test_the_listing_index_follows_a_store_changed_in_place(tmp_path, monkeypatch):
+    """A write that changes a few nodes updates their rows of the listing index: the same rows as an index
+    made anew, still used by the queries, with the same answers as ordering in SPARQL."""
+    import sqlite3
+
+    from rdflib import RDF, RDFS, Literal
+
+    from kg.listings import LISTINGS_FILE, write_listing_index
+    from kg.ontology import ID, KG
+    from kg.store import STORE_DIR, apply_difference, write_store
+
+    def rows(path):
+        db = sqlite3.connect(path)
+        try:
+            return sorted(db.execute("SELECT * FROM row"), key=repr)
+        finally:
+            db.close()
+
+    g = _listed_graph()
+    write_store(tmp_path, g)
+    store_dir = tmp_path / STORE_DIR
+
+    def anew(*args):
+        raise AssertionError("the listing index was made anew, not updated")
+
+    monkeypatch.setattr("kg.listings.write_listing_index", anew)
+    g2 = Graph()
+    for t in g:
+        g2.add(t)
+    statement = next(iter(g.subjects(RDF.type, KG.Statement)))
+    g2.remove((statement, None, None))  # a reading gone
+    attack = next(iter(g.subjects(RDF.type, KG.Attack)))
+    g2.remove((attack, RDF.type, KG.Attack))  # an event no longer an attack: its reports leave the listing
+    newcomer = URIRef(f"{ID}entity/ada-vance")
+    g2.add((newcomer, RDF.type, KG.Person))
+    g2.add((newcomer, RDFS.label, Literal("Aaron Vance")))
+    write_store(tmp_path, g2)  # an update of the existing store
+    apply_difference(tmp_path, [f'<{newcomer}> <{RDFS.label}> "Ada Vance"'], [])
+    store_graph = load_graph(tmp_path)
+    for name in LISTED:
+        for limit in (1, 2, 1000):
+            _same_as_sparql(tmp_path, store_graph, name, limit)
+    assert f"<{newcomer}>" in named_query("people").bind({"limit": "1"}, tmp_path)
+    updated = rows(store_dir / LISTINGS_FILE)
+    monkeypatch.undo()
+    write_listing_index(store_dir)
+    assert rows(store_dir / LISTINGS_FILE) == updated
+
+
+def test_a_listing_sqlite_cannot_order_as_sparql_does_is_not_used(tmp_path):
+    """A person's name with a language tag (SPARQL orders such literals its own way): people orders in SPARQL;
+    the other listings still use the index. An index of another version of the store is not used at all."""
+    from rdflib import RDF, RDFS, Literal
+
+    from kg.listings import LISTINGS_FILE, first_rows
+    from kg.ontology import ID, KG
+    from kg.store import STORE_DIR, write_store
+
+    g = _listed_graph()
+    g.add((URIRef(f"{ID}entity/zed"), RDF.type, KG.Person))
+    g.add((URIRef(f"{ID}entity/zed"), RDFS.label, Literal("Zed", lang="en")))
+    write_store(tmp_path, g)
+    store_dir = tmp_path / STORE_DIR
+    assert first_rows(store_dir, "people", 10) is None
+    assert "VALUES" not in named_query("people").bind({}, tmp_path)
+    assert first_rows(store_dir, "support", 10) and "VALUES" in named_query("support").bind({}, tmp_path)
+    store = ox.Store(str(store_dir))
+    store.add(ox.Quad(ox.NamedNode(f"{ID}entity/zed"), ox.NamedNode(str(RDFS.label)), ox.Literal("Zed"),
+                      ox.DefaultGraph()))
+    store.flush()
+    del store
+    assert first_rows(store_dir, "support", 10) is None
+    (store_dir / LISTINGS_FILE).write_text("not a database")
+    assert first_rows(store_dir, "support", 10) is None
+    assert "VALUES" not in named_query("support").bind({}, tmp_path)
