@@ -130,19 +130,31 @@ def test_extraction_cache_key_covers_the_language_data():
 
 # Extractor modules whose conditions read every word list from kg/lang/en (more join as theirs move).
 WITHOUT_INLINE_WORDS = ("kg/extract/places.py", "kg/extract/holdings.py", "kg/extract/registry.py",
-                        "kg/extract/rules/places.py", "kg/extract/rules/holdings.py", "kg/extract/rules/mentions.py")
+                        "kg/extract/rules/places.py", "kg/extract/rules/holdings.py", "kg/extract/rules/mentions.py",
+                        "kg/extract/roles.py", "kg/extract/classify.py", "kg/extract/coref.py",
+                        "kg/extract/nationality.py")
+
+# Lower-case codes that are no words of English: the dependency labels of spaCy's English parser and the kinds of a
+# mention (records.Mention.kind). A set made only of them is a set of tags.
+TAGS = frozenset({
+    "ROOT", "acl", "acomp", "advcl", "advmod", "agent", "amod", "appos", "attr", "aux", "auxpass", "case", "cc",
+    "ccomp", "compound", "conj", "csubj", "csubjpass", "dative", "dep", "det", "dobj", "expl", "intj", "mark", "meta",
+    "neg", "nmod", "npadvmod", "nsubj", "nsubjpass", "nummod", "oprd", "parataxis", "pcomp", "pobj", "poss", "preconj",
+    "predet", "prep", "prt", "punct", "quantmod", "relcl", "xcomp",
+    "name", "demonym", "modifier", "title",
+})
 
 
 def _inline_word_sets(path: Path) -> list[str]:
     """Sets of two or more lower-case words written in code, and tuples of them a loop goes over (sets of classes,
-    tags and labels are written in capitals and are no language data)."""
+    tags and labels are written in capitals, dependency labels and mention kinds are TAGS: no language data)."""
     found = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         elements = node.elts if isinstance(node, ast.Set) else \
             node.iter.elts if isinstance(node, ast.For) and isinstance(node.iter, ast.Tuple) else []
         words = [e.value for e in elements if isinstance(e, ast.Constant) and isinstance(e.value, str)]
         if len(words) >= 2 and len(words) == len(elements) and all(w == w.lower() for w in words) and any(
-                c.isalpha() for w in words for c in w):
+                c.isalpha() for w in words for c in w) and not set(words) <= TAGS:
             found.append(f"{path.name}:{node.lineno} {sorted(words)}")
     return found
 
@@ -154,5 +166,6 @@ def test_extractors_read_their_words_from_the_language_data(name):
 
 def test_an_inline_word_set_is_found(tmp_path):
     path = tmp_path / "rule.py"
-    path.write_text('def f(t):\n    return t.lower_ in {"within", "inside"} or t.pos_ in {"NOUN", "ADJ"}\n')
+    path.write_text('def f(t):\n    return t.lower_ in {"within", "inside"} or t.pos_ in {"NOUN", "ADJ"} or '
+                    't.dep_ in {"nsubj", "nsubjpass"}\n')
     assert _inline_word_sets(path) == ["rule.py:2 ['inside', 'within']"]

@@ -7,10 +7,12 @@ from __future__ import annotations
 from collections import Counter
 
 from .. import lexicon as L
-from ..lang.en import (COMBINING_FORMS, COMPANY_WORDS, EMPLOYEE_NOUNS, EQUIPMENT_WORDS, GROUP_MEMBER_NOUNS,
-                       KIN_AND_RIVAL_NOUNS, NAME_PREFIXES, NAMING_PARTICIPLES, NAMING_VERBS, NATIONAL_HEADS,
-                       NEWS_ROLES, NEWS_WORDS, OPERATION_CUES, ORG_DESCRIPTORS, PERSON_SUBJECT_VERBS,
-                       PLACE_AFTER_NAME, PLACE_NOUNS, PORTFOLIOS, PORTFOLIO_HOLDERS, SOCIAL_VERBS)
+from ..lang.en import (COMBINING_FORMS, COMPANY_WORDS, EMPLOYEE_NOUNS, EQUIPMENT_WORDS, GOVERNMENT_AFTER_NAME,
+                       GROUP_MEMBER_NOUNS, KIN_AND_RIVAL_NOUNS, NAME_PREFIXES, NAMING_PARTICIPLES, NAMING_VERBS,
+                       NATIONAL_HEADS, NEAR_WORDS, NEWS_ROLES, NEWS_WORDS, OPERATION_CUES, ORG_DESCRIPTORS,
+                       PERSON_BODY_WORDS, PERSON_SUBJECT_VERBS, PLACE_AFTER_NAME, PLACE_BODY_WORDS, PLACE_NOUNS,
+                       PLACE_PREPOSITIONS, PORTFOLIOS, PORTFOLIO_HOLDERS, PORTFOLIO_PREPOSITIONS, SOCIAL_VERBS,
+                       STAFF_PREPOSITIONS)
 from ..records import Mention
 from .common import clean_name as _clean_name
 from .common import make_mention as _mention
@@ -72,10 +74,9 @@ def stated_place(span) -> bool:
     nxt = doc[span.end].lower_ if span.end < len(doc) else ""
     if prev == "of" and span.start > 1 and place_noun(doc[span.start - 2]):
         return doc[span.start - 2].is_lower  # "the town of X", "the islands of X", not "the State of X" in a name
-    if nxt in PLACE_AFTER_NAME and doc[span.end].is_lower and not (span.end + 1 < len(doc) and doc[span.end + 1].lower_ in {
-            "government", "council", "police", "authorities", "officials", "assembly", "'s"}):
+    if nxt in PLACE_AFTER_NAME and doc[span.end].is_lower and not (span.end + 1 < len(doc) and doc[span.end + 1].lower_ in PLACE_BODY_WORDS):
         return True
-    return prev in {"near", "outside"} and not L.org_subclass(span.text)
+    return prev in NEAR_WORDS and not L.org_subclass(span.text)
 
 
 def place_noun(tok) -> bool:
@@ -93,7 +94,7 @@ def _place_context(span) -> bool:
         return True
     if prev == "of" and span.start > 1 and place_noun(doc[span.start - 2]):
         return True  # "the north-western city of Peshawar"
-    return prev in {"in", "near", "from", "outside", "across", "to"} or bool(set(nxt) & PLACE_AFTER_NAME)
+    return prev in PLACE_PREPOSITIONS or bool(set(nxt) & PLACE_AFTER_NAME)
 
 
 def _org_descriptor(span) -> bool:
@@ -105,7 +106,7 @@ def _org_descriptor(span) -> bool:
     if any(t.lower_ in ORG_DESCRIPTORS and t.pos_ == "NOUN" for t in before) and not L.is_given_name(span[0].text) \
             and not any(t.is_punct for t in before):  # "carmaker Dacia", not "the negotiating team, X"
         return True
-    if span.start >= 2 and doc[span.start - 1].lower_ in {"at", "for"} and doc[span.start - 2].lower_ in EMPLOYEE_NOUNS:
+    if span.start >= 2 and doc[span.start - 1].lower_ in STAFF_PREPOSITIONS and doc[span.start - 2].lower_ in EMPLOYEE_NOUNS:
         return True  # "an analyst at Morgan Stanley", "a spokesman for Ryanair"
     if span.end + 1 < len(doc) and doc[span.end].text == ",":
         window = doc[span.end + 1: min(len(doc), span.end + 7)]
@@ -150,7 +151,7 @@ def _portfolio(span) -> bool:
         return False
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     before = [t.lower_ for t in doc[max(0, span.start - 2): span.start]]
-    return after in PORTFOLIO_HOLDERS or (len(before) == 2 and before[1] in {"for", "of"}
+    return after in PORTFOLIO_HOLDERS or (len(before) == 2 and before[1] in PORTFOLIO_PREPOSITIONS
                                            and before[0] in PORTFOLIO_HOLDERS)
 
 
@@ -266,7 +267,7 @@ def _classify_place(span, label: str, name: str, sent_index) -> Mention:
 def _classify_person(span, name: str, nxt: str, sent_index) -> Mention | None:
     """A PERSON span: a place or country the gazetteer knows and nothing marks as a person, an organization
     its words or a descriptor name, else a Person; None before "administration" (a government body)."""
-    if nxt in {"administration", "government", "cabinet", "campaign"}:
+    if nxt in PERSON_BODY_WORDS:
         return None  # handled as a government body by _generic_bodies
     place = L.lookup_place(name)
     if place is not None and place.cls != "Country" and not L.is_given_name(name.split()[0]) \
@@ -291,7 +292,7 @@ def _classify_person(span, name: str, nxt: str, sent_index) -> Mention | None:
 def _classify_org(span, name: str, nxt: str, sent_index) -> Mention | None:
     """An ORG span: a person after a title, an operation, a body its words name, a place or country the
     sentence places, a person's name, else an Organization; None for a government body or part of a title."""
-    if nxt in {"administration", "government"} and len(span) <= 2 and not L.org_subclass(name):
+    if nxt in GOVERNMENT_AFTER_NAME and len(span) <= 2 and not L.org_subclass(name):
         return None  # "the Lindqvist administration": a government body, built by _generic_bodies
     if _title_before(span) and not L.org_subclass(name):
         return _mention(span, name, "Person", "title", sent_index)

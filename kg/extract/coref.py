@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .. import lexicon as L
-from ..lang.en import ADDRESS_FORMS, LEADER_ROLES
+from ..lang.en import ADDRESS_FORMS, RESOLVED_TITLES
 from ..lang.en.pronouns import (  # kg/lang/en/pronouns.py
     MASCULINE, FEMININE, NEUTER, PLURAL, ORG_DESCRIPTIONS as ORG_NOUNS, COUNTRY_NOUNS, CAPITAL_NOUNS,
     UNNAMED_PERSON_NOUNS as _PERSON_NOUNS, MALE_NOUNS as _MALE_NOUNS, FEMALE_NOUNS as _FEMALE_NOUNS,
@@ -335,7 +335,7 @@ def _description(art: _Article, tok) -> tuple[Mention, str] | None:
         return (m, DESCRIPTION_RULE) if m is not None and m.kind == "name" else None
     if word in CAPITAL_NOUNS:
         return _capital(art, tok)
-    if L.is_title(word) and word in LEADER_ROLES | {"minister", "secretary", "spokesman", "spokeswoman"}:
+    if L.is_title(word) and word in RESOLVED_TITLES:
         titled = art.titled.get(word, [])
         i = bisect.bisect_right(art.titled_ends.get(word, []), tok.idx)
         m = _one(art, reversed(titled[max(0, i - LOOKBACK): i]))

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from .. import lexicon as L
-from ..lang.en import (AGENT_NOUN_ENDINGS, CITIZENSHIP_NOUNS, HOLD_VERBS, NATIONALITY_NOUNS, NATIONALITY_SKIP,
-                       ORG_DESCRIPTORS, PERSON_NOUNS, TOPIC_NOUNS)
+from ..lang.en import (AGENT_NOUN_ENDINGS, CITIZENSHIP_NOUNS, COPULA_VERBS, HOLD_VERBS, NATIONALITY_NOUNS,
+                       NATIONALITY_SKIP, ORG_DESCRIPTORS, PERSON_NOUNS, POSSESSIVE_ENDINGS, SUBJECT_RELATIVES,
+                       TOPIC_NOUNS)
 from ..records import Mention, Relation
 from .context import Sent, make_relation, sentence_mentions
 
@@ -49,11 +50,11 @@ def nationalities(ctx: Sent) -> list[Relation]:
             continue
         between = [t for t in doc[csp.end: psp.start]]
         words = [t for t in between if t.lower_ not in NATIONALITY_SKIP]
-        if any(t.is_punct and t.text != "-" or t.like_num or t.lower_ in {"'s", "\u2019s"} and c.kind == "demonym"
+        if any(t.is_punct and t.text != "-" or t.like_num or t.lower_ in POSSESSIVE_ENDINGS and c.kind == "demonym"
                for t in between):
             continue
-        if any(t.lower_ in {"'s", "\u2019s"} for t in between):
-            words = [t for t in words if t.lower_ not in {"'s", "\u2019s"}]
+        if any(t.lower_ in POSSESSIVE_ENDINGS for t in between):
+            words = [t for t in words if t.lower_ not in POSSESSIVE_ENDINGS]
             if not words:
                 continue  # "Syria's Assad": the country's, not said to be of it
         if p.kind == "title":  # "the Chilean president" standing for the one person it can be
@@ -93,7 +94,7 @@ def _described(ctx: Sent) -> list[Relation]:
             if country is None or tok.dep_ != "dobj" or verb.lemma_.lower() not in HOLD_VERBS:
                 continue
             person_tok = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            if person_tok is not None and person_tok.lower_ in {"who", "which"} and verb.dep_ == "relcl":
+            if person_tok is not None and person_tok.lower_ in SUBJECT_RELATIVES and verb.dep_ == "relcl":
                 person_tok = verb.head
         elif person_noun(low) and not ctx.mentions.at(tok):
             country = _adjective_country(ctx, tok)
@@ -106,7 +107,7 @@ def _described(ctx: Sent) -> list[Relation]:
                 continue
             if tok.dep_ == "appos":
                 person_tok = tok.head
-            elif tok.dep_ == "attr" and tok.head.lemma_ in {"be", "become", "remain"}:
+            elif tok.dep_ == "attr" and tok.head.lemma_ in COPULA_VERBS:
                 person_tok = next((c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if person_tok is None or country is None:
             continue

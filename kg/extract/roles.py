@@ -6,9 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .. import lexicon as L
-from ..lang.en import (ADDRESS_FORMS, APPOINT_VERBS, CORPORATE_TITLES, GOVERNMENT_TITLES, HEADS_OF_BODIES, LEADER_ROLES,
-                       OWN_WORDS, REGION_WORDS, STATE_ROLES, SUBORDINATE_WORDS, TERRITORIAL_ROLES,
-                       TITLE_MODIFIERS, FORMER_WORDS)
+from ..lang.en import (ADDRESS_FORMS, APPOINT_VERBS, ARTICLES, COPULA_ADVERBS, COPULA_VERBS, CORPORATE_TITLES,
+                       DIRECTOR_TITLES, EMPLOYER_PREPOSITIONS, FORMER_WORDS, FOUNDER_TITLES, GOVERNMENT_TITLES,
+                       HEAD_COMPLEMENTS, HEAD_QUALIFIERS, HEAD_WORDS, HEADS_OF_BODIES, INDEFINITE_ARTICLES,
+                       LEADER_ROLES, LOCAL_LEADERS, OWN_WORDS, OWNER_PRONOUNS, POSSESSIVE_ENDINGS, REGION_WORDS,
+                       ROLE_PREPOSITIONS, STATE_ROLES, SUBORDINATE_WORDS, TERRITORIAL_ROLES, TITLE_CUT_PREPOSITIONS,
+                       TITLE_MODIFIERS, TITLE_PHRASE_ENDS, TITLE_RUN_BOUNDS, TITLE_SKIP_WORDS, TITLE_TIME_WORDS)
 from ..records import Mention, Relation
 from ..lang.en.titles import SPORT_ROLES, NOT_STATE_HEADS as _NOT_STATE_HEADS  # kg/lang/en/titles.py
 from .arguments import subjects
@@ -48,7 +51,7 @@ def _role_predicate_of(title: str, obj: Mention) -> str | None:
     words = title.lower().split()
     if obj.cls not in ORG_FAMILY | PLACES or not words:
         return None
-    if words[-1] in {"founder", "co-founder", "cofounder"}:
+    if words[-1] in FOUNDER_TITLES:
         return "founded" if obj.cls in ORG_FAMILY else None
     if words[-1] == "member" or (obj.cls in {"PoliticalParty", "CriminalOrganization"} and words[-1] not in LEADER_ROLES):
         return "memberOf"  # "Greens lawmaker X", "a Taliban spokesman": a member of the party or the armed group
@@ -56,10 +59,10 @@ def _role_predicate_of(title: str, obj: Mention) -> str | None:
               or "chief executive" in title.lower() or "prime minister" in title.lower())
     if words[-1] in HEADS_OF_BODIES and len(words) == 1 and obj.cls in {"GovernmentBody", "ArmedForces"}:
         leader = True  # "Treasury Secretary X", "the Secretary of the Air Force": the head of that body
-    if words[-1] in {"chief", "head"} and len(words) > 1 and words[-2] not in {"the", "former", "acting", "interim"}:
+    if words[-1] in HEAD_WORDS and len(words) > 1 and words[-2] not in HEAD_QUALIFIERS:
         leader = False  # "foreign policy chief", "intelligence chief": heads a department, not the whole
     if leader and not set(words) & SUBORDINATE_WORDS:
-        if obj.cls in AGENTS or words[-1] in {"mayor", "governor"}:
+        if obj.cls in AGENTS or words[-1] in LOCAL_LEADERS:
             return "leaderOf"
         return None
     if obj.cls in {"PoliticalParty", "CriminalOrganization"}:
@@ -69,7 +72,7 @@ def _role_predicate_of(title: str, obj: Mention) -> str | None:
 
 def _title_words(doc, start: int, end: int) -> tuple[str | None, bool]:
     """The role phrase in tokens [start, end) if they form one ("economy minister", "chief executive")."""
-    words = [t for t in doc[start:end] if t.lower_ not in {"the", "'s", "\u2019s", "\u02bcs", "a", "an"}]
+    words = [t for t in doc[start:end] if t.lower_ not in TITLE_SKIP_WORDS]
     if not words or len(words) > 5:
         return None, False
     former = any(t.lower_ in FORMER_WORDS for t in words)
@@ -182,7 +185,7 @@ def _title_in_apposition(ctx: Sent, p: Mention, psp, ending) -> list[Relation]:
     k = j + 1
     if k < ctx.span.end and doc[k].pos_ in {"ADP", "CCONJ", "SCONJ", "PRON"}:
         return []  # "said X, with Dutch Justice Minister Y": no apposition of X
-    while k < ctx.span.end and doc[k].lower_ in {"the", "a", "an"}:
+    while k < ctx.span.end and doc[k].lower_ in ARTICLES:
         k += 1
     end = min(ctx.span.end, k + 14)
     stop = next((t.i for t in doc[k:end] if t.text in {",", ";", "(", ")"} or t.pos_ in {"VERB", "AUX"}
@@ -196,20 +199,20 @@ def _title_in_apposition(ctx: Sent, p: Mention, psp, ending) -> list[Relation]:
         return []
     last = title_toks[-1].i
     run = last
-    while run > k and not ctx.mentions.at(doc[run - 1]) and doc[run - 1].lower_ not in {"of", "'s", "\u2019s", ","}:
+    while run > k and not ctx.mentions.at(doc[run - 1]) and doc[run - 1].lower_ not in TITLE_RUN_BOUNDS:
         run -= 1
     title, _ = _title_words(doc, run, last + 1)
     title = title or title_toks[-1].lower_
     lead = next((t.lower_ for t in title_toks if t.lower_ in LEADER_ROLES
                  and doc[t.i - 1].lower_ not in SUBORDINATE_WORDS
-                 and not (t.lower_ in {"chief", "head"} and doc[t.i + 1].is_alpha
-                          and doc[t.i + 1].lower_ not in {"executive", "of", "and"})), None)
+                 and not (t.lower_ in HEAD_WORDS and doc[t.i + 1].is_alpha
+                          and doc[t.i + 1].lower_ not in HEAD_COMPLEMENTS)), None)
     # "chief market economist", "chief financial officer": not the chief of the whole
     if lead and not _role_predicate(title, inner[-1][0]) == "leaderOf":
         title = lead  # "Chairman and Chief Operating Officer of X": the chairman leads X
     former = any(t.lower_ in FORMER_WORDS for t in doc[k:stop])
     before = [m for m, msp in inner if msp.end <= title_toks[0].i]
-    if doc[title_toks[0].i + 1].lower_ in {"of", "at"} or not before:  # "an Africa expert at Y": Y
+    if doc[title_toks[0].i + 1].lower_ in EMPLOYER_PREPOSITIONS or not before:  # "an Africa expert at Y": Y
         # "Canada's minister of industry": with no name after the title, the one before it
         o = _whose_title(doc, [(m, msp) for m, msp in inner if msp.start > title_toks[0].i], title_toks[0].i,
                          stop) or (before[-1] if before else None)
@@ -222,7 +225,7 @@ def _title_in_apposition(ctx: Sent, p: Mention, psp, ending) -> list[Relation]:
         return []
     osp = next(msp for m, msp in inner if m is o)
     if pred == "worksFor" and _directs(title, o) and doc[title_toks[-1].i + 1].lower_ == "of" \
-            and osp.start - title_toks[-1].i <= 3 and not any(t.lower_ in {"a", "an"} for t in doc[j + 1: k]):
+            and osp.start - title_toks[-1].i <= 3 and not any(t.lower_ in INDEFINITE_ARTICLES for t in doc[j + 1: k]):
         pred = "leaderOf"  # "X, director of the Y institute": the head of it ("a director of Y" sits on a board)
     return [make_relation(ctx, p, pred, o, "role:apposition", 0.6 if former else 0.85, role=title,
                           tokens=[psp.root.i], former=former)]
@@ -231,7 +234,7 @@ def _title_in_apposition(ctx: Sent, p: Mention, psp, ending) -> list[Relation]:
 def _directs(title: str, o: Mention) -> bool:
     """"director", "executive director" of an organization, not "deputy director" nor "director of sales"."""
     words = title.lower().split()
-    return words[-1] in {"director", "co-director"} and not set(words) & SUBORDINATE_WORDS and o.cls in ORG_FAMILY
+    return words[-1] in DIRECTOR_TITLES and not set(words) & SUBORDINATE_WORDS and o.cls in ORG_FAMILY
 
 
 def _whose_title(doc, after: list, title: int, stop: int) -> Mention | None:
@@ -239,9 +242,9 @@ def _whose_title(doc, after: list, title: int, stop: int) -> Mention | None:
     ("an economist at Y in Freiburg", "president of the institute in an interview with Z"), nor a possessive that only
     qualifies the next word ("governor of Pakistan's Punjab province", "head of Germany's ... conference");
     the last organization of those left ("a professor of X at Y University"), else the last name."""
-    cut = next((t.i for t in doc[title + 1: stop] if t.lower_ in {"in", "during", "with"} or t.lower_ == "on"
+    cut = next((t.i for t in doc[title + 1: stop] if t.lower_ in TITLE_CUT_PREPOSITIONS or t.lower_ == "on"
                 and any(msp.end <= t.i for _, msp in after)), stop)  # "an expert on energy at Y": a topic
-    left = [m for m, msp in after if msp.end <= cut and not (msp.end < len(doc) and doc[msp.end].lower_ in {"'s", "\u2019s"})]
+    left = [m for m, msp in after if msp.end <= cut and not (msp.end < len(doc) and doc[msp.end].lower_ in POSSESSIVE_ENDINGS)]
     return next((m for m in reversed(left) if m.cls in ORG_FAMILY), left[-1] if left else None)
 
 
@@ -251,7 +254,7 @@ def _possessive_party(ctx: Sent, p: Mention, psp, ms: list) -> list[Relation]:
     Reads only adjectives between: "Merkel's Christian Democrats" gives Merkel memberOf the Christian Democrats.
     """
     doc = ctx.doc
-    if not (psp.end + 1 < ctx.span.end and doc[psp.end].lower_ in {"'s", "\u2019s"}):
+    if not (psp.end + 1 < ctx.span.end and doc[psp.end].lower_ in POSSESSIVE_ENDINGS):
         return []
     party = next((o for o, osp in ms if o.cls == "PoliticalParty" and psp.end < osp.start <= psp.end + 3
                   and all(t.pos_ in {"ADJ", "PART"} for t in doc[psp.end + 1: osp.start])), None)
@@ -312,10 +315,10 @@ def _title_by_copula(ctx: Sent, p: Mention, psp) -> list[Relation]:
         k += 2  # "X, who is the president of Y,"
     if k + 1 < ctx.span.end and doc[k].lemma_ == "have" and doc[k + 1].lower_ == "been":
         k += 1  # "X had been CEO of Y since 2011"
-    if not (k < ctx.span.end and doc[k].lemma_ in {"be", "become", "remain"}):
+    if not (k < ctx.span.end and doc[k].lemma_ in COPULA_VERBS):
         return []
     k += 1
-    while k < ctx.span.end and doc[k].lower_ in {"the", "a", "an", "now", "also", "still"}:
+    while k < ctx.span.end and doc[k].lower_ in ARTICLES | COPULA_ADVERBS:
         k += 1
     stop = min(ctx.span.end, k + 6)
     of = next((t.i for t in doc[k:stop] if t.lower_ == "of"), None)
@@ -323,14 +326,14 @@ def _title_by_copula(ctx: Sent, p: Mention, psp) -> list[Relation]:
         return []
     title, former = _title_words(doc, k, of)
     if title is None and of > k and doc[of - 1].lower_ == "member" and of - k <= 2:
-        title, former = "member", doc[k].lower_ in {"former", "ex"}  # "X is a member of Y"
+        title, former = "member", doc[k].lower_ in FORMER_WORDS  # "X is a member of Y"
     target = ctx.mentions.at(doc[of + 1]) or (ctx.mentions.at(doc[of + 2]) if of + 2 < len(doc) else None)
     if not title or target is None:
         return []
     pred = _role_predicate(title, target)
     if not pred:
         return []
-    if pred == "worksFor" and _directs(title, target) and not any(t.lower_ in {"a", "an"} for t in doc[psp.end: k]):
+    if pred == "worksFor" and _directs(title, target) and not any(t.lower_ in INDEFINITE_ARTICLES for t in doc[psp.end: k]):
         pred = "leaderOf"  # "X is the director of Y"
     return [make_relation(ctx, p, pred, target, "role:copula", 0.6 if former else 0.8, role=title,
                           tokens=[psp.root.i], former=former)]
@@ -347,7 +350,7 @@ def _title_of_before_name(ctx: Sent, persons: list) -> list[Relation]:
     for tok in ctx.span:
         if not (L.is_title(tok.lower_) and tok.pos_ in {"NOUN", "PROPN"}) or ctx.mentions.at(tok):
             continue
-        if tok.i + 2 >= ctx.span.end or doc[tok.i + 1].lower_ not in {"of", "at", "for"}:
+        if tok.i + 2 >= ctx.span.end or doc[tok.i + 1].lower_ not in ROLE_PREPOSITIONS:
             continue
         o = _named_after(ctx, tok.i + 2)  # "of Chile", "of the British union Unite"
         if o is None:
@@ -403,16 +406,16 @@ def _implied_role(ctx: Sent, p: Mention, psp) -> list[Relation]:
         # "Fritz Henderson, the current chief operating officer, ..." with no organization after the title
         end = psp.end + 1
         while end < ctx.span.end and end - psp.end < 7 and not ctx.mentions.at(doc[end]) and doc[end].text not in {
-                ",", ".", ";", "(", ")"} and doc[end].lower_ not in {"of", "at", "for", "in", "and", "who", "which"}:
+                ",", ".", ";", "(", ")"} and doc[end].lower_ not in TITLE_PHRASE_ENDS:
             end += 1
         if end == ctx.span.end or doc[end].text not in {",", ".", ";"}:
             return []
         phrase = doc[psp.end + 1: end]
     elif start == psp.start or (start > ctx.span.start and ctx.mentions.at(doc[start - 1])):
         return []  # "GM chairman X" is read by the rules above
-    words = [t.lower_ for t in phrase if t.lower_ not in {"the", "a", "an", "'s", "\u2019s"}]
+    words = [t.lower_ for t in phrase if t.lower_ not in ARTICLES | POSSESSIVE_ENDINGS]
     own = bool(set(words) & OWN_WORDS)
-    words = [w for w in words if w not in OWN_WORDS | {"former", "new", "current", "then", "-"}]
+    words = [w for w in words if w not in OWN_WORDS | TITLE_TIME_WORDS]
     title = " ".join(words)
     if title in GOVERNMENT_TITLES and not own and ctx.country is not None:
         if _other_country_named(ctx):
@@ -423,7 +426,7 @@ def _implied_role(ctx: Sent, p: Mention, psp) -> list[Relation]:
     if not title or ctx.focus is None or not (title in CORPORATE_TITLES or own and L.is_title(words[-1])):
         return []
     org = ctx.focus
-    if any(t.lower_ in {"its", "their"} for t in doc[start: psp.start]):
+    if any(t.lower_ in OWNER_PRONOUNS for t in doc[start: psp.start]):
         # "Airbus and its CEO Ralph Crosby": the nearest organization before
         org = next((m for m in reversed(ctx.mentions.in_span(ctx.span.start, start)) if m.cls in ORG_FAMILY), org)
     pred = _role_predicate(title, org)

@@ -36,3 +36,13 @@ NUMBER_WORDS = {
 
 # Determiners that make an event noun a reference back to events already told: "these attacks".
 ANAPHORIC_DETERMINERS = frozenset({"these", "those", "this", "that", "the", "such"})
+
+# Indefinite articles: "a director of Y" sits on a board where "the director of Y" heads it.
+INDEFINITE_ARTICLES = frozenset({"a", "an"})
+
+# "'s" as spaCy splits it off a name, with a straight or a curly apostrophe: "Merkel's", "Merkel\u2019s"
+# (APOSTROPHES, for stripping a name's end, also holds the bare apostrophes).
+POSSESSIVE_ENDINGS = frozenset({"'s", "\u2019s"})
+
+# Relative pronouns that stand as the subject of a clause about a person or a thing: "X, who holds ...".
+SUBJECT_RELATIVES = frozenset({"who", "which"})

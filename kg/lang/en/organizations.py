@@ -136,3 +136,8 @@ OPERATION_NAME_LINKS = frozenset({"-", "of", "the"})
 
 # A government as a head word: "the government of Chile", "the governments of Canada and Ontario".
 GOVERNMENT_NOUNS = frozenset({"government", "governments"})
+
+# Words after a person's name that make the phrase a government body: "the Lindqvist administration".
+GOVERNMENT_AFTER_NAME = frozenset({"administration", "government"})
+# The same and the bodies a politician's name stands before: "the Lindqvist cabinet", "the Lindqvist campaign".
+PERSON_BODY_WORDS = GOVERNMENT_AFTER_NAME | {"cabinet", "campaign"}

@@ -64,3 +64,6 @@ LAW_ENFORCEMENT_WORDS = frozenset({
 # Lower-case particles inside a person's name: "Ursula von der Leyen", "Rafael van der Berg".
 NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "dos", "das", "ter",
                             "zu", "bin", "ibn", "le", "la"})
+
+# Prepositions between a staff noun and the organization: "an analyst at Morgan Stanley", "a spokesman for Ryanair".
+STAFF_PREPOSITIONS = frozenset({"at", "for"})

@@ -72,3 +72,12 @@ LOCATION_PARTICIPLES = ("located", "situated")
 
 # Participles before "in" that state where an organization is: "Halden Systems, based in San Jose" (seat:based-in).
 SEAT_PARTICIPLES = ("based", "headquartered", "located", "situated")
+
+# Words after "X province" or "X region" that make it a body of the place, not the place: "the Kandarak province
+# government", "Kandarak province's".
+PLACE_BODY_WORDS = frozenset({"government", "council", "police", "authorities", "officials", "assembly", "'s"})
+
+# Prepositions that put a name beside a place: "near X", "outside X" make X a place.
+NEAR_WORDS = frozenset({"near", "outside"})
+# Prepositions that make a name known to the gazetteer a place rather than a person: "in X", "from X".
+PLACE_PREPOSITIONS = NEAR_WORDS | {"in", "from", "across", "to"}

@@ -1,5 +1,7 @@
 """Titles and roles: the words before or around a person's name that say what the person is or does."""
 
+from .function_words import ARTICLES, POSSESSIVE_ENDINGS, SUBJECT_RELATIVES
+
 # Titles and roles that precede or describe a person in news writing ("President X", "X, a journalist").
 NEWS_ROLES = frozenset({
     "president", "vice president", "prime minister", "minister", "foreign minister", "defense minister",
@@ -119,3 +121,45 @@ NOT_STATE_HEADS = {"head", "chief", "director", "chairman", "chairwoman", "chair
 ADDRESS_FORMS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir"})
 # Words that mark a role as past before its title: "former", "ex-", "then-President", "the late".
 FORMER_WORDS = frozenset({"former", "ex", "ex-", "then", "then-", "late"})
+
+# Titles of who founded an organization: "Y co-founder X" founded Y rather than works for it.
+FOUNDER_TITLES = frozenset({"founder", "co-founder", "cofounder"})
+
+# Titles of a director: "X, director of the Y institute" heads it (unless a subordinate's word comes with it).
+DIRECTOR_TITLES = frozenset({"director", "co-director"})
+
+# Titles that head the whole only alone or after HEAD_QUALIFIERS: "the chief of Y", but "intelligence chief" heads a
+# department; and after them only HEAD_COMPLEMENTS ("chief executive", "head of"), not "chief market economist".
+HEAD_WORDS = frozenset({"chief", "head"})
+HEAD_QUALIFIERS = frozenset({"the", "former", "acting", "interim"})
+HEAD_COMPLEMENTS = frozenset({"executive", "of", "and"})
+
+# Leaders of a city or a province: "mayor of X" leads X whatever class the gazetteer gives X.
+LOCAL_LEADERS = frozenset({"mayor", "governor"})
+
+# Words a role phrase is read without: articles and a possessive's ending ("the company\u2019s chief executive").
+TITLE_SKIP_WORDS = ARTICLES | POSSESSIVE_ENDINGS | {"\u02bcs"}
+
+# Tokens that end a title read back from its last word: "Y's mayor", "head of", "X, mayor".
+TITLE_RUN_BOUNDS = POSSESSIVE_ENDINGS | {"of", ","}
+
+# Prepositions after a title in apposition that name its holder's employer: "X, an Africa expert at Y".
+EMPLOYER_PREPOSITIONS = frozenset({"of", "at"})
+# The same before the name a title is of: "The president of Chile ...", "a spokesman for Y".
+ROLE_PREPOSITIONS = EMPLOYER_PREPOSITIONS | {"for"}
+
+# Prepositions after a title that start another thing than its employer: "an economist at Y in Freiburg",
+# "president of the institute in an interview with Z".
+TITLE_CUT_PREPOSITIONS = frozenset({"in", "during", "with"})
+
+# Words that end a title written after a name and a comma: "X, the current chief operating officer, of ...".
+TITLE_PHRASE_ENDS = ROLE_PREPOSITIONS | SUBJECT_RELATIVES | {"in", "and"}
+
+# Words that date a title without changing it: "the new CEO", "the current chairman", "then-President".
+TITLE_TIME_WORDS = frozenset({"former", "new", "current", "then", "-"})
+
+# Titles besides LEADER_ROLES that a bare "the minister", "the spokesman" may refer back with (kg/extract/coref.py).
+RESOLVED_TITLES = LEADER_ROLES | {"minister", "secretary", "spokesman", "spokeswoman"}
+
+# Prepositions between a title and its portfolio: "Secretary for Trade", "Minister of Energy".
+PORTFOLIO_PREPOSITIONS = frozenset({"for", "of"})

@@ -85,3 +85,9 @@ RELATION_VERBS: dict[str, tuple[str, tuple[str, ...]]] = {
 # Particles that give a relation verb another sense: "ruled out a deal", "backed down", "called off the
 # talks", "ran away from": no relation of the verb alone ("carried out strikes" is read by its noun instead).
 SENSE_PARTICLES = frozenset({"out", "off", "down", "away"})
+
+# Verbs (lemmas) that give their subject a role or a class: "X is the president of Y", "X became a citizen".
+COPULA_VERBS = frozenset({"be", "become", "remain"})
+
+# Adverbs read over after a copula: "X is now the president of Y", "X is also a member of Y".
+COPULA_ADVERBS = frozenset({"now", "also", "still"})
