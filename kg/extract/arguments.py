@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..lang.en import (ACQUIRE_VERBS, EVENT_NOUNS, HOLDING_NOUNS, PLACE_NOUNS, RELATIVE_PRONOUNS,
-                       SYMMETRIC_PASSIVES, TARGET_NOUNS)
+from ..lang.en import (ACQUIRE_VERBS, ARTICLES, EVENT_NOUNS, HOLDING_NOUNS, PLACE_NOUNS, RELATIVE_PRONOUNS,
+                       SPEAKER_PRONOUNS, SYMMETRIC_PASSIVES, TARGET_NOUNS)
 from ..records import Mention
 from .common import MentionIndex, expand_conjuncts
 from .context import ORG_FAMILY
@@ -23,7 +23,7 @@ def subjects(verb, index: MentionIndex, depth: int = 0) -> list[Mention]:
     for h in heads:
         if h.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             h = verb.head
-        if h.lower_ in {"it", "they"} and verb.dep_ == "ccomp" and depth < 2:
+        if h.lower_ in SPEAKER_PRONOUNS and verb.dep_ == "ccomp" and depth < 2:
             # "Cisco said it would buy X": the pronoun is the speaker
             out.extend(m for m in subjects(verb.head, index, depth + 1) if m.cls in ORG_FAMILY | {"Country"})
             continue
@@ -109,7 +109,7 @@ def appositive_after(tok, index: MentionIndex) -> list[Mention]:
     end = max(t.i for t in tok.subtree) + 1
     if end + 1 < len(doc) and doc[end].text == ",":
         k = end + 1
-        if doc[k].lower_ in {"the", "a", "an"}:
+        if doc[k].lower_ in ARTICLES:
             k += 1
         m = index.at(doc[k]) if k < len(doc) else None
         if m is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..lang.en import REPORTING_VERBS
+from ..lang.en import REPORTED_BY_VERBS, REPORTING_VERBS, SENTENCE_PRONOUNS
 from ..ontology import family
 from ..records import Mention
 from .common import MentionIndex
@@ -42,9 +42,9 @@ def sentence_attributions(doc, index: MentionIndex) -> dict[int, list[Attributio
                     covered = frozenset(t.i for t in clause.subtree) if clause is not None else None
                     found.append(Attribution(src, covered))
             # "This is reported by the AP." attributes the sentence before
-            if tok.dep_ == "agent" and tok.head.lemma_.lower() in {"report", "confirm", "announce"}:
+            if tok.dep_ == "agent" and tok.head.lemma_.lower() in REPORTED_BY_VERBS:
                 subj = next((c for c in tok.head.children if c.dep_ == "nsubjpass"), None)
-                if subj is not None and subj.lower_ in {"this", "it", "that"} and si > 0:
+                if subj is not None and subj.lower_ in SENTENCE_PRONOUNS and si > 0:
                     for t in tok.subtree:
                         m = index.at(t)
                         if m is not None and m.cls in SOURCE_CLASSES:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .. import lexicon as L
-from ..lang.en import (COMBINING_FORMS, COMPANY_WORDS, EMPLOYEE_NOUNS, EQUIPMENT_WORDS, GOVERNMENT_AFTER_NAME,
+from ..lang.en import (COMBINING_FORMS, COMPANY_WORDS, EMPLOYEE_NOUNS, EQUIPMENT_WORDS, LEADER_GOVERNMENT_NOUNS,
                        GROUP_MEMBER_NOUNS, KIN_AND_RIVAL_NOUNS, NAME_PREFIXES, NAMING_PARTICIPLES, NAMING_VERBS,
                        NATIONAL_HEADS, NEAR_WORDS, NEWS_ROLES, NEWS_WORDS, OPERATION_CUES, ORG_DESCRIPTORS,
                        PERSON_BODY_WORDS, PERSON_SUBJECT_VERBS, PLACE_AFTER_NAME, PLACE_BODY_WORDS, PLACE_NOUNS,
@@ -292,7 +292,7 @@ def _classify_person(span, name: str, nxt: str, sent_index) -> Mention | None:
 def _classify_org(span, name: str, nxt: str, sent_index) -> Mention | None:
     """An ORG span: a person after a title, an operation, a body its words name, a place or country the
     sentence places, a person's name, else an Organization; None for a government body or part of a title."""
-    if nxt in GOVERNMENT_AFTER_NAME and len(span) <= 2 and not L.org_subclass(name):
+    if nxt in LEADER_GOVERNMENT_NOUNS and len(span) <= 2 and not L.org_subclass(name):
         return None  # "the Lindqvist administration": a government body, built by _generic_bodies
     if _title_before(span) and not L.org_subclass(name):
         return _mention(span, name, "Person", "title", sent_index)

@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import lexicon as L
-from ..lang.en import LEADER_ROLES, NAME_PARTICLES, ORG_DESCRIPTORS, UNIT_WORDS
+from ..lang.en import (LEADER_GOVERNMENT_NOUNS, LEADER_ROLES, NAME_CONNECTORS, NAME_PARTICLES, ORG_DESCRIPTORS,
+                       PERSON_POSSESSIVES, UNIT_WORDS)
 from ..ontology import family
 from ..records import Mention
 from .common import clean_name as _clean_name
@@ -53,7 +54,7 @@ def acronyms(doc, mentions: list[Mention], sent_index) -> Iterator[Mention]:
         if m.cls in {"Organization", "Company", "NewsOrganization", "GovernmentBody", "ArmedForces",
                      "PoliticalParty", "CriminalOrganization"} and len(m.name.split()) > 1:
             letters = "".join(w[0] for w in m.name.replace("-", " ").split()
-                              if w[0].isupper() and w.lower() not in {"of", "and", "the", "for", "de"})
+                              if w[0].isupper() and w.lower() not in NAME_CONNECTORS)
             if len(letters) >= 2:
                 orgs.setdefault(letters, m)
     for tok in doc:
@@ -215,9 +216,9 @@ def their_governments(doc, mentions: list[Mention], sent_index) -> list[Mention]
     """"the Chilean president and his government": the government of the country that person leads."""
     out = []
     for tok in doc:
-        if tok.lower_ not in {"government", "administration"} or tok.i == 0:
+        if tok.lower_ not in LEADER_GOVERNMENT_NOUNS or tok.i == 0:
             continue
-        if not any(c.dep_ == "poss" and c.lower_ in {"his", "her", "their"} for c in tok.children):
+        if not any(c.dep_ == "poss" and c.lower_ in PERSON_POSSESSIVES for c in tok.children):
             continue
         head = tok.head if tok.dep_ == "conj" else None
         person = next((m for m in mentions if head is not None and m.cls == "Person" and m.start <= head.idx < m.end), None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import lexicon as L
-from ..lang.en import ARTICLES, NAME_PARTICLES, PLACE_AFTER_NAME
+from ..lang.en import ARTICLES, NAME_END_MARKS, NAME_PARTICLES, PLACE_AFTER_NAME
 from ..records import Mention
 from ..resolve import harmonise_classes
 from .classify import classify, stated_place, untitle
@@ -96,7 +96,7 @@ def _trim(span):
             break
     while start < end and (doc[start].lower_ in ARTICLES or doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in {"'s", "\u2019s", "'"}):
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in NAME_END_MARKS):
         end -= 1
     if start >= end:
         return None

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
-from ..lang.en import (ANAPHORIC_DETERMINERS, CLAIM_VERBS, IRREALIS_MODIFIERS, IRREALIS_WORDS, MODALS,  # noqa: F401
-                       DEATH_WORDS, FIGHTER_NOUNS, INJURY_WORDS, KILLING_VERBS, REACTION_VERBS,
-                       NOUN_TRIGGERS,  # read by evaluation/events.py through this module, as VERB_TRIGGERS
-                       RELATIVE_PRONOUNS, VERB_TRIGGERS, VICTIM_NOUNS)
+from ..lang.en import (ANAPHORIC_DETERMINERS, CLAIM_VERBS, DEATH_WORDS, DEPLOYMENT_VERBS, EVENT_SIDE_PREPOSITIONS,
+                       FIGHTER_NOUNS, FIGHTER_PREPOSITIONS, INJURY_WORDS, IRREALIS_MODIFIERS, IRREALIS_WORDS,
+                       KILLING_VERBS, MODALS, NOUN_TRIGGERS, REACTION_VERBS, RELATIVE_PRONOUNS, STRUCK_VERBS,
+                       VERB_TRIGGERS, VICTIM_NOUNS)
 from ..ontology import family
 from ..records import Event, Mention
 from . import registry
@@ -26,7 +26,6 @@ MODIFIER_ACTOR_KINDS = {"Attack", "Sanction", "Deployment", "Designation", "Laun
 # kinds whose target may be the owner of what the verb's object names: "raided the offices of X"
 OWNER_TARGET_KINDS = {"Attack", "Raid"}  # not arrests: "arrested the head of X" did not arrest X
 STATEMENT_KINDS = {"PublicStatement"}
-STRUCK_VERBS = {"hit", "slap", "target", "punish"}  # "X was hit with sanctions": X is the target
 
 
 def extract_events(doc, mentions: list[Mention], *, article_date: date | None = None) -> list[Event]:
@@ -161,7 +160,7 @@ def _arguments(tok, index: MentionIndex) -> tuple[list[Mention], list[Mention]]:
             objs = [tok.head if c.lower_ in RELATIVE_PRONOUNS else c for c in objs]
         actors = _mentions_of(subj + agent, index) or _fighters_of(subj + agent, index)
         targets = _mentions_of(passive + objs, index)
-        if tok.lemma_.lower() in {"deploy", "dispatch", "station"}:
+        if tok.lemma_.lower() in DEPLOYMENT_VERBS:
             # "US warships were deployed": the deployed forces' country is the actor
             forces = passive + objs
             actors += [m for f in forces for c in f.subtree if (m := index.at(c)) and m.cls == "Country" and m not in actors]
@@ -170,7 +169,7 @@ def _arguments(tok, index: MentionIndex) -> tuple[list[Mention], list[Mention]]:
         poss = [c for c in tok.children if c.dep_ == "poss"]
         actors = _mentions_of(poss, index)
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in {"on", "against", "of", "by"}:
+            if c.dep_ == "prep" and c.lower_ in EVENT_SIDE_PREPOSITIONS:
                 pobj = [g for g in c.children if g.dep_ == "pobj"]
                 found = _mentions_of(pobj, index) or [m for g in pobj for t in g.subtree if (m := index.at(t))][:1]
                 (actors if c.lower_ == "by" else targets).extend(found)
@@ -192,7 +191,7 @@ def _arguments(tok, index: MentionIndex) -> tuple[list[Mention], list[Mention]]:
 def _fighters_of(heads, index: MentionIndex) -> list[Mention]:
     """"Fighters from X attacked", "members of the X militia stormed": the group the members of are its actor."""
     return [m for h in heads if h.lemma_.lower() in FIGHTER_NOUNS for p in h.children
-            if p.dep_ == "prep" and p.lower_ in {"of", "from"}
+            if p.dep_ == "prep" and p.lower_ in FIGHTER_PREPOSITIONS
             for m in _mentions_of([g for g in p.children if g.dep_ == "pobj"], index) if m.cls in AGENT_CLASSES]
 
 

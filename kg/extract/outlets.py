@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..lang.en import ARTICLES, OUTLET_NOUNS_AFTER_NAME, OUTLET_NOUNS_BEFORE_NAME, PRINT_OUTLET_NOUNS
 from .. import lexicon as L
 from ..records import Mention
 from ..lang.en.organizations import OUTLET_HEADS, OUTLET_NOUNS, OUTLET_NAME_WORDS  # kg/lang/en/organizations.py
@@ -22,11 +23,11 @@ def _outlet_beside(doc, start: int, end: int) -> bool:
         return True
     if end + 1 < len(doc) and after.lower_ in OUTLET_NOUNS and doc[end + 1].lower_ in OUTLET_HEADS and after.is_lower:
         return True
-    if before is not None and before.lower_ in OUTLET_NOUNS - {"news", "radio", "television", "website"} \
-            and before.pos_ in {"NOUN", "ADJ"} and (start < 2 or doc[start - 2].lower_ in {"the", "a"}
+    if before is not None and before.lower_ in OUTLET_NOUNS_BEFORE_NAME \
+            and before.pos_ in {"NOUN", "ADJ"} and (start < 2 or doc[start - 2].lower_ in ARTICLES
                                                    or doc[start - 2].pos_ in {"ADJ", "DET", "PROPN"}):
         return True
-    return after is not None and after.lower_ in OUTLET_NOUNS - {"news", "radio", "television"} and after.pos_ == "NOUN" \
+    return after is not None and after.lower_ in OUTLET_NOUNS_AFTER_NAME and after.pos_ == "NOUN" \
         and after.is_lower
 
 
@@ -43,7 +44,7 @@ def outlet_mentions(doc, mentions: list[Mention], sent_index) -> list[Mention]:
         out.append(m)
     # "the Bild newspaper": a name NER missed before the word for an outlet
     for tok in doc:
-        if tok.lower_ not in {"newspaper", "daily", "tabloid", "magazine", "weekly"} or not tok.is_lower \
+        if tok.lower_ not in PRINT_OUTLET_NOUNS or not tok.is_lower \
                 or tok.pos_ != "NOUN" or tok.i < 2:
             continue
         end = tok.i

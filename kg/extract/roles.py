@@ -6,14 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .. import lexicon as L
-from ..lang.en import (ADDRESS_FORMS, APPOINT_VERBS, ARTICLES, COPULA_ADVERBS, COPULA_VERBS, CORPORATE_TITLES,
-                       DIRECTOR_TITLES, EMPLOYER_PREPOSITIONS, FORMER_WORDS, FOUNDER_TITLES, GOVERNMENT_TITLES,
-                       HEAD_COMPLEMENTS, HEAD_QUALIFIERS, HEAD_WORDS, HEADS_OF_BODIES, INDEFINITE_ARTICLES,
-                       LEADER_ROLES, LOCAL_LEADERS, OWN_WORDS, OWNER_PRONOUNS, POSSESSIVE_ENDINGS, REGION_WORDS,
-                       ROLE_PREPOSITIONS, STATE_ROLES, SUBORDINATE_WORDS, TERRITORIAL_ROLES, TITLE_CUT_PREPOSITIONS,
-                       TITLE_MODIFIERS, TITLE_PHRASE_ENDS, TITLE_RUN_BOUNDS, TITLE_SKIP_WORDS, TITLE_TIME_WORDS)
+from ..lang.en import (APPOINT_VERBS, ARTICLES, COPULA_ADVERBS, COPULA_VERBS, CORPORATE_TITLES, FORMER_WORDS,
+                       GOVERNMENT_TITLES, INDEFINITE_ARTICLES, LEADER_ROLES, OWNER_PRONOUNS, OWN_WORDS,
+                       POSSESSIVE_ENDINGS, REGION_WORDS, STATE_ROLES, SUBORDINATE_WORDS)
+from ..lang.en import titles as T  # kg/lang/en/titles.py
 from ..records import Mention, Relation
-from ..lang.en.titles import SPORT_ROLES, NOT_STATE_HEADS as _NOT_STATE_HEADS  # kg/lang/en/titles.py
 from .arguments import subjects
 from .common import expand_conjuncts, sentence_date
 from .context import AGENTS, ORG_FAMILY, PLACES, Sent, make_relation, sentence_mentions, span_of
@@ -33,12 +30,12 @@ def _role_predicate(title: str, obj: Mention) -> str | None:
 
 def _role_predicate_whole(title: str, obj: Mention) -> str | None:
     last = {title.lower().split()[-1], title.lower()}
-    if obj.cls in {"Location", "City"} and (obj.cls == "City" or _region(obj.name)) and not last & TERRITORIAL_ROLES:
+    if obj.cls in {"Location", "City"} and (obj.cls == "City" or _region(obj.name)) and not last & T.TERRITORIAL_ROLES:
         return None  # "a Middle East expert at ...", "a professor in Detmold": a place or a topic, not an employer
-    if last & SPORT_ROLES and obj.cls in ORG_FAMILY:
+    if last & T.SPORT_ROLES and obj.cls in ORG_FAMILY:
         return "memberOf"  # "Bayern striker X", "X, the Dortmund coach"
     pred = _role_predicate_of(title, obj)
-    if pred == "leaderOf" and obj.cls == "Country" and (last & _NOT_STATE_HEADS or " ".join(title.lower().split()[-2:]) in _NOT_STATE_HEADS):
+    if pred == "leaderOf" and obj.cls == "Country" and (last & T.NOT_STATE_HEADS or " ".join(title.lower().split()[-2:]) in T.NOT_STATE_HEADS):
         return None  # "X, head of Germany's interior ministers' conference": the country only qualifies the body
     if pred == "worksFor" and obj.cls == "Country" and not {title.lower().split()[-1], title.lower()} & (
             STATE_ROLES | LEADER_ROLES):
@@ -51,18 +48,18 @@ def _role_predicate_of(title: str, obj: Mention) -> str | None:
     words = title.lower().split()
     if obj.cls not in ORG_FAMILY | PLACES or not words:
         return None
-    if words[-1] in FOUNDER_TITLES:
+    if words[-1] in T.FOUNDER_TITLES:
         return "founded" if obj.cls in ORG_FAMILY else None
     if words[-1] == "member" or (obj.cls in {"PoliticalParty", "CriminalOrganization"} and words[-1] not in LEADER_ROLES):
         return "memberOf"  # "Greens lawmaker X", "a Taliban spokesman": a member of the party or the armed group
     leader = (title.lower() in LEADER_ROLES or words[-1] in LEADER_ROLES or " ".join(words[-2:]) in LEADER_ROLES
               or "chief executive" in title.lower() or "prime minister" in title.lower())
-    if words[-1] in HEADS_OF_BODIES and len(words) == 1 and obj.cls in {"GovernmentBody", "ArmedForces"}:
+    if words[-1] in T.HEADS_OF_BODIES and len(words) == 1 and obj.cls in {"GovernmentBody", "ArmedForces"}:
         leader = True  # "Treasury Secretary X", "the Secretary of the Air Force": the head of that body
-    if words[-1] in HEAD_WORDS and len(words) > 1 and words[-2] not in HEAD_QUALIFIERS:
+    if words[-1] in T.HEAD_WORDS and len(words) > 1 and words[-2] not in T.HEAD_QUALIFIERS:
         leader = False  # "foreign policy chief", "intelligence chief": heads a department, not the whole
     if leader and not set(words) & SUBORDINATE_WORDS:
-        if obj.cls in AGENTS or words[-1] in LOCAL_LEADERS:
+        if obj.cls in AGENTS or words[-1] in T.LOCAL_LEADERS:
             return "leaderOf"
         return None
     if obj.cls in {"PoliticalParty", "CriminalOrganization"}:
@@ -72,7 +69,7 @@ def _role_predicate_of(title: str, obj: Mention) -> str | None:
 
 def _title_words(doc, start: int, end: int) -> tuple[str | None, bool]:
     """The role phrase in tokens [start, end) if they form one ("economy minister", "chief executive")."""
-    words = [t for t in doc[start:end] if t.lower_ not in TITLE_SKIP_WORDS]
+    words = [t for t in doc[start:end] if t.lower_ not in T.TITLE_SKIP_WORDS]
     if not words or len(words) > 5:
         return None, False
     former = any(t.lower_ in FORMER_WORDS for t in words)
@@ -88,10 +85,10 @@ def _title_words(doc, start: int, end: int) -> tuple[str | None, bool]:
             len(words) > 1 and words[-1].lower_ == "officer" and L.is_title(words[-2].lower_)):
         return None, False
     for t in words[:-1]:
-        if t.is_punct or t.pos_ not in {"NOUN", "PROPN", "ADJ"} and t.lower_ not in TITLE_MODIFIERS:
+        if t.is_punct or t.pos_ not in {"NOUN", "PROPN", "ADJ"} and t.lower_ not in T.TITLE_MODIFIERS:
             return None, False
     phrase = " ".join(t.lower_.strip(".") for t in words)
-    if phrase in ADDRESS_FORMS:
+    if phrase in T.ADDRESS_FORMS:
         return None, False
     if phrase.endswith("executive officer"):
         phrase = phrase[: -len(" officer")]
@@ -199,20 +196,20 @@ def _title_in_apposition(ctx: Sent, p: Mention, psp, ending) -> list[Relation]:
         return []
     last = title_toks[-1].i
     run = last
-    while run > k and not ctx.mentions.at(doc[run - 1]) and doc[run - 1].lower_ not in TITLE_RUN_BOUNDS:
+    while run > k and not ctx.mentions.at(doc[run - 1]) and doc[run - 1].lower_ not in T.TITLE_RUN_BOUNDS:
         run -= 1
     title, _ = _title_words(doc, run, last + 1)
     title = title or title_toks[-1].lower_
     lead = next((t.lower_ for t in title_toks if t.lower_ in LEADER_ROLES
                  and doc[t.i - 1].lower_ not in SUBORDINATE_WORDS
-                 and not (t.lower_ in HEAD_WORDS and doc[t.i + 1].is_alpha
-                          and doc[t.i + 1].lower_ not in HEAD_COMPLEMENTS)), None)
+                 and not (t.lower_ in T.HEAD_WORDS and doc[t.i + 1].is_alpha
+                          and doc[t.i + 1].lower_ not in T.HEAD_COMPLEMENTS)), None)
     # "chief market economist", "chief financial officer": not the chief of the whole
     if lead and not _role_predicate(title, inner[-1][0]) == "leaderOf":
         title = lead  # "Chairman and Chief Operating Officer of X": the chairman leads X
     former = any(t.lower_ in FORMER_WORDS for t in doc[k:stop])
     before = [m for m, msp in inner if msp.end <= title_toks[0].i]
-    if doc[title_toks[0].i + 1].lower_ in EMPLOYER_PREPOSITIONS or not before:  # "an Africa expert at Y": Y
+    if doc[title_toks[0].i + 1].lower_ in T.EMPLOYER_PREPOSITIONS or not before:  # "an Africa expert at Y": Y
         # "Canada's minister of industry": with no name after the title, the one before it
         o = _whose_title(doc, [(m, msp) for m, msp in inner if msp.start > title_toks[0].i], title_toks[0].i,
                          stop) or (before[-1] if before else None)
@@ -234,7 +231,7 @@ def _title_in_apposition(ctx: Sent, p: Mention, psp, ending) -> list[Relation]:
 def _directs(title: str, o: Mention) -> bool:
     """"director", "executive director" of an organization, not "deputy director" nor "director of sales"."""
     words = title.lower().split()
-    return words[-1] in DIRECTOR_TITLES and not set(words) & SUBORDINATE_WORDS and o.cls in ORG_FAMILY
+    return words[-1] in T.DIRECTOR_TITLES and not set(words) & SUBORDINATE_WORDS and o.cls in ORG_FAMILY
 
 
 def _whose_title(doc, after: list, title: int, stop: int) -> Mention | None:
@@ -242,7 +239,7 @@ def _whose_title(doc, after: list, title: int, stop: int) -> Mention | None:
     ("an economist at Y in Freiburg", "president of the institute in an interview with Z"), nor a possessive that only
     qualifies the next word ("governor of Pakistan's Punjab province", "head of Germany's ... conference");
     the last organization of those left ("a professor of X at Y University"), else the last name."""
-    cut = next((t.i for t in doc[title + 1: stop] if t.lower_ in TITLE_CUT_PREPOSITIONS or t.lower_ == "on"
+    cut = next((t.i for t in doc[title + 1: stop] if t.lower_ in T.TITLE_CUT_PREPOSITIONS or t.lower_ == "on"
                 and any(msp.end <= t.i for _, msp in after)), stop)  # "an expert on energy at Y": a topic
     left = [m for m, msp in after if msp.end <= cut and not (msp.end < len(doc) and doc[msp.end].lower_ in POSSESSIVE_ENDINGS)]
     return next((m for m in reversed(left) if m.cls in ORG_FAMILY), left[-1] if left else None)
@@ -350,7 +347,7 @@ def _title_of_before_name(ctx: Sent, persons: list) -> list[Relation]:
     for tok in ctx.span:
         if not (L.is_title(tok.lower_) and tok.pos_ in {"NOUN", "PROPN"}) or ctx.mentions.at(tok):
             continue
-        if tok.i + 2 >= ctx.span.end or doc[tok.i + 1].lower_ not in ROLE_PREPOSITIONS:
+        if tok.i + 2 >= ctx.span.end or doc[tok.i + 1].lower_ not in T.ROLE_PREPOSITIONS:
             continue
         o = _named_after(ctx, tok.i + 2)  # "of Chile", "of the British union Unite"
         if o is None:
@@ -406,7 +403,7 @@ def _implied_role(ctx: Sent, p: Mention, psp) -> list[Relation]:
         # "Fritz Henderson, the current chief operating officer, ..." with no organization after the title
         end = psp.end + 1
         while end < ctx.span.end and end - psp.end < 7 and not ctx.mentions.at(doc[end]) and doc[end].text not in {
-                ",", ".", ";", "(", ")"} and doc[end].lower_ not in TITLE_PHRASE_ENDS:
+                ",", ".", ";", "(", ")"} and doc[end].lower_ not in T.TITLE_PHRASE_ENDS:
             end += 1
         if end == ctx.span.end or doc[end].text not in {",", ".", ";"}:
             return []
@@ -415,7 +412,7 @@ def _implied_role(ctx: Sent, p: Mention, psp) -> list[Relation]:
         return []  # "GM chairman X" is read by the rules above
     words = [t.lower_ for t in phrase if t.lower_ not in ARTICLES | POSSESSIVE_ENDINGS]
     own = bool(set(words) & OWN_WORDS)
-    words = [w for w in words if w not in OWN_WORDS | TITLE_TIME_WORDS]
+    words = [w for w in words if w not in OWN_WORDS | T.TITLE_TIME_WORDS]
     title = " ".join(words)
     if title in GOVERNMENT_TITLES and not own and ctx.country is not None:
         if _other_country_named(ctx):

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..lang.en import MATCH_NOUNS, MATCH_PREPOSITIONS
 from .. import lexicon as L
 from ..records import Mention
 from ..lang.en.sport import (  # kg/lang/en/sport.py
@@ -60,8 +61,8 @@ def _as_side(doc, m: Mention) -> bool:
     head = root.head
     if root.dep_ in {"nsubj", "nsubjpass", "dobj", "conj"} and head.lemma_.lower() in _MATCH_VERBS:
         return True
-    if root.dep_ == "pobj" and head.lower_ in {"against", "over", "to", "with", "by"} \
-            and head.head.lemma_.lower() in _MATCH_VERBS | {"win", "victory", "defeat", "draw", "match", "game"}:
+    if root.dep_ == "pobj" and head.lower_ in MATCH_PREPOSITIONS \
+            and head.head.lemma_.lower() in _MATCH_VERBS | MATCH_NOUNS:
         return True
     if root.dep_ in {"poss", "compound", "nmod", "amod"} and head.lower_ in _TEAM_NOUNS:
         return True

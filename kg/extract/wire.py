@@ -323,7 +323,7 @@ def _credits(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for part in re.split(r"[,/]", m.group()[1:-1]):
         name = part.strip()
         lead = pos + len(part) - len(part.lstrip())
-        if name and L.fold(name) in NEWS_WORDS | {"associated press", "agence france-presse"}:
+        if name and L.fold(name) in NEWS_WORDS:
             out.append((lead, lead + len(name)))
         pos += len(part) + 1
     return out

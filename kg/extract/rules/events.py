@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ...lang.en import (LAW_ENFORCEMENT_WORDS, NOUN_TRIGGERS, OPERATION_CUES, PHONE_WORDS, PLACE_NOUNS, RAID_WORDS,
-                        VERB_TRIGGERS, WEAPON_WORDS)
+from ...lang.en import (FIRE_VERBS, FIRING_VERBS, LAW_ENFORCEMENT_WORDS, NOUN_TRIGGERS, OPERATION_CUES, PHONE_WORDS,
+                        PLACE_NOUNS, RAID_WORDS, VERB_TRIGGERS, WEAPON_WORDS)
 from ...ontology import family
 from ..common import expand_conjuncts
 from ..event_types import DISASTERS, GENERIC
@@ -79,7 +79,7 @@ def _manhunt(tok) -> bool:
 def _attack_sense(tok, index) -> bool:
     """"fired missiles", "launched rockets" (not "fired the manager", "launched a phone"); what strikes is no
     disaster ("the quake struck" is an earthquake)."""
-    if tok.pos_ == "VERB" and tok.lemma_.lower() in {"fire", "launch"} and not _weapon_object(tok):
+    if tok.pos_ == "VERB" and tok.lemma_.lower() in FIRING_VERBS and not _weapon_object(tok):
         return False
     return not any(c.dep_ == "nsubj" and c.lemma_.lower() in DISASTERS for c in tok.children)
 
@@ -90,7 +90,7 @@ def _weapon_object(verb) -> bool:
 
 def _attack(tok, index) -> str | None:
     """The attack triggers, and "opened fire", "exchanged fire", "returned fire"."""
-    if tok.pos_ == "NOUN" and tok.lemma_.lower() == "fire" and tok.head.lemma_.lower() in {"open", "exchange", "return"}:
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() == "fire" and tok.head.lemma_.lower() in FIRE_VERBS:
         return "Attack"
     return _ATTACK_WORDS(tok, index)
 

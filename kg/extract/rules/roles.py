@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ...lang.en import COUNTERPART_NOUNS
 from ... import lexicon as L
 from ...records import Relation
 from ...lang.en.pronouns import SPEECH_AND_THOUGHT_VERBS as SPEECH_VERBS
@@ -93,7 +94,7 @@ def _counterparts(art: Article) -> list[Relation]:
     for ctx in art.contexts:
         doc = ctx.doc
         for tok in ctx.span:
-            if tok.lower_ not in {"counterpart", "counterparts"} or tok.i == ctx.span.start or tok.i + 1 >= ctx.span.end:
+            if tok.lower_ not in COUNTERPART_NOUNS or tok.i == ctx.span.start or tok.i + 1 >= ctx.span.end:
                 continue
             country = ctx.mentions.at(doc[tok.i - 1])
             person = ctx.mentions.at(doc[tok.i + 1 + (doc[tok.i + 1].text == ",")])

@@ -214,3 +214,18 @@ DEATH_WORDS = frozenset({"kill", "die", "dead"})
 INJURY_WORDS = frozenset({"injure", "wound", "hurt", "injured", "wounded"})
 # The verbs of a death that stand for a killing when a sentence gives a toll and names no other event.
 KILLING_VERBS = frozenset({"kill", "die"})
+
+# Verbs (lemmas) whose object is struck "with" something: "X was hit with sanctions" makes X the target.
+STRUCK_VERBS = frozenset({"hit", "slap", "target", "punish"})
+
+# Prepositions after an event noun that introduce a side of it: "an attack on X", "the invasion of X", "by X".
+EVENT_SIDE_PREPOSITIONS = frozenset({"on", "against", "of", "by"})
+
+# Prepositions between fighters and their group: "fighters from X", "members of the X militia".
+FIGHTER_PREPOSITIONS = frozenset({"of", "from"})
+
+# Verbs (lemmas) that are an attack only with a weapon as object: "fired missiles", not "fired the manager".
+FIRING_VERBS = frozenset({"fire", "launch"})
+
+# Verbs (lemmas) that make the noun "fire" shooting: "opened fire", "exchanged fire", "returned fire".
+FIRE_VERBS = frozenset({"open", "exchange", "return"})

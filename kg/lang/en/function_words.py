@@ -46,3 +46,6 @@ POSSESSIVE_ENDINGS = frozenset({"'s", "\u2019s"})
 
 # Relative pronouns that stand as the subject of a clause about a person or a thing: "X, who holds ...".
 SUBJECT_RELATIVES = frozenset({"who", "which"})
+
+# Tokens trimmed from the end of a name: "Apple's", "Reuters'".
+NAME_END_MARKS = POSSESSIVE_ENDINGS | {"'"}

@@ -137,7 +137,17 @@ OPERATION_NAME_LINKS = frozenset({"-", "of", "the"})
 # A government as a head word: "the government of Chile", "the governments of Canada and Ontario".
 GOVERNMENT_NOUNS = frozenset({"government", "governments"})
 
-# Words after a person's name that make the phrase a government body: "the Lindqvist administration".
-GOVERNMENT_AFTER_NAME = frozenset({"administration", "government"})
+# The nouns for a leader's government: "the Lindqvist administration" (a government body), "his government".
+LEADER_GOVERNMENT_NOUNS = frozenset({"administration", "government"})
 # The same and the bodies a politician's name stands before: "the Lindqvist cabinet", "the Lindqvist campaign".
-PERSON_BODY_WORDS = GOVERNMENT_AFTER_NAME | {"cabinet", "campaign"}
+PERSON_BODY_WORDS = LEADER_GOVERNMENT_NOUNS | {"cabinet", "campaign"}
+
+# Words for a medium rather than an outlet: "radio X" names no outlet (OUTLET_NOUNS besides these do: "the daily X").
+OUTLET_MEDIUMS = frozenset({"news", "radio", "television"})
+# Outlet nouns before a name that say it is an outlet's: "the daily X", "the tabloid X" (not "website X").
+OUTLET_NOUNS_BEFORE_NAME = OUTLET_NOUNS - OUTLET_MEDIUMS - {"website"}
+# Outlet nouns after a name that say it is an outlet's: "the X website", "the X daily".
+OUTLET_NOUNS_AFTER_NAME = OUTLET_NOUNS - OUTLET_MEDIUMS
+
+# Nouns after a name NER missed that make it a printed outlet's: "the Bild newspaper".
+PRINT_OUTLET_NOUNS = frozenset({"newspaper", "daily", "tabloid", "magazine", "weekly"})

@@ -51,3 +51,12 @@ EMPTY_IT_VERBS = {"be", "seem", "appear", "remain", "become", "take", "happen", 
 SPEECH_AND_THOUGHT_VERBS = {"say", "tell", "add", "announce", "state", "claim", "insist", "argue", "explain", "note",
                  "warn", "believe", "think", "deny", "admit", "confirm", "report", "write", "declare", "promise",
                  "vow", "hope", "suggest", "stress", "acknowledge", "predict", "expect", "fear"}
+
+# Pronouns that, as the subject of a reported clause, stand for the speaker: "Cisco said it would buy X".
+SPEAKER_PRONOUNS = {"it", "they"}
+
+# Pronouns that stand for the sentence before: "This was reported by the AP."
+SENTENCE_PRONOUNS = {"this", "it", "that"}
+
+# Possessives of a person before "government": "the Chilean president and his government".
+PERSON_POSSESSIVES = {"his", "her", "their"}

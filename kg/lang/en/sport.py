@@ -43,3 +43,9 @@ TEAM_NOUNS = frozenset({"coach", "squad", "team", "side", "goalkeeper", "striker
                          "manager", "keeper", "forward", "winger", "goal", "goals"})
 
 SPORT_PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "at", "across", "from", "to", "into", "around", "of"})
+
+# Prepositions between a match word and a team: "a 2-1 win over X", "lost to X", "a draw with X".
+MATCH_PREPOSITIONS = frozenset({"against", "over", "to", "with", "by"})
+
+# Nouns of a match a team is the object of: "the victory over X", "the game against X".
+MATCH_NOUNS = frozenset({"win", "victory", "defeat", "draw", "match", "game"})

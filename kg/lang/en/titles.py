@@ -163,3 +163,6 @@ RESOLVED_TITLES = LEADER_ROLES | {"minister", "secretary", "spokesman", "spokesw
 
 # Prepositions between a title and its portfolio: "Secretary for Trade", "Minister of Energy".
 PORTFOLIO_PREPOSITIONS = frozenset({"for", "of"})
+
+# The noun of a holder of the same office in another country: "X met his Japanese counterpart Y".
+COUNTERPART_NOUNS = frozenset({"counterpart", "counterparts"})

@@ -91,3 +91,9 @@ COPULA_VERBS = frozenset({"be", "become", "remain"})
 
 # Adverbs read over after a copula: "X is now the president of Y", "X is also a member of Y".
 COPULA_ADVERBS = frozenset({"now", "also", "still"})
+
+# Verbs (lemmas) whose passive with "by" credits a source with the sentence before: "This was reported by the AP."
+REPORTED_BY_VERBS = frozenset({"report", "confirm", "announce"})
+
+# Verbs (lemmas) of sending forces: "US warships were deployed" makes the forces' country the actor.
+DEPLOYMENT_VERBS = frozenset({"deploy", "dispatch", "station"})
