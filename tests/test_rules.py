@@ -148,14 +148,15 @@ _VOCAB = spacy.blank("en").vocab  # English lexical attributes (LOWER, IS_LOWER)
 
 
 def _sentence(words: list[str], pos: list[str], lemmas: list[str], names: dict[tuple[int, int], str],
-              tags: list[str] | None = None) -> Sent:
-    """A hand-made one-sentence Doc and its mentions: names maps a token range to its class."""
+              tags: list[str] | None = None, kinds: dict[tuple[int, int], str] | None = None) -> Sent:
+    """A hand-made one-sentence Doc and its mentions: names maps a token range to its class (kinds, to its kind)."""
     doc = Doc(_VOCAB, words=words, pos=pos, lemmas=lemmas, tags=tags,
               sent_starts=[True] + [False] * (len(words) - 1))
     mentions = []
     for (a, b), cls in names.items():
         span = doc[a:b]
-        mentions.append(Mention(span.start_char, span.end_char, span.text, span.text, cls, "hand", 0))
+        mentions.append(Mention(span.start_char, span.end_char, span.text, span.text, cls, "hand", 0,
+                                kind=(kinds or {}).get((a, b), "name")))
     return Sent(doc, doc[:], 0, MentionIndex(doc, mentions), [], None)
 
 
@@ -241,10 +242,10 @@ def test_an_event_rule_with_a_relation_example_or_an_unknown_class_is_refused():
                             body), "a rule file")
 
 
-def _tagged(words: list[str], names: dict[tuple[int, int], str], nouns=(), adjectives=()) -> Sent:
+def _tagged(words: list[str], names: dict[tuple[int, int], str], nouns=(), adjectives=(), kinds=None) -> Sent:
     pos = ["NOUN" if w in nouns else "ADJ" if w in adjectives else "PROPN" if w[0].isupper() else
            "PUNCT" if not w[0].isalnum() else "VERB" for w in words]
-    return _sentence(words, pos, [w.lower() for w in words], names)
+    return _sentence(words, pos, [w.lower() for w in words], names, kinds=kinds)
 
 
 @pytest.mark.parametrize("words,names,expected", [
@@ -287,3 +288,68 @@ def test_unit_pattern_reads_each_possessive_once(tag):
                                                                                   "NNS", "VBD"])
     assert _fired("partOf:owner-unit", ctx) == [("Brightwater", "partOf", "Halden", "partOf:owner-unit"),
                                                 ("Kestrel", "partOf", "Halden", "partOf:owner-unit")]
+
+
+@pytest.mark.parametrize("words,names,kinds,expected", [
+    (["Ruritania", "'s", "north", "-", "western", "city", "of", "Lyon", "fell"], {(0, 1): "Country", (7, 8): "City"},
+     {}, "place:possessive"),
+    (["Ruritania", "'s", "city", "of", "Lyon", "fell"], {(0, 1): "Country", (4, 5): "City"}, {}, "place:possessive"),
+    (["Ruritania", "'s", "big", "old", "northern", "city", "of", "Lyon"], {(0, 1): "Country", (7, 8): "City"}, {},
+     "place:possessive"),
+    (["Ruritania", "'s", "big", "old", "northern", "port", "city", "of", "Lyon"], {(0, 1): "Country", (8, 9): "City"},
+     {}, None),  # four words between
+    (["the", "Ruritanian", "city", "of", "Lyon", "fell"], {(1, 2): "Country", (4, 5): "City"}, {(1, 2): "demonym"},
+     "place:demonym"),
+    (["the", "Ruritanian", "city", "of", "Lyon", "fell"], {(1, 2): "Country", (4, 5): "City"}, {}, None),  # a name
+    (["the", "Ruritanian", "city", "of", "Acme", "fell"], {(1, 2): "Country", (4, 5): "Company"},
+     {(1, 2): "demonym"}, None),  # no place after "of"
+    (["Ruritania", "'s", "leader", "of", "Lyon", "fell"], {(0, 1): "Country", (4, 5): "City"}, {}, None),  # no place noun
+])
+def test_place_of_patterns_on_hand_made_docs(words, names, kinds, expected):
+    ctx = _tagged(words, names, nouns={"city", "leader", "port"}, adjectives={"north", "western", "big", "old", "northern"},
+                  kinds=kinds)
+    fired = {r[3] for r in _fired("place:possessive", ctx)}
+    assert fired == ({expected} if expected else set())
+
+
+@pytest.mark.parametrize("rule,words,names,expected", [
+    ("place:located-in", ["Gaza", ",", "located", "in", "the", "Levant", ",", "fell"],
+     {(0, 1): "Location", (5, 6): "Location"}, True),
+    ("place:located-in", ["Gaza", "is", "not", "located", "in", "the", "Levant"],
+     {(0, 1): "Location", (6, 7): "Location"}, True),
+    ("place:located-in", ["Gaza", "is", "still", "not", "located", "in", "the", "Levant"],
+     {(0, 1): "Location", (7, 8): "Location"}, False),  # three words before the participle
+    ("place:located-in", ["Acme", ",", "located", "in", "Lyon"], {(0, 1): "Company", (4, 5): "City"}, False),
+    ("seat:based-in", ["Acme", ",", "based", "in", "Lyon", ",", "fell"], {(0, 1): "Company", (4, 5): "City"}, True),
+    ("seat:based-in", ["Acme", "is", "now", "headquartered", "in", "northern", "Lyon"],
+     {(0, 1): "Company", (6, 7): "City"}, True),
+    ("seat:based-in", ["Acme", ",", "based", "in", "fell", "Lyon"], {(0, 1): "Company", (5, 6): "City"},
+     False),  # a verb before the place
+    ("seat:based-in", ["Acme", ",", "based", "on", "based", "in", "Lyon"], {(0, 1): "Company", (6, 7): "City"},
+     False),  # only the first "based" after the name is read
+])
+def test_participle_in_patterns_on_hand_made_docs(rule, words, names, expected):
+    ctx = _tagged(words, names, adjectives={"northern"})
+    obj = next(w for (a, b), cls in names.items() for w in words[a:b] if a > 0)
+    assert _fired(rule, ctx) == ([(words[0], "locatedIn", obj, rule)] if expected else [])
+
+
+@pytest.mark.parametrize("words,spaces,label,expected", [
+    (["LYON", "/", "PARIS", "(", "Reuters", ")", "-", "Talks", "resumed"], [0, 0, 1, 0, 0, 1, 1, 1, 0], "GPE",
+     [("Lyon", "City"), ("Paris", "City")]),
+    (["LYON", "/", "PARIS", "(", "Reuters", ")", "-", "Talks", "resumed"], [0, 0, 1, 0, 0, 1, 1, 1, 0], "ORG",
+     [("Lyon", "City"), ("Paris", "City")]),
+    (["Lyon", "/", "Paris", "(", "Reuters", ")", "-", "Talks", "resumed"], [0, 0, 1, 0, 0, 1, 1, 1, 0], "GPE", []),
+    (["LYON", "-", "PARIS", "/", "ACME"], [1, 1, 0, 0, 0], "GPE", []),  # two names run together by a dash
+])
+def test_dateline_rule_reads_each_place_of_a_name_run_together_by_slashes(words, spaces, label, expected):
+    from spacy.tokens import Span
+
+    doc = Doc(_VOCAB, words=words, spaces=[bool(s) for s in spaces])
+    doc.ents = [Span(doc, 0, 3 if words[1] == "/" else 5, label=label)]
+    names = registry.Names(doc, {t.i: 0 for t in doc})
+    rule = next(r for r in RULES if "dateline" in r.ids)
+    found = rule.body(names)
+    assert [(m.name, m.cls) for m in found] == expected
+    assert all(m.label == "dateline" for m in found)
+    assert names.taken == (set(range(doc.ents[0].start, doc.ents[0].end)) if expected else set())

@@ -31,18 +31,10 @@ def extract_mentions(doc) -> list[Mention]:
     names = Names(doc, sent_index, taken)
     mentions: list[Mention] = registry.run("cues", names)  # "Operation X": its words are no place or company
     covered = {i for m in mentions for i in range(m.start, m.end)}
-    joined = 0  # the end of a person's name read on through its particles ("Ursula von der Leyen")
-    for ent in doc.ents:
-        if ent.label_ not in KEEP_LABELS or ent.start_char < joined:
-            continue
-        span = _trim(ent)
-        if span is not None and ent.label_ == "PERSON":
-            span = _with_particles(span)
-            joined = span.end_char
-        if span is None or span.start_char in covered:
-            continue
-        dash = next((t.i for t in span if t.text in {"-", "\u2013", "\u2014"} and t.i > span.start
-                     and span.doc[t.i - 1].whitespace_ and t.whitespace_), None)
+    for ent, span in ner_spans(doc):
+        if span.start_char in covered or span.start in taken:
+            continue  # read by a cue rule ("Operation X"; a dateline "KYIV/MOSCOW" read as its places)
+        dash = spaced_dash(span)
         if dash is not None:
             # "San Jose - Cisco": two names run together by NER across a dash
             for part in (span.doc[span.start: dash], span.doc[dash + 1: span.end]):
@@ -50,12 +42,6 @@ def extract_mentions(doc) -> list[Mention]:
                 m = classify(part, ent.label_, sent_index) if part is not None else None
                 if m is not None:
                     mentions.append(m)
-            taken.update(range(span.start, span.end))
-            continue
-        if "/" in span.text and span.text.replace("/", "").replace(" ", "").isupper():
-            # a dateline such as "KYIV/MOSCOW (Reuters) -": each part is a place
-            for m in _dateline_places(span, sent_index):
-                mentions.append(m)
             taken.update(range(span.start, span.end))
             continue
         m = classify(span, ent.label_, sent_index)
@@ -76,6 +62,27 @@ def extract_mentions(doc) -> list[Mention]:
     mentions = sport_mentions(doc, mentions, sent_index)
     mentions = outlet_mentions(doc, mentions, sent_index)
     return harmonise_classes(doc.text, mentions)
+
+
+def ner_spans(doc) -> Iterator[tuple]:
+    """(entity, span) for each name spaCy found of a label kg reads (KEEP_LABELS), trimmed of articles and
+    punctuation; a person's name read on through its particles ("Ursula von der Leyen")."""
+    joined = 0  # the end of a person's name read on through its particles
+    for ent in doc.ents:
+        if ent.label_ not in KEEP_LABELS or ent.start_char < joined:
+            continue
+        span = _trim(ent)
+        if span is not None and ent.label_ == "PERSON":
+            span = _with_particles(span)
+            joined = span.end_char
+        if span is not None:
+            yield ent, span
+
+
+def spaced_dash(span) -> int | None:
+    """The token of a dash with a space on each side inside a name ("San Jose - Cisco": two names run together)."""
+    return next((t.i for t in span if t.text in {"-", "\u2013", "\u2014"} and t.i > span.start
+                 and span.doc[t.i - 1].whitespace_ and t.whitespace_), None)
 
 
 def _sentence_index(doc) -> dict[int, int]:
@@ -116,20 +123,6 @@ def _with_particles(span):
     if j > end and j < len(doc) and doc[j].is_title and doc[j].is_alpha:
         return doc[span.start: j + 1]
     return doc[span.start: end]
-
-
-def _dateline_places(span, sent_index) -> Iterator[Mention]:
-    doc = span.doc
-    pos = span.start_char
-    for part in span.text.split("/"):
-        start = pos + len(part) - len(part.lstrip())
-        end = pos + len(part.rstrip())
-        pos += len(part) + 1
-        place = L.lookup_place(part.strip())
-        sub = doc.char_span(start, end, alignment_mode="expand")
-        if place is not None and sub is not None:
-            name = place.name if place.cls != "City" else untitle(part.strip())
-            yield _mention(sub, name, place.cls, "dateline", sent_index)
 
 
 def _missed_places(doc, sent_index, covered: set[int]) -> Iterator[Mention]:

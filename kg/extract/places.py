@@ -4,29 +4,21 @@ from __future__ import annotations
 
 from .. import lexicon as L
 from ..lang.en import (APOSTROPHES, ARMED_WORDS, ARTICLES, BORDER_LINKS, COMPANY_WORDS, FACILITY_NOUNS,
-                       GOVERNMENT_WORDS, INDUSTRY_WORDS, INSIDE_WORDS, LOCATION_PARTICIPLES, ORG_DESCRIPTORS, OWNED_PART_NOUNS,
-                       OWNER_PRONOUNS, PART_NOUNS, PLACE_APPOSITION_ENDS, PLACE_NOUNS, SEAT_PARTICIPLES,
+                       GOVERNMENT_WORDS, INDUSTRY_WORDS, INSIDE_WORDS, ORG_DESCRIPTORS, OWNED_PART_NOUNS,
+                       OWNER_PRONOUNS, PART_NOUNS, PLACE_APPOSITION_ENDS, PLACE_NOUNS,
                        SEAT_PREPOSITIONS)
 from ..records import Mention, Relation
 from .context import ORG_FAMILY, PLACES, Sent, make_relation, sentence_mentions
 
 
 def places(ctx: Sent) -> list[Relation]:
-    """"Pakistan's north-western city of Peshawar", "the Ukrainian city of Kharkiv", "Gaza, the main city in the
-    Palestinian Territory": a place in a place, from the words between them."""
+    """"Gaza, the main city in the Palestinian Territory": a place in a place, from the words between them."""
     doc = ctx.doc
     out = []
     ms = sentence_mentions(ctx)
     for i, (a, asp) in enumerate(ms):
-        if a.cls in {"Country", "Location"} and i + 1 < len(ms) and ms[i + 1][0].cls in {"City", "Location"}:
-            # "Pakistan's north-western city of Peshawar"
-            b, bsp = ms[i + 1]
-            gap = [t.lower_ for t in doc[asp.end: bsp.start]]
-            if 3 <= len(gap) <= 6 and gap[0] in APOSTROPHES and gap[-1] == "of" and gap[-2] in PLACE_NOUNS:
-                out.append(make_relation(ctx, b, "locatedIn", a, "place:possessive", 0.85, tokens=[bsp.root.i]))
-            elif a.kind == "demonym" and 2 <= len(gap) <= 4 and gap[-1] == "of" and gap[-2] in PLACE_NOUNS:
-                # "the Ukrainian city of Kharkiv"
-                out.append(make_relation(ctx, b, "locatedIn", a, "place:demonym", 0.8, tokens=[bsp.root.i]))
+        # ("Pakistan's north-western city of Peshawar", "the Ukrainian city of Kharkiv" are the pattern rules
+        # place:possessive and place:demonym)
         if a.cls not in {"City", "Location"} or i + 1 >= len(ms):
             continue
         b, bsp = ms[i + 1]
@@ -150,23 +142,14 @@ def org_places(ctx: Sent) -> list[Relation]:
 
 def national(ctx: Sent) -> list[Relation]:
     """"the United Kingdom's Royal Air Force", "the US National Transportation Safety Board", "South Korea's
-    Hyundai", "Cisco, based in San Jose": a body of a country, or where a company is."""
+    Hyundai": a body of a country, or where a company is."""
     doc = ctx.doc
     out = []
     ms = sentence_mentions(ctx)
     for i, (o, osp) in enumerate(ms):
         if o.cls not in ORG_FAMILY | {"Location"}:
             continue
-        if o.cls == "Location":
-            prev = []
-            window = doc[osp.end: min(ctx.span.end, osp.end + 8)]
-            words = [t.lower_ for t in window]
-            for cue in LOCATION_PARTICIPLES:  # "the Royal Courts of Justice, located in central London"
-                if cue in words[:3] and words.index(cue) + 1 < len(words) and words[words.index(cue) + 1] == "in":
-                    k = words.index(cue) + 2
-                    tgt = next((m for t in window[k: k + 3] if (m := ctx.mentions.at(t)) is not None and m.cls in PLACES), None)
-                    if tgt is not None and tgt is not o:
-                        out.append(make_relation(ctx, o, "locatedIn", tgt, "place:located-in", 0.8, tokens=[osp.root.i]))
+        # ("the Royal Courts of Justice, located in central London" is the pattern rule place:located-in)
         prev = [(c, csp) for c, csp in ms[:i] if c.cls == "Country" and csp.end <= osp.start
                 and (c.kind != "demonym" or o.cls not in {"ArmedForces", "GovernmentBody"})]
         if prev:
@@ -180,17 +163,7 @@ def national(ctx: Sent) -> list[Relation]:
                 pred = "partOf" if o.cls in {"ArmedForces", "GovernmentBody"} else "locatedIn"
                 out.append(make_relation(ctx, o, pred, c, "national:" + ("possessive" if gap else "adjacent"), 0.75,
                                 tokens=[osp.root.i]))
-        window = doc[osp.end: min(ctx.span.end, osp.end + 8)]
-        words = [t.lower_ for t in window]
-        for cue in SEAT_PARTICIPLES:
-            if cue in words and words.index(cue) <= 3:
-                k = words.index(cue)
-                if k + 1 < len(words) and words[k + 1] == "in":
-                    tgt = next((m for t in window[k + 2: k + 5] if (m := ctx.mentions.at(t)) is not None and m.cls in PLACES
-                                and all(x.pos_ in {"DET", "ADJ", "PROPN"} for x in window[k + 2: t.i - window.start])), None)
-                    if tgt is not None:
-                        out.append(make_relation(ctx, o, "locatedIn", tgt, "seat:based-in", 0.8, tokens=[osp.root.i]))
-    return out
+    return out  # ("Cisco, based in San Jose" is the pattern rule seat:based-in)
 
 
 def subsidiaries(mentions: list[Mention]) -> list[Relation]:

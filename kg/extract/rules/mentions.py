@@ -13,12 +13,38 @@ from ...lang.en import (ARTICLES, BODY_HEADS, GOVERNMENT_NOUNS, NAMING_PARTICIPL
 from ...records import Mention
 from ..common import clean_name as _clean_name
 from ..common import make_mention as _mention
+from ..classify import untitle
 from ..registry import Named, Names, Rule
 from .. import entities as E
 
 
 def _operations(names: Names) -> list[Mention]:
     return list(_operation_mentions(names.doc, names.sent_index))
+
+
+def _datelines(names: Names) -> list[Mention]:
+    """"KYIV/MOSCOW (Reuters) -": a name spaCy found that is upper-case places run together by slashes; each part the
+    gazetteer knows is a place, and the name's tokens are taken (they are no name of their own)."""
+    out: list[Mention] = []
+    for _, span in E.ner_spans(names.doc):
+        if "/" in span.text and span.text.replace("/", "").replace(" ", "").isupper() and E.spaced_dash(span) is None:
+            out.extend(_dateline_places(span, names.sent_index))
+            names.taken.update(range(span.start, span.end))
+    return out
+
+
+def _dateline_places(span, sent_index) -> Iterator[Mention]:
+    doc = span.doc
+    pos = span.start_char
+    for part in span.text.split("/"):
+        start = pos + len(part) - len(part.lstrip())
+        end = pos + len(part.rstrip())
+        pos += len(part) + 1
+        place = L.lookup_place(part.strip())
+        sub = doc.char_span(start, end, alignment_mode="expand")
+        if place is not None and sub is not None:
+            name = place.name if place.cls != "City" else untitle(part.strip())
+            yield _mention(sub, name, place.cls, "dateline", sent_index)
 
 
 def _bodies(names: Names) -> list[Mention]:
@@ -130,6 +156,9 @@ RULES = (
               "operation-cue"),
         Named("The army began a campaign dubbed Iron Harvest.", "Iron Harvest", "MilitaryOperation", "operation-cue"),
     ), _operations, _operation_mentions.__doc__),
+    Rule(("dateline",), "cues", ("City", "Country", "Location"), (
+        Named("KYIV/MOSCOW (Reuters) - Talks resumed on Monday.", "Moscow", "City", "dateline"),
+    ), _datelines, _datelines.__doc__),
     Rule(("country+*", "government+of", "person+administration", "administration-head"), "mentions",
          ("ArmedForces", "GovernmentBody", "Person"), (
         Named("The Chilean military sent ships to the coast.", "Chilean military", "ArmedForces", "country+military"),

@@ -5,9 +5,9 @@ from __future__ import annotations
 from itertools import product
 
 from ... import lexicon as L
-from ...lang.en import LIST_JOINERS
+from ...lang.en import APOSTROPHES, LIST_JOINERS, LOCATION_PARTICIPLES, PLACE_NOUNS, SEAT_PARTICIPLES
 from ...records import Relation
-from ..context import PLACES, Sent, make_relation, sentence_mentions, span_of
+from ..context import ORG_FAMILY, PLACES, Sent, make_relation, sentence_mentions, span_of
 from ..registry import Article, Example, Rule, matcher_body
 from .. import places as P
 
@@ -98,6 +98,68 @@ def _seat_place(m) -> bool:
     return m.cls in PLACES and not (m.cls == "Location" and L.fold(m.name) not in L.regions())
 
 
+# "Pakistan's north-western city of Peshawar" (at most three words between the possessive and the place noun),
+# "the Ukrainian city of Kharkiv" (a demonym, at most two words, the place noun): the place after "of" is in the
+# place before the words (rules place:possessive and place:demonym). The Matcher finds the words, _place_of the places.
+_ANY = {}
+_PLACE_OF = [{"LOWER": {"IN": sorted(PLACE_NOUNS)}}, {"LOWER": "of"}]
+_OF_PLACE = {
+    "possessive": [[{"LOWER": {"IN": list(APOSTROPHES)}}, *[_ANY] * n, *_PLACE_OF] for n in range(4)],
+    "demonym": [[*[_ANY] * n, *_PLACE_OF] for n in range(3)],
+}
+
+
+def _place_of(ctx: Sent, key: str, match) -> list[Relation]:
+    ms = sentence_mentions(ctx)
+    out = []
+    for i in P.neighbours(ctx).get(match.start, ()):  # the mention before the words, and the next one
+        (a, asp), (b, bsp) = ms[i], ms[i + 1]
+        if a.cls not in {"Country", "Location"} or b.cls not in {"City", "Location"} or bsp.start != match.end:
+            continue
+        if key == "possessive":
+            out.append(make_relation(ctx, b, "locatedIn", a, "place:possessive", 0.85, tokens=[bsp.root.i]))
+        elif a.kind == "demonym" and not _possessive_gap(ctx.doc[asp.end: bsp.start]):
+            out.append(make_relation(ctx, b, "locatedIn", a, "place:demonym", 0.8, tokens=[bsp.root.i]))
+    return out
+
+
+def _possessive_gap(gap) -> bool:
+    """The words of place:possessive, which reads them first: "'s", at most three words, a place noun, "of"."""
+    return 3 <= len(gap) <= 6 and gap[0].lower_ in APOSTROPHES and gap[-1].lower_ == "of" and (
+        gap[-2].lower_ in PLACE_NOUNS)
+
+
+# "the Royal Courts of Justice, located in central London" (place:located-in, after a place) and "Halden Systems,
+# based in San Jose" (seat:based-in, after an organization or a place): a participle at most two (three) tokens
+# after the name, "in", then a place within three tokens (for a seat, only determiners, adjectives and names before it).
+_LOCATED_IN = {"located-in": [[{"LOWER": {"IN": list(LOCATION_PARTICIPLES)}}, {"LOWER": "in"}]]}
+_BASED_IN = {"based-in": [[{"LOWER": {"IN": list(SEAT_PARTICIPLES)}}, {"LOWER": "in"}]]}
+
+
+def _participle_in(ctx: Sent, key: str, match) -> list[Relation]:
+    doc, p = ctx.doc, match.start
+    reach, classes, rule = (2, {"Location"}, "place:located-in") if key == "located-in" else (
+        3, ORG_FAMILY | {"Location"}, "seat:based-in")
+    after = doc[p + 2: min(p + 5, ctx.span.end)]
+    out = []
+    for o, osp in sentence_mentions(ctx):
+        # the participle is the first of its word after the name, within its reach
+        if o.cls not in classes or not 0 <= p - osp.end <= reach or any(
+                t.lower_ == doc[p].lower_ for t in doc[osp.end: p]):
+            continue
+        if key == "located-in":
+            tgt = next((m for t in after if (m := ctx.mentions.at(t)) is not None and m.cls in PLACES), None)
+            if tgt is None or tgt is o:
+                continue
+        else:
+            tgt = next((m for t in after if (m := ctx.mentions.at(t)) is not None and m.cls in PLACES
+                        and all(x.pos_ in {"DET", "ADJ", "PROPN"} for x in doc[p + 2: t.i])), None)
+            if tgt is None:
+                continue
+        out.append(make_relation(ctx, o, "locatedIn", tgt, rule, 0.8, tokens=[osp.root.i]))
+    return out
+
+
 def _names(read):
     """An article body from a reader of the article's mentions (names that state a relation by themselves)."""
     def body(art: Article) -> list[Relation]:
@@ -106,11 +168,13 @@ def _names(read):
 
 
 RULES = (
-    Rule(("place:possessive", "place:demonym", "place:apposition"), "sentence", ("locatedIn",), (
+    Rule(("place:possessive", "place:demonym"), "sentence", ("locatedIn",), (
         Example("Pakistan's north-western city of Peshawar was quiet.", "Peshawar", "locatedIn", "Pakistan",
                 "place:possessive"),
         Example("Polish troops entered the Ukrainian city of Kharkiv on Monday.", "Kharkiv", "locatedIn", "Ukraine",
                 "place:demonym"),
+    ), matcher_body(_OF_PLACE, _place_of), "A country or region, \"'s\" or its adjective, a place noun, \"of\", a place."),
+    Rule(("place:apposition",), "sentence", ("locatedIn",), (
         Example("Gaza, the main city in the Palestinian Territory, was quiet.", "Gaza", "locatedIn",
                 "Palestine", "place:apposition"),
     ), P.places, P.places.__doc__),
@@ -140,17 +204,21 @@ RULES = (
         Example("Brightwater Motors of Korea said sales fell.", "Brightwater Motors", "locatedIn", "South Korea",
                 "seat:of"),
     ), P.org_places, P.org_places.__doc__),
-    Rule(("national:possessive", "national:adjacent", "place:located-in", "seat:based-in"), "sentence",
-         ("locatedIn", "partOf"), (
+    Rule(("national:possessive", "national:adjacent"), "sentence", ("locatedIn", "partOf"), (
         Example("France's Coastal Defence Command flew over the sea.", "Coastal Defence Command", "partOf", "France",
                 "national:possessive"),
         Example("Officials said the US Brightwater Aviation sold planes.", "Brightwater Aviation", "locatedIn",
                 "United States", "national:adjacent"),
+    ), P.national, P.national.__doc__),
+    # place:located-in runs first: of the two, it keeps a relation both give ("X, located in Y")
+    Rule(("place:located-in",), "sentence", ("locatedIn",), (
         Example("The West Bank, located in the Middle East, was quiet.", "West Bank", "locatedIn", "Middle East",
                 "place:located-in"),
+    ), matcher_body(_LOCATED_IN, _participle_in), "A place, \"located\" or \"situated\", \"in\", then a place."),
+    Rule(("seat:based-in",), "sentence", ("locatedIn",), (
         Example("Halden Systems, based in San Jose, said profits fell.", "Halden Systems", "locatedIn", "San Jose",
                 "seat:based-in"),
-    ), P.national, P.national.__doc__),
+    ), matcher_body(_BASED_IN, _participle_in), "A name, \"based\", \"headquartered\" ..., \"in\", then a place."),
     Rule(("borders",), "sentence", ("borders",), (
         Example("Austria, which borders Hungary, closed its airports.", "Austria", "borders", "Hungary", "borders"),
     ), P.borders, P.borders.__doc__),
