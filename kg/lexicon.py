@@ -80,7 +80,7 @@ def _gazetteer(kind: str):
     return wrap
 
 
-@lru_cache(maxsize=None)  # not 1: read only to derive a table, so pipeline._warm_lexicons skips it
+@lru_cache(maxsize=None)  # not 1: read only to derive a table, so analysis._warm_lexicons skips it
 def _countryinfo() -> list[dict]:
     out = []
     folder = resources.files("countryinfo") / "data"

@@ -164,7 +164,7 @@ def built(tmp_path):
     return tmp_path, out, {n: (out / n).read_bytes() for n in ("graph.ttl", "graph.html")}
 
 
-@pytest.mark.parametrize("target", ["kg.render.render_html", "kg.pipeline.serialize_turtle"])
+@pytest.mark.parametrize("target", ["kg.render.render_html", "kg.outputs.serialize_turtle"])
 def test_failing_writer_keeps_previous_output(built, monkeypatch, target):
     tmp_path, out, before = built
 

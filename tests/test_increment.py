@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kg import parts, pipeline, store
+from kg import outputs, parts, pipeline, store
 from kg.cli import main
 from kg.errors import GraphError
 from kg.ontology import ID, KG
@@ -226,7 +226,7 @@ def test_an_index_made_for_another_store_is_not_trusted(tmp_path):
 
 
 class _Plan:
-    """What pipeline._stream_parts reads of a parts.Plan: its digests and each part's N-Triples."""
+    """What outputs._stream_parts reads of a parts.Plan: its digests and each part's N-Triples."""
 
     def __init__(self, parts_: dict[str, list[str]]):
         self.parts = parts_
@@ -247,8 +247,8 @@ def test_a_first_store_is_streamed_part_by_part_with_the_rule_that_spans_parts(t
     label = f'{s} <http://www.w3.org/2000/01/rdf-schema#label> "A \\"quoted\\" é"'
     plan = _Plan({"a:one": [works, label], "a:two": [leads, label, other]})
     index = parts.PartIndex(tmp_path, [])
-    count = store.load_ntriples(tmp_path, lambda sink, made: pipeline._stream_parts(plan, index, {"k": ["x"]}, sink,
-                                                                                    made))
+    count = store.load_ntriples(tmp_path, lambda sink, made: outputs._stream_parts(plan, index, {"k": ["x"]}, sink,
+                                                                                   made))
     assert plan.asked == ["a:one", "a:two"]  # each part made once
     assert _store_triples(tmp_path) == {leads, label, other} and count == 3
     assert not list(tmp_path.glob(".store-loading-*")) and not list(tmp_path.glob(".store-partial-*"))

@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Graph
 
-from kg import pipeline
+from kg import analysis, pipeline
 from kg.cli import main
 from kg.query import load_graph, run_query
 from kg.cache import ExtractionCache, code_fingerprint
@@ -103,7 +103,7 @@ def test_changed_article_replaces_its_facts_and_removed_article_leaves(tmp_path,
 def test_interrupted_analysis_keeps_what_was_done(tmp_path, nlp, monkeypatch):
     corpus = _corpus(tmp_path / "in", alpha=ALPHA, beta=BETA, gamma=GAMMA)
     out = tmp_path / "out"
-    real = pipeline.extract_document
+    real = analysis.extract_document
     calls = []
 
     def interrupted(doc, sdoc):
@@ -112,11 +112,11 @@ def test_interrupted_analysis_keeps_what_was_done(tmp_path, nlp, monkeypatch):
             raise KeyboardInterrupt
         return real(doc, sdoc)
 
-    monkeypatch.setattr(pipeline, "extract_document", interrupted)
+    monkeypatch.setattr(analysis, "extract_document", interrupted)
     with pytest.raises(KeyboardInterrupt):
         pipeline.build([corpus], out)
     assert find_store(out) is None and not (out / "graph.ttl").exists()
-    monkeypatch.setattr(pipeline, "extract_document", real)
+    monkeypatch.setattr(analysis, "extract_document", real)
     result = pipeline.build([corpus], out)
     assert (result.analysed, result.reused) == (2, 1)
     assert result.ttl_path.read_bytes() == _fresh_ttl(tmp_path, corpus)

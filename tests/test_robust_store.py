@@ -211,7 +211,7 @@ class _Killed(BaseException):
 @pytest.mark.parametrize("step", ["files written", "inside the store", "store written", "meta"])
 @pytest.mark.parametrize("then", ["v2", "v1"])
 def test_an_interrupted_build_is_repaired_by_the_next(tmp_path, nlp, monkeypatch, clean, step, then):
-    from kg import pipeline, store
+    from kg import outputs, pipeline, store
 
     monkeypatch.chdir(tmp_path)
     corpus = _write_corpus(Path("in"), one=ONE, two=TWO)
@@ -228,7 +228,7 @@ def test_an_interrupted_build_is_repaired_by_the_next(tmp_path, nlp, monkeypatch
         elif step == "meta":
             patch.setattr(ExtractionCache, "retain", kill)
         else:
-            patch.setattr(pipeline, "_hook", lambda at: kill() if at == step else None)
+            patch.setattr(outputs, "_hook", lambda at: kill() if at == step else None)
         pipeline.build([corpus], out)
     if then == "v1":  # the articles the store may still reflect
         _write_corpus(corpus, one=ONE, two=TWO)

@@ -60,7 +60,7 @@ def test_equipment_code_is_linear_on_runs_of_capitals():
 # ---------------------------------------------------------------- the guard before spaCy
 
 from kg import nlp as nlp_mod  # noqa: E402
-from kg import pipeline  # noqa: E402
+from kg import analysis, pipeline  # noqa: E402
 
 
 def test_tokenizer_text_shortens_runs_and_keeps_every_offset():
@@ -120,14 +120,14 @@ STALL = "Stalling text."
 
 def _stall_on_marker(monkeypatch):
     """Analysis of an article holding STALL sleeps: forked workers inherit the patch."""
-    real = pipeline.extract_document
+    real = analysis.extract_document
 
     def slow(doc, sdoc):
         if STALL in doc.text:
             time.sleep(600)
         return real(doc, sdoc)
 
-    monkeypatch.setattr(pipeline, "extract_document", slow)
+    monkeypatch.setattr(analysis, "extract_document", slow)
 
 
 @pytest.mark.parametrize("jobs", [1, 2])

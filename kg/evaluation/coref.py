@@ -58,7 +58,7 @@ def score(folder: str | Path, details: bool = False) -> Counter:
     from .. import nlp as nlp_mod
     from ..extract import coref, wire
     from ..extract.entities import extract_mentions
-    from ..pipeline import nlp_text
+    from ..analysis import nlp_text
     from ..records import Document
 
     files = sorted(Path(folder).rglob("*.xml"))

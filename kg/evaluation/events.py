@@ -226,7 +226,7 @@ def predict_events(docs: list[GoldDoc], model: str | None = None, jobs: int = 1)
     """Run kg on each corpus (entity and event resolution over its documents together) and match mentions."""
     from .. import nlp as nlp_mod
     from ..events_resolve import cluster_events
-    from ..pipeline import analyse
+    from ..analysis import analyse
     from ..resolve import resolve
 
     model = model or nlp_mod.DEFAULT_MODEL
