@@ -394,9 +394,18 @@ LISTED = ("support", "attacks", "disputes", "people")
 def _listed_graph():
     from .handmade import reports_graph, three_reports
 
+    from rdflib import RDF
+
+    from kg.ontology import KG
+
     g = handmade_graph()
     for t in reports_graph(three_reports()):
         g.add(t)
+    # relations no statement reads (people lists them apart)
+    people = sorted(g.subjects(RDF.type, KG.Person))
+    bodies = sorted(set(g.subjects(RDF.type, KG.GovernmentBody)) | set(g.subjects(RDF.type, KG.Organization)))
+    for person, body in zip(people, bodies):
+        g.add((person, KG.memberOf, body))
     return g
 
 
