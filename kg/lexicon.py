@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache, wraps
 from importlib import resources
 
-from .lang.en import (ARMED_WORDS, COMPANY_WORDS, COUNTRY_ALIASES, COUNTRY_NEWS_NAMES, CRIMINAL_WORDS, EXTRA_DEMONYMS,
+from .lang.en import (ARMED_WORDS, CIVIL_BODY_WORDS, COMPANY_WORDS, COUNTRY_ALIASES, COUNTRY_NEWS_NAMES, CRIMINAL_WORDS, EXTRA_DEMONYMS,
                       GOVERNMENT_WORDS, HONORIFICS, INDEX_WORDS, INSTITUTION_WORDS, NEWS_ROLES, NEWS_WORDS,
                       NAMED_REGIONS, PARTY_WORDS, PRODUCT_WORDS, SUBDIVISION_STOP)
 
@@ -293,7 +293,7 @@ def org_subclass(name: str) -> str | None:
         return "CriminalOrganization"
     if has(PARTY_WORDS) and "party" in words or low in PARTY_WORDS:
         return "PoliticalParty"
-    if has(ARMED_WORDS) and not has({"department", "ministry", "office"}):
+    if has(ARMED_WORDS) and not has(CIVIL_BODY_WORDS):
         return "ArmedForces"
     if has(NEWS_WORDS):
         return "NewsOrganization"

@@ -172,6 +172,19 @@ def test_extractors_read_their_words_from_the_language_data(name):
     assert not _inline_word_sets(Path(cache.__file__).resolve().parent.parent / name)
 
 
+def test_extractors_read_class_families_from_the_ontology():
+    """A set of classes that is a family of the ontology (its organizations, places or agents) is read from
+    kg/ontology.py, not written again in an extractor."""
+    from kg.ontology import family
+
+    families = {frozenset(family(c)) for c in ("Organization", "Location", "Agent")}
+    for name in WITHOUT_INLINE_WORDS:
+        path = Path(cache.__file__).resolve().parent.parent / name
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Set) and all(isinstance(e, ast.Constant) for e in node.elts):
+                assert frozenset(e.value for e in node.elts) not in families, f"{name}:{node.lineno}"
+
+
 def test_an_inline_word_set_is_found(tmp_path):
     path = tmp_path / "rule.py"
     path.write_text('def f(t):\n    return t.lower_ in {"within", "inside"} or t.pos_ in {"NOUN", "ADJ"} or '

@@ -51,8 +51,7 @@ def acronyms(doc, mentions: list[Mention], sent_index) -> Iterator[Mention]:
     covered = {i for m in mentions for i in range(m.start, m.end)}
     orgs = {}
     for m in mentions:
-        if m.cls in {"Organization", "Company", "NewsOrganization", "GovernmentBody", "ArmedForces",
-                     "PoliticalParty", "CriminalOrganization"} and len(m.name.split()) > 1:
+        if m.cls in family("Organization") and len(m.name.split()) > 1:
             letters = "".join(w[0] for w in m.name.replace("-", " ").split()
                               if w[0].isupper() and w.lower() not in NAME_CONNECTORS)
             if len(letters) >= 2:

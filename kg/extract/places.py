@@ -10,6 +10,9 @@ from ..lang.en import (APOSTROPHES, ARMED_WORDS, ARTICLES, BORDER_LINKS, COMPANY
 from ..records import Mention, Relation
 from .context import ORG_FAMILY, PLACES, Sent, make_relation, sentence_mentions
 
+# Organizations that have a seat (a government body or an army is part of its country instead).
+SEATED = ORG_FAMILY - {"GovernmentBody", "ArmedForces"}
+
 
 def places(ctx: Sent) -> list[Relation]:
     """"Gaza, the main city in the Palestinian Territory": a place in a place, from the words between them."""
@@ -50,7 +53,7 @@ def seats(ctx: Sent) -> list[Relation]:
     out = []
     ms = sentence_mentions(ctx)
     for i, (o, osp) in enumerate(ms):
-        if o.cls not in {"Organization", "Company", "NewsOrganization", "PoliticalParty", "CriminalOrganization"} or o.key:
+        if o.cls not in SEATED or o.key:
             continue
         # "Magna, a Canadian automobile parts company"; "GM, an American automaker"
         j = osp.end

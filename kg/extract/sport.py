@@ -20,13 +20,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..lang.en import MATCH_NOUNS, MATCH_PREPOSITIONS
 from .. import lexicon as L
 from ..records import Mention
 from ..lang.en.sport import (  # kg/lang/en/sport.py
     SPORT_WORDS, WEAK_SPORT_WORDS as _WEAK, CLUB_WORDS, COMPETITION_HEADS as _COMPETITION_HEADS,
-    MATCH_VERBS as _MATCH_VERBS, TEAM_NOUNS as _TEAM_NOUNS, SPORT_PLACE_PREPOSITIONS as _PLACE_PREPS)
+    MATCH_VERBS as _MATCH_VERBS, TEAM_NOUNS as _TEAM_NOUNS, SPORT_PLACE_PREPOSITIONS as _PLACE_PREPS, MATCH_NOUNS,
+    MATCH_PREPOSITIONS)
 from .common import make_mention
+from .context import PLACES
 
 SPORT_MIN_WORDS = 8
 SPORT_MIN_STRONG = 3
@@ -134,7 +135,7 @@ def sport_mentions(doc, mentions: list[Mention], sent_index) -> list[Mention]:
     if not is_sport_article(doc):
         return mentions
     mentions = sorted(mentions + _missed_clubs(doc, mentions, sent_index), key=lambda m: (m.start, m.end))
-    sides = {m.name for m in mentions if m.cls in {"Country", "City", "Location"} and m.kind == "name"
+    sides = {m.name for m in mentions if m.cls in PLACES and m.kind == "name"
              and " " not in m.name and _as_side(doc, m)}
     out = []
     for m in mentions:
@@ -147,7 +148,7 @@ def sport_mentions(doc, mentions: list[Mention], sent_index) -> list[Mention]:
         if split:
             out.extend(split)
             continue
-        if m.cls in {"Country", "City", "Location"} and m.name in sides:
+        if m.cls in PLACES and m.name in sides:
             m = replace(m, cls="Organization", label=m.label + ("+national-team" if m.cls == "Country" else "+club"))
         elif m.cls in {"City", "Location", "Person"} and _club_name(m):
             m = replace(m, cls="Organization", label=m.label + "+club")

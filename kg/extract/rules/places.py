@@ -69,7 +69,6 @@ _GAP_FITS = {"comma": _comma_fits, "in": _in_fits}
 
 # "Detroit-based GM", "a Paris based bank": a place, "-based", lower-case words, then an organization
 _BASED = {"hyphen": [[{"ORTH": "-"}, {"LOWER": "based"}]], "bare": [[{"LOWER": "based"}]]}
-_SEATED = {"Organization", "Company", "NewsOrganization", "PoliticalParty", "CriminalOrganization"}
 
 
 def _seat_based(ctx: Sent, key: str, match) -> list[Relation]:
@@ -85,7 +84,7 @@ def _seat_based(ctx: Sent, key: str, match) -> list[Relation]:
     comma = k < ctx.span.end and doc[k].text == ","  # "a Detroit-based carmaker, GM, said"
     k += comma
     org = ctx.mentions.at(doc[k]) if k < ctx.span.end and k - comma - match.start <= 7 else None
-    if org is None or org.cls not in _SEATED or org.key:
+    if org is None or org.cls not in P.SEATED or org.key:
         return []
     osp = span_of(ctx, org)
     if osp.start != k or comma and not (osp.end < ctx.span.end and doc[osp.end].text == ","):

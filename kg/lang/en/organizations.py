@@ -151,3 +151,6 @@ OUTLET_NOUNS_AFTER_NAME = OUTLET_NOUNS - OUTLET_MEDIUMS
 
 # Nouns after a name NER missed that make it a printed outlet's: "the Bild newspaper".
 PRINT_OUTLET_NOUNS = frozenset({"newspaper", "daily", "tabloid", "magazine", "weekly"})
+
+# Words of a name that make an armed force's words a civil body's: "Department of the Army", "Ministry of Defence".
+CIVIL_BODY_WORDS = frozenset({"department", "ministry", "office"})
