@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -269,7 +270,8 @@ def _score(ref: MentionRef, c: EventCluster) -> int | None:
     return actors_shared + others
 
 
-def _refs(extractions: list[Extraction], index: dict[tuple[str, Mention], Entity]) -> list[MentionRef]:
+def mention_refs(extractions: list[Extraction], index: dict[tuple[str, Mention], Entity]) -> list[MentionRef]:
+    """Every event mention of the build, resolved, in the order clustering visits them (article id, position)."""
     refs: list[MentionRef] = []
     for ex in sorted(extractions, key=lambda e: e.doc.doc_id):
         doc_id = ex.doc.doc_id
@@ -308,47 +310,78 @@ def _side(e: Entity) -> str:
 
 
 def cluster_events(extractions: list[Extraction], index: dict[tuple[str, Mention], Entity], *,
-                   bare_actions: bool = False) -> list[EventCluster]:
+                   bare_actions: bool = False, refs: list[MentionRef] | None = None,
+                   replay: Sequence[int] = (), record: list[int] | None = None) -> list[EventCluster]:
     """The events of a build: every event mention in exactly one cluster, except anaphors that found none.
 
     An action of no typed kind whose reports name no entity tells the graph nothing: it is left out unless
-    bare_actions (the evaluation scores all of them)."""
+    bare_actions (the evaluation scores all of them). refs are mention_refs(extractions, index) when already
+    made; replay and record are cluster_refs'."""
+    clusters = cluster_refs(mention_refs(extractions, index) if refs is None else refs, replay, record)
+    cause_links(clusters)
+    return clusters if bare_actions else [c for c in clusters if c.kind != GENERIC or c.participants]
+
+
+def cluster_refs(refs: list[MentionRef], replay: Sequence[int] = (),
+                 record: list[int] | None = None) -> list[EventCluster]:
+    """Every mention in the event it reports, in turn: the latest compatible event of its article for an
+    anaphor, else the event it shares most with among those that share a participant with it, else a new one.
+
+    Each mention's choice depends only on the mentions before it, so a clustering is replayed exactly from
+    its choices: replay gives the cluster each of the first len(replay) mentions joined in an earlier
+    clustering of the same mentions (-1: none), taken without comparing; record receives every mention's.
+    (kg/events_memo.py keeps them between builds.)"""
     clusters: list[EventCluster] = []
     by_key: dict[tuple[str, str], list[int]] = defaultdict(list)  # (kind, participant) -> cluster ids
     in_article: list[int] = []  # clusters of the current article, in order
     current = None
-    for ref in _refs(extractions, index):
+    for n, ref in enumerate(refs):
         if ref.doc_id != current:
             current, in_article = ref.doc_id, []
         kind = ref.event.kind
-        if ref.event.anaphoric and not ref.participants:
-            target = _antecedent(ref, clusters, in_article)
+        known = replay[n] if n < len(replay) else None
+        anaphor = ref.event.anaphoric and not ref.participants
+        if known is not None and not (-1 if anaphor else 0) <= known < len(clusters) + (not anaphor):
+            raise ValueError(f"the replayed choice of mention {n} ({known}) names no event")
+        if anaphor:
+            target = _antecedent(ref, clusters, in_article) if known is None else None if known < 0 else known
             if target is not None:
                 clusters[target].add(ref)
+            if record is not None:
+                record.append(-1 if target is None else target)
             continue
         keys = set(ref.blocking_keys)
         if kind == GENERIC:
             keys |= {f"word:{ref.doc_id}:{w}" for w in ref.event.args} | _word_keys(ref)
         if ref.part:  # a lead's mention meets the events of its headline
             keys.add(f"headline:{ref.doc_id}")
-        candidates = sorted({i for p in keys for i in by_key[(kind, p)][-_CANDIDATES:]})
-        best, best_score = None, 0
-        for i in candidates:
-            score = _score(ref, clusters[i])
-            if score and score > best_score:
-                best, best_score = i, score
-        if best is None:
-            best = len(clusters)
+        best = known if known is not None else _best(ref, keys, clusters, by_key)
+        best = len(clusters) if best is None else best
+        if best == len(clusters):
             clusters.append(EventCluster())
         clusters[best].add(ref)
+        if record is not None:
+            record.append(best)
         if best not in in_article:
             in_article.append(best)
         for p in keys:
             ids = by_key[(kind, p)]
             if not ids or ids[-1] != best:
                 ids.append(best)
-    cause_links(clusters)
-    return clusters if bare_actions else [c for c in clusters if c.kind != GENERIC or c.participants]
+    return clusters
+
+
+def _best(ref: MentionRef, keys: set[str], clusters: list[EventCluster],
+          by_key: dict[tuple[str, str], list[int]]) -> int | None:
+    """The event a mention shares most with, of the latest ones under each of its keys; None: a new event."""
+    kind = ref.event.kind
+    candidates = sorted({i for p in keys for i in by_key[(kind, p)][-_CANDIDATES:]})
+    best, best_score = None, 0
+    for i in candidates:
+        score = _score(ref, clusters[i])
+        if score and score > best_score:
+            best, best_score = i, score
+    return best
 
 
 def _word_keys(ref: MentionRef) -> set[str]:

@@ -159,7 +159,12 @@ def build(inputs: list[str | Path], out_dir: str | Path = "output", *, default_d
         # each article's own part of resolution, kept in the output folder's index from earlier builds
         local = _local_keys(out, cache, extractions, keys)
         entities, index = resolve(extractions, {ex.doc.doc_id: local[k] for ex, k in zip(extractions, keys)})
-        events = cluster_events(extractions, index)
+        if cache:  # the clustering of the articles before the first change is replayed (kg/events_memo.py)
+            from .events_memo import cluster as cluster_memo
+
+            events = cluster_memo(out, extractions, keys, index, cache.notes)
+        else:
+            events = cluster_events(extractions, index)
         result = BuildResult(graph=None, extractions=extractions, entities=entities, problems=problems,
                              analysed=len(fresh), reused=len(docs) - len(todo))
         if cache and extractions:

@@ -259,3 +259,113 @@ def test_a_first_store_is_streamed_part_by_part_with_the_rule_that_spans_parts(t
     assert index.digests() == plan.digests and index.local_keys() == {"k": ["x"]} and not notes
     assert index.difference({}, ["a:two"]) == ([works], sorted([leads, other]))  # the index holds every part
     index.close()
+
+
+# ---------------------------------------------------------------- event clustering replayed (kg/events_memo.py)
+
+EVENTS = Path(__file__).resolve().parent.parent / "gold" / "events" / "articles"
+
+
+def _clusters(events) -> list:
+    return [([(r.doc_id, r.event) for r in c.mentions], [c2.first.event for c2 in c.caused_by]) for c in events]
+
+
+@pytest.mark.model
+def test_replaying_a_clustering_from_its_choices_gives_the_same_events(nlp):
+    from kg import events_resolve as er
+    from kg.resolve import resolve
+
+    exs = pipeline.build([EVENTS], write=False).extractions
+    _, index = resolve(exs)
+    record: list[int] = []
+    fresh = er.cluster_events(exs, index, record=record)
+    refs = er.mention_refs(exs, index)
+    assert len(record) == len(refs) and len(fresh) < len(refs)  # some reports joined others
+    for cut in (0, len(record) // 2, len(record)):
+        again: list[int] = []
+        assert _clusters(er.cluster_events(exs, index, replay=record[:cut], record=again)) == _clusters(fresh)
+        assert again == record
+    with pytest.raises(ValueError, match="names no event"):
+        er.cluster_events(exs, index, replay=[len(refs) + 5])
+
+
+def _spy_replay(monkeypatch) -> list[tuple[int, int]]:
+    """(mentions replayed, mentions) of each clustering from now on."""
+    from kg import events_resolve as er
+
+    seen: list[tuple[int, int]] = []
+    real = er.cluster_refs
+
+    def spy(refs, replay=(), record=None):
+        seen.append((len(replay), len(refs)))
+        return real(refs, replay, record)
+
+    monkeypatch.setattr(er, "cluster_refs", spy)
+    return seen
+
+
+def _same_as_fresh(corpus: Path, out: Path, tmp_path: Path) -> None:
+    fresh_out = tmp_path / "fresh"
+    shutil.rmtree(fresh_out, ignore_errors=True)
+    fresh = pipeline.build([corpus], fresh_out)
+    assert (out / "graph.ttl").read_bytes() == fresh.ttl_path.read_bytes()
+    assert _store_triples(out) == _store_triples(fresh_out)
+
+
+@pytest.mark.model
+def test_event_clustering_is_replayed_up_to_the_first_change(tmp_path, nlp, monkeypatch):
+    from kg import events_memo
+
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(EVENTS.glob("*.txt"))}
+    assert list(texts) == ["broadcaster-c", "paper-d", "wire-a", "wire-b"]  # in the order clustering visits them
+    out, corpus = tmp_path / "out", tmp_path / "in"
+    seen = _spy_replay(monkeypatch)
+
+    def build(**articles):
+        seen.clear()
+        pipeline.build([_corpus(corpus, **articles)], out)
+        _same_as_fresh(corpus, out, tmp_path)
+        return seen[0]  # the build's own clustering, not the fresh one's
+
+    no_a = {k: v for k, v in texts.items() if k != "wire-a"}
+    replayed, total = build(**no_a)
+    assert replayed == 0 and (out / events_memo.MEMO_FILE).exists()
+    assert build(**no_a) == (total, total)  # nothing changed: every choice replayed
+    # an article added in the middle: those before it are replayed, the rest clustered anew
+    replayed, total = build(**texts)
+    assert 0 < replayed < total
+    head = replayed
+    # an article changed: replayed up to it
+    changed = dict(texts, **{"wire-a": texts["wire-a"] + "Officials said nothing else.\n"})
+    assert build(**changed)[0] == head
+    # the last article removed: everything before it replayed; the first removed: nothing
+    without_b = {k: v for k, v in changed.items() if k != "wire-b"}
+    replayed, total = build(**without_b)
+    assert replayed == total
+    assert build(**{k: v for k, v in without_b.items() if k != "broadcaster-c"})[0] == 0
+
+
+@pytest.mark.model
+def test_a_damaged_or_foreign_event_record_is_not_replayed(tmp_path, nlp, monkeypatch):
+    from kg import events_memo
+
+    out, corpus = tmp_path / "out", tmp_path / "in"
+    shutil.copytree(EVENTS, corpus)
+    pipeline.build([corpus], out)
+    seen = _spy_replay(monkeypatch)
+    memo = out / events_memo.MEMO_FILE
+    good = memo.read_text(encoding="utf-8")
+    memo.write_text(good[: len(good) // 2], encoding="utf-8")
+    result = pipeline.build([corpus], out)
+    assert seen[-1][0] == 0 and any(events_memo.MEMO_FILE in p.path and "cannot be read" in p.message
+                                    for p in result.problems)
+    assert memo.read_text(encoding="utf-8") == good  # written anew
+    # choices that name events that do not exist: a note, and clustered anew
+    memo.write_text(good.replace('",[0', '",[99', 1), encoding="utf-8")
+    result = pipeline.build([corpus], out)
+    assert any("names no event" in p.message for p in result.problems)
+    _same_as_fresh(corpus, out, tmp_path)
+    # written by other code: ignored without a note
+    monkeypatch.setattr(events_memo, "code_digest", lambda: "other code")
+    result = pipeline.build([corpus], out)
+    assert seen[-1][0] == 0 and not any(events_memo.MEMO_FILE in p.path for p in result.problems)
