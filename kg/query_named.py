@@ -119,7 +119,7 @@ class NamedQuery:
 _DIRECTIVE = re.compile(r"(?<!\s)\s*+#(if|else|end)\b\s*+(\w*+)\s*+$")  # possessive: linear on any line
 _FIND = re.compile(r"(?m)^[ \t]*+#find[ \t]++(\w++)[ \t]++(entity|event)[ \t]++(\?\w++)[ \t]++(\?\w++)[ \t]*+$")
 _FIRST = re.compile(r"(?m)^[ \t]*+#first[ \t]++(\w++)((?:[ \t]++\?\w++){1,2}+)[ \t]*+$")
-_VALUES = re.compile(r"[ \t]*+#values[ \t]*+$")
+_VALUES = re.compile(r"^[ \t]*+#values[ \t]*+$")  # anchored: linear under search as under match
 _PARAM_LINE = re.compile(r"#\s*+param\s++(\w++)\s*+(?:\(([^()]*+)\))?\s*+:\s*+(.*)")
 _NUMBER_PARAM = re.compile(r"number\s*+,\s*+default\s++([0-9]{1,9})")
 
