@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 from datetime import date
+from pathlib import Path
 
 import pytest
 import spacy
@@ -353,3 +355,31 @@ def test_dateline_rule_reads_each_place_of_a_name_run_together_by_slashes(words,
     assert [(m.name, m.cls) for m in found] == expected
     assert all(m.label == "dateline" for m in found)
     assert names.taken == (set(range(doc.ents[0].start, doc.ents[0].end)) if expected else set())
+
+
+# The longest a function of kg/extract/ may be: a rule longer than this is split into named steps.
+MAX_FUNCTION_LINES = 60
+_EXTRACT = sorted((Path(registry.__file__).resolve().parent).rglob("*.py"))
+
+
+def _long_functions(path: Path, limit: int = MAX_FUNCTION_LINES) -> list[str]:
+    """Functions (methods and nested ones too) of a module longer than limit lines, decorators included."""
+    out = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            start = min([node.lineno] + [d.lineno for d in node.decorator_list])
+            if node.end_lineno - start + 1 > limit:
+                out.append(f"{path.name}:{node.lineno} {node.name} ({node.end_lineno - start + 1} lines)")
+    return out
+
+
+@pytest.mark.parametrize("path", _EXTRACT, ids=[p.relative_to(_EXTRACT[0].parents[1]).as_posix() for p in _EXTRACT])
+def test_no_function_of_the_extractors_is_over_sixty_lines(path):
+    assert not _long_functions(path)
+
+
+def test_a_long_function_is_found(tmp_path):
+    path = tmp_path / "rule.py"
+    path.write_text("def short():\n    return 1\n\n\ndef long():\n" + "    x = 1\n" * 60 + "    return x\n")
+    assert _long_functions(path) == ["rule.py:5 long (62 lines)"]
+    assert not _long_functions(path, limit=62)
