@@ -150,10 +150,12 @@ _VOCAB = spacy.blank("en").vocab  # English lexical attributes (LOWER, IS_LOWER)
 
 
 def _sentence(words: list[str], pos: list[str], lemmas: list[str], names: dict[tuple[int, int], str],
-              tags: list[str] | None = None, kinds: dict[tuple[int, int], str] | None = None) -> Sent:
-    """A hand-made one-sentence Doc and its mentions: names maps a token range to its class (kinds, to its kind)."""
-    doc = Doc(_VOCAB, words=words, pos=pos, lemmas=lemmas, tags=tags,
-              sent_starts=[True] + [False] * (len(words) - 1))
+              tags: list[str] | None = None, kinds: dict[tuple[int, int], str] | None = None,
+              heads: list[int] | None = None, deps: list[str] | None = None) -> Sent:
+    """A hand-made one-sentence Doc and its mentions: names maps a token range to its class (kinds, to its kind);
+    heads and deps, when given, are its parse (each token's head by index, and its label)."""
+    parse = {"heads": heads, "deps": deps} if heads else {"sent_starts": [True] + [False] * (len(words) - 1)}
+    doc = Doc(_VOCAB, words=words, pos=pos, lemmas=lemmas, tags=tags, **parse)
     mentions = []
     for (a, b), cls in names.items():
         span = doc[a:b]
@@ -383,3 +385,46 @@ def test_a_long_function_is_found(tmp_path):
     path.write_text("def short():\n    return 1\n\n\ndef long():\n" + "    x = 1\n" * 60 + "    return x\n")
     assert _long_functions(path) == ["rule.py:5 long (62 lines)"]
     assert not _long_functions(path, limit=62)
+
+
+# "Halden University in Dayton", "Brightwater Motors of Korea": the preposition must hang on the name in the parse
+@pytest.mark.parametrize("words,heads,deps,classes,expected", [
+    (["Halden", "University", "in", "Dayton", "opened", "a", "lab"], [1, 4, 1, 2, 4, 6, 4],
+     ["compound", "nsubj", "prep", "pobj", "ROOT", "det", "dobj"], ("Organization", "City"),
+     ("locatedIn", "seat:in")),
+    (["Halden", "University", "opened", "in", "Dayton", "today"], [1, 2, 2, 2, 3, 2],
+     ["compound", "nsubj", "ROOT", "prep", "pobj", "npadvmod"], ("Organization", "City"), None),  # the verb's "in"
+    (["Brightwater", "Motors", "of", "Korea", "said", "so"], [1, 4, 1, 2, 4, 4],
+     ["compound", "nsubj", "prep", "pobj", "ROOT", "advmod"], ("Company", "Country"), ("locatedIn", "seat:of")),
+    (["Brightwater", "Motors", "of", "Korea", "said", "so"], [1, 4, 1, 2, 4, 4],
+     ["compound", "nsubj", "prep", "pobj", "ROOT", "advmod"], ("GovernmentBody", "Country"), ("partOf", "seat:of")),
+    (["Brightwater", "Motors", "of", "Korea", "said", "so"], [1, 4, 1, 2, 4, 4],
+     ["compound", "nsubj", "prep", "pobj", "ROOT", "advmod"], ("Company", "Location"), None),  # "of" a region: a name
+])
+def test_seat_preposition_rules_on_hand_made_parses(words, heads, deps, classes, expected):
+    pos = ["ADP" if w in {"in", "of"} else "PROPN" if w[0].isupper() else "VERB" if d == "ROOT" else "NOUN"
+           for w, d in zip(words, deps)]
+    at = next(i for i, w in enumerate(words) if i > 1 and w[0].isupper())  # the place after the preposition
+    org, place = (0, 2), (at, at + 1)
+    ctx = _sentence(words, pos, [w.lower() for w in words], {org: classes[0], place: classes[1]}, heads=heads,
+                    deps=deps)
+    fired = _fired("seat:in", ctx)
+    assert fired == ([(" ".join(words[0:2]), expected[0], words[place[0]], expected[1])] if expected else [])
+
+
+@pytest.mark.parametrize("words,names,kinds,expected", [
+    # "Norvik, a Canadian automobile parts company, said"
+    (["Norvik", ",", "a", "Canadian", "automobile", "parts", "company", ",", "said"],
+     {(0, 1): "Company", (3, 4): "Country"}, {(3, 4): "demonym"}, [("Norvik", "locatedIn", "Canadian", "seat:apposition")]),
+    # no word of an organization in the apposition: "Norvik, a Canadian hockey player, said"
+    (["Norvik", ",", "a", "Canadian", "hockey", "player", ",", "said"],
+     {(0, 1): "Company", (3, 4): "Country"}, {(3, 4): "demonym"}, []),
+    # "US automaker Brightwater said"
+    (["US", "automaker", "Brightwater", "said"], {(0, 1): "Country", (2, 3): "Company"}, {},
+     [("Brightwater", "locatedIn", "US", "seat:descriptor")]),
+    # a government body has no seat: it is part of its country (the rules national:*)
+    (["US", "automaker", "Brightwater", "said"], {(0, 1): "Country", (2, 3): "GovernmentBody"}, {}, []),
+])
+def test_seat_descriptor_rules_on_hand_made_docs(words, names, kinds, expected):
+    ctx = _tagged(words, names, nouns={"automobile", "parts", "company", "automaker", "hockey", "player"}, kinds=kinds)
+    assert _fired("seat:apposition", ctx) == expected

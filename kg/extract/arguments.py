@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from ..lang.en import (ACQUIRE_VERBS, ARTICLES, EVENT_NOUNS, HOLDING_NOUNS, PLACE_NOUNS, RELATIVE_PRONOUNS,
-                       SPEAKER_PRONOUNS, SYMMETRIC_PASSIVES, TARGET_NOUNS)
+from ..lang.en import (ACQUIRE_VERBS, ARTICLES, EVENT_NOUN_PREPOSITIONS, EVENT_NOUNS, HOLDING_NOUNS,
+                       HOLDING_PREPOSITIONS, PLACE_NOUNS, RELATIVE_PRONOUNS, SPEAKER_PRONOUNS, SYMMETRIC_PASSIVES,
+                       TARGET_NOUNS, TARGET_PREPOSITIONS)
 from ..records import Mention
 from .common import MentionIndex, expand_conjuncts
 from .context import ORG_FAMILY
@@ -64,13 +65,13 @@ def objects(verb, index: MentionIndex, preps: tuple[str, ...]) -> list[tuple[Men
             if m is not None:
                 out.append((m, False))
             elif t.lemma_.lower() in HOLDING_NOUNS and verb.lemma_.lower() in ACQUIRE_VERBS:
-                out.extend((m, True) for m in through_preps(t, index, ("in", "of"), 2))
+                out.extend((m, True) for m in through_preps(t, index, HOLDING_PREPOSITIONS, 2))
             elif t.lower_ in EVENT_NOUNS or t.lemma_.lower() in EVENT_NOUNS:
-                out.extend((m, True) for m in through_preps(t, index, ("on", "against", "in", "at", "over", "of"), 2))
+                out.extend((m, True) for m in through_preps(t, index, EVENT_NOUN_PREPOSITIONS, 2))
             elif t.lemma_.lower() in _PLACE_HEADS:  # "attacked the Ukrainian city of Kharkiv"
                 out.extend((m, False) for m in through_preps(t, index, ("of",), 1))
             elif t.lemma_.lower() in TARGET_NOUNS and not buying:  # "struck targets in Gaza City"
-                out.extend((m, True) for m in through_preps(t, index, ("in", "near", "across", "around"), 1))
+                out.extend((m, True) for m in through_preps(t, index, TARGET_PREPOSITIONS, 1))
     if not out and any(d.lemma_.lower() in TARGET_NOUNS for d in direct) and not buying:
         preps = preps + ("in",)  # "struck targets in Gaza City": the place is what was hit
     if not out:

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..lang.en import ACTION_NOUN_SUFFIXES, STEM_SUFFIXES
 from .event_types import EVENT_NOUNS, NOT_EVENT_NOUNS, NOT_EVENT_VERBS, SYNONYMS
 
-_SUFFIXES = ("ation", "ition", "tion", "sion", "ment", "ing")
 _SYNONYM_OF = {w: min(group) for group in SYNONYMS for w in group}
 
 
@@ -30,7 +30,7 @@ def generic_trigger(tok) -> bool:
         return False  # "rescue teams", "the sales staff": a noun that describes another is no action
     if lemma in EVENT_NOUNS:
         return True
-    return any(lemma.endswith(s) and len(lemma) - len(s) >= 4 for s in _SUFFIXES)
+    return any(lemma.endswith(s) and len(lemma) - len(s) >= 4 for s in ACTION_NOUN_SUFFIXES)
 
 
 @lru_cache(maxsize=8192)  # asked for every pair of actions compared when events are clustered
@@ -39,7 +39,7 @@ def word_of(lemma: str, synonyms: bool = False) -> str:
     lemma = EVENT_NOUNS.get(lemma.lower(), lemma.lower())
     if synonyms:
         lemma = _SYNONYM_OF.get(lemma, lemma)
-    for s in _SUFFIXES + ("al", "ance", "ence", "ure", "ery", "y", "e"):
+    for s in STEM_SUFFIXES:
         if lemma.endswith(s) and len(lemma) - len(s) >= 4:
             lemma = lemma[: -len(s)]
             break

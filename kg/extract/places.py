@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from .. import lexicon as L
 from ..lang.en import (APOSTROPHES, ARMED_WORDS, ARTICLES, BORDER_LINKS, COMPANY_WORDS, FACILITY_NOUNS,
-                       GOVERNMENT_WORDS, INDUSTRY_WORDS, INSIDE_WORDS, ORG_DESCRIPTORS, OWNED_PART_NOUNS,
-                       OWNER_PRONOUNS, PART_NOUNS, PLACE_APPOSITION_ENDS, PLACE_NOUNS,
+                       GOVERNMENT_WORDS, INDUSTRY_WORDS, INSIDE_WORDS, LIST_GAPS, ORG_DESCRIPTORS, OWNED_PART_NOUNS,
+                       OWNER_PRONOUNS, PART_NOUNS, PLACE_APPOSITION_ENDS, PLACE_NOUNS, POSSESSIVE_S,
                        SEAT_PREPOSITIONS)
 from ..records import Mention, Relation
 from .context import ORG_FAMILY, PLACES, Sent, make_relation, sentence_mentions
@@ -111,7 +111,7 @@ def _conjoined(ctx: Sent, ms, found: list[Relation]) -> list[Relation]:
         while i is not None and i + 1 < len(ms):
             (a, asp), (b, bsp) = ms[i], ms[i + 1]
             gap = [t.lower_ for t in ctx.doc[asp.end: bsp.start]]
-            if gap not in ([","], ["and"], [",", "and"]) or b.cls not in ORG_FAMILY or b.kind != "name":
+            if " ".join(gap) not in LIST_GAPS or b.cls not in ORG_FAMILY or b.kind != "name":
                 break
             out.append(make_relation(ctx, b, r.pred, r.obj, r.rule, r.confidence, tokens=[bsp.root.i]))
             i += 1
@@ -161,7 +161,7 @@ def national(ctx: Sent) -> list[Relation]:
             if o.cls == "Location" and not gap:
                 continue  # "the Chile Pacific coast" is no statement; "Singapore's Changi Airport" is
             modifier = osp.end < ctx.span.end and doc[osp.end].pos_ == "NOUN" and doc[osp.end].is_lower
-            if gap in ([], ["'s"], ["\u2019s"], ["\u02bcs"]) and not (osp.start <= csp.start) and not modifier:
+            if (not gap or len(gap) == 1 and gap[0] in POSSESSIVE_S) and not (osp.start <= csp.start) and not modifier:
                 # (not "Canadian Saturn dealers": the dealers are Canadian, not Saturn)
                 pred = "partOf" if o.cls in {"ArmedForces", "GovernmentBody"} else "locatedIn"
                 out.append(make_relation(ctx, o, pred, c, "national:" + ("possessive" if gap else "adjacent"), 0.75,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from ..lang.en import (ANNOUNCING_VERBS, LIGHT_NOUNS, LIGHT_VERBS, MODALS, NOMINALS, RELATION_VERBS, SENSE_PARTICLES,
-                       START_VERBS)
+from ..lang.en import (ANNOUNCING_VERBS, LIGHT_NOUN_PREPOSITIONS, LIGHT_NOUNS, LIGHT_VERBS, MODALS, NOMINALS,
+                       OBJECT_PREPOSITIONS, RELATION_VERBS, SENSE_PARTICLES, START_VERBS)
 from ..ontology import signatures
 from ..records import Mention, Relation
 from .arguments import objects, subjects
@@ -101,11 +101,11 @@ def _verbs(ctx: Sent) -> list[Relation]:
         light = next((LIGHT_NOUNS[c.lemma_.lower()] for c in verb.children
                       if c.dep_ == "dobj" and c.lemma_.lower() in LIGHT_NOUNS), None)
         if light and (pred is None or pred == "launched" or lemma in LIGHT_VERBS):
-            pred, preps = light, ("on", "against")  # "imposed sanctions on Iran", "carried out strikes on X"
+            pred, preps = light, LIGHT_NOUN_PREPOSITIONS  # "imposed sanctions on Iran", "carried out strikes on X"
         subjs = subjects(verb, ctx.mentions)
         if not subjs:
             continue
-        objs = objects(verb, ctx.mentions, preps or ("to", "with", "against", "on"))
+        objs = objects(verb, ctx.mentions, preps or OBJECT_PREPOSITIONS)
         if not objs:
             continue
         negated = any(c.dep_ == "neg" for c in verb.children)

@@ -6,6 +6,9 @@ EVENT_NOUNS = frozenset({
     "bombing", "bombings", "operation", "operations", "action", "actions", "offensive",
     "sanctions", "invasion", "assault", "war", "campaign", "intervention",
 })
+# Prepositions after such a noun that name what it is aimed at: "strikes on X", "an attack against X", "a raid in X",
+# "fire at X", "control over X", "the invasion of X".
+EVENT_NOUN_PREPOSITIONS = ("on", "against", "in", "at", "over", "of")
 
 # Words that introduce a military operation's name: "Operation X", "a campaign dubbed X".
 OPERATION_CUES = frozenset({"operation", "campaign", "offensive", "mission", "exercise", "exercises"})
@@ -175,6 +178,13 @@ OTHER_EVENT_NOUNS = {
     "renewal": "renew", "withdrawal": "withdraw", "appearance": "appear", "assistance": "assist",
     "payment": "pay", "reaction": "react", "performance": "perform", "injection": "inject",
 }
+
+# Endings that make a noun of an action of a verb: "acquisition", "announcement", "bombing" (a noun ending so, four
+# letters or more before it, is an action of no typed kind unless NOT_EVENT_NOUNS lists it).
+ACTION_NOUN_SUFFIXES = ("ation", "ition", "tion", "sion", "ment", "ing")
+# Endings cut from a trigger to find the word it shares with another ("announcement" and "announce", "approval" and
+# "approve", "delivery" and "deliver"): the first that fits is cut.
+STEM_SUFFIXES = ACTION_NOUN_SUFFIXES + ("al", "ance", "ence", "ure", "ery", "y", "e")
 
 # Nouns with an event suffix (-tion, -sion, -ment, -ing) that name a thing, a body or a state instead
 NOT_EVENT_NOUNS = {

@@ -49,3 +49,11 @@ SUBJECT_RELATIVES = frozenset({"who", "which"})
 
 # Tokens trimmed from the end of a name: "Apple's", "Reuters'".
 NAME_END_MARKS = POSSESSIVE_ENDINGS | {"'"}
+
+# "'s" written with each apostrophe of APOSTROPHES, "Apple's", "Apple\u2019s", "Apple\u02bcs": the one token
+# between a country and a body of its own ("France's Coastal Defence Command").
+POSSESSIVE_S = frozenset(a for a in APOSTROPHES if a.endswith("s"))
+
+# The tokens between two names of one list, joined by spaces: "Toyota, Nissan", "Toyota and Nissan", "Toyota,
+# Nissan, and Honda" (what is said of the first is said of the others).
+LIST_GAPS = frozenset({",", "and", ", and"})

@@ -20,6 +20,8 @@ TARGET_NOUNS = frozenset({
     "target", "position", "site", "base", "facility", "infrastructure", "area", "stronghold", "camp",
     "hideout", "depot",
 })
+# Prepositions after such a noun that name the place struck: "targets in Gaza City", "positions near X".
+TARGET_PREPOSITIONS = ("in", "near", "across", "around")
 
 # A company's sites: "its plant in Kansas City" places the company there.
 FACILITY_NOUNS = frozenset({

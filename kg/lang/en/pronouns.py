@@ -27,8 +27,10 @@ ORG_DESCRIPTIONS: dict[str, set[str]] = {
     "cartel": {"CriminalOrganization"}, "gang": {"CriminalOrganization"},
 }
 
+# descriptions of a country ("the country said"): resolved only to a country
 COUNTRY_NOUNS = {"country", "nation"}
 
+# the noun of "the Kenyan capital": the capital countryinfo gives for the country before it
 CAPITAL_NOUNS = {"capital"}
 
 # nouns for a person that the article may not name: "a spokesman said he ...", "his wife said she ..."
@@ -37,9 +39,9 @@ UNNAMED_PERSON_NOUNS = {"man", "woman", "boy", "girl", "person", "wife", "husban
                  "pilot", "soldier", "student", "teacher", "doctor", "lawyer", "colleague", "rival", "successor",
                  "predecessor", "candidate", "opponent", "member", "resident", "player", "leader", "owner"}
 
+# nouns and titles of a man and of a woman: "he" is not resolved to a name they give another gender ("Queen X")
 MALE_NOUNS = {"man", "boy", "husband", "son", "father", "brother", "mr", "sir", "king", "prince", "lord",
                "spokesman", "chairman", "congressman", "businessman", "emir", "sultan", "sheikh"}
-
 FEMALE_NOUNS = {"woman", "girl", "wife", "daughter", "mother", "sister", "widow", "mrs", "ms", "miss", "madam",
                  "queen", "princess", "lady", "dame", "spokeswoman", "chairwoman", "congresswoman",
                  "businesswoman"}
@@ -48,6 +50,7 @@ FEMALE_NOUNS = {"woman", "girl", "wife", "daughter", "mother", "sister", "widow"
 EMPTY_IT_VERBS = {"be", "seem", "appear", "remain", "become", "take", "happen", "matter", "rain", "emerge", "turn",
                    "follow", "mean", "cost", "look", "sound", "feel", "make", "get"}
 
+# verbs of saying and thinking (lemmas): "X said he ..." makes "he" X; "said X from Y" (rules/roles.py)
 SPEECH_AND_THOUGHT_VERBS = {"say", "tell", "add", "announce", "state", "claim", "insist", "argue", "explain", "note",
                  "warn", "believe", "think", "deny", "admit", "confirm", "report", "write", "declare", "promise",
                  "vow", "hope", "suggest", "stress", "acknowledge", "predict", "expect", "fear"}

@@ -42,6 +42,7 @@ TEAM_NOUNS = frozenset({"coach", "squad", "team", "side", "goalkeeper", "striker
                          "captain", "fans", "players", "player", "win", "victory", "defeat", "lineup", "line-up",
                          "manager", "keeper", "forward", "winger", "goal", "goals"})
 
+# Prepositions before a city named in a sport article that make it a place, not a club: "in Dortmund", "near Bremen".
 SPORT_PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "at", "across", "from", "to", "into", "around", "of"})
 
 # Prepositions between a match word and a team: "a 2-1 win over X", "lost to X", "a draw with X".

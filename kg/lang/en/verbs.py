@@ -41,12 +41,22 @@ HOLD_VERBS = frozenset({"hold", "have", "take", "acquire", "obtain", "receive", 
 
 # Verbs of buying (lemmas): their object may be a stake in the company ("bought a 20% stake in X").
 ACQUIRE_VERBS = frozenset({"acquire", "buy", "purchase", "take"})
+# Prepositions after a noun of holding that name what is held: "bought a stake in X", "acquired control of X".
+HOLDING_PREPOSITIONS = ("in", "of")
 
 # Verbs whose passive has no agent and keeps the relation symmetric: "X is linked to Y".
 SYMMETRIC_PASSIVES = frozenset({"link", "tie", "connect", "associate"})
 
 # Verbs that lend their object noun the meaning (LIGHT_NOUNS): "carried out strikes on X", "imposed sanctions on X".
 LIGHT_VERBS = frozenset({"carry", "conduct", "launch", "mount", "impose", "stage", "make", "begin", "slap", "levy"})
+
+# Prepositions that take the object of a light verb's noun: "imposed sanctions on Iran", "carried out strikes
+# against X".
+LIGHT_NOUN_PREPOSITIONS = ("on", "against")
+
+# Prepositions that take a verb's object where RELATION_VERBS names none (or does not list the verb): "talked to
+# X", "sided with X", "protested against X", "called on X".
+OBJECT_PREPOSITIONS = ("to", "with", "against", "on")
 
 # Verbs of starting (lemmas) whose object is what is launched: "started an offensive".
 START_VERBS = frozenset({"start", "launch"})
