@@ -8,6 +8,7 @@ a timestamp, and its articles are analysed again.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import json
@@ -337,6 +338,10 @@ class ExtractionCache:
         if self.db is None:
             return out
         wanted = list(dict.fromkeys(keys))
+        # Decoding makes millions of records, none of them in a reference cycle: the cycle collector, which a
+        # count of new objects sets off, would go through all of them again and again for nothing.
+        collecting = gc.isenabled()
+        gc.disable()
         try:
             for i in range(0, len(wanted), 500):
                 chunk = wanted[i:i + 500]
@@ -357,6 +362,9 @@ class ExtractionCache:
             except sqlite3.Error as e2:
                 self._unusable(e2, "make")
             return {}
+        finally:
+            if collecting:
+                gc.enable()
         return out
 
     def put_many(self, items: dict[str, Extraction]) -> bool:

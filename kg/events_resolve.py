@@ -97,14 +97,16 @@ class EventCluster:
     by_doc: dict[str, list[MentionRef]] = field(default_factory=dict)  # its mentions, per article
     args_by_doc: dict[str, set[str]] = field(default_factory=dict)  # argument words, per article
     dated: bool = False  # one of its mentions states a date
-    voted: str = field(default="", compare=False, repr=False)  # the kind the votes give, worked out by add()
+    voted: str = field(default="", compare=False, repr=False)  # the kind the votes give, once worked out
 
     @property
     def kind(self) -> str:
         """The kind most of its mentions give, deaths giving way to their cause."""
         if not self.votes:
             return self.mentions[0].event.kind
-        return self.voted or min(self.votes, key=lambda k: (-self.votes[k], self.first_order[k]))
+        if not self.voted:  # worked out once after each change of the votes, not at each comparison
+            self.voted = min(self.votes, key=lambda k: (-self.votes[k], self.first_order[k]))
+        return self.voted
 
     @property
     def first(self) -> MentionRef:
@@ -132,8 +134,7 @@ class EventCluster:
         self.first_order.setdefault(kind, ref.order)
         if kind != "Killing":
             self.votes[kind] += 1
-            # compared with every candidate mention: worked out once here, not at each comparison
-            self.voted = min(self.votes, key=lambda k: (-self.votes[k], self.first_order[k]))
+            self.voted = ""
         self.lemmas.add(lemma_of(ref.event))
         self.by_doc.setdefault(ref.doc_id, []).append(ref)
         self.args_by_doc.setdefault(ref.doc_id, set()).update(ref.event.args)
@@ -335,6 +336,9 @@ def cluster_refs(refs: list[MentionRef], replay: Sequence[int] = (),
     by_key: dict[tuple[str, str], list[int]] = defaultdict(list)  # (kind, participant) -> cluster ids
     in_article: list[int] = []  # clusters of the current article, in order
     current = None
+    # the keys that name an article (its words, lemmas and headline) are looked up only by the mentions of that
+    # article: those of an article replayed whole are never looked up, and are not made
+    live = refs[len(replay)].doc_id if len(replay) < len(refs) else None
     for n, ref in enumerate(refs):
         if ref.doc_id != current:
             current, in_article = ref.doc_id, []
@@ -351,10 +355,11 @@ def cluster_refs(refs: list[MentionRef], replay: Sequence[int] = (),
                 record.append(-1 if target is None else target)
             continue
         keys = set(ref.blocking_keys)
-        if kind == GENERIC:
-            keys |= {f"word:{ref.doc_id}:{w}" for w in ref.event.args} | _word_keys(ref)
-        if ref.part:  # a lead's mention meets the events of its headline
-            keys.add(f"headline:{ref.doc_id}")
+        if known is None or ref.doc_id == live:
+            if kind == GENERIC:
+                keys |= {f"word:{ref.doc_id}:{w}" for w in ref.event.args} | _word_keys(ref)
+            if ref.part:  # a lead's mention meets the events of its headline
+                keys.add(f"headline:{ref.doc_id}")
         best = known if known is not None else _best(ref, keys, clusters, by_key)
         best = len(clusters) if best is None else best
         if best == len(clusters):

@@ -3,6 +3,7 @@ write (kg/outputs.py)."""
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -151,10 +152,12 @@ def build(inputs: list[str | Path], out_dir: str | Path = "output", *, default_d
     try:
         keys = [cache_mod.cache_key(d, model) for d in docs]
         found = cache.get_many(keys) if cache else {}
+        gc.freeze()  # what the cache holds lives to the end of the build: collections no longer go through it
         todo = {k: d for d, k in zip(docs, keys) if k not in found}
         fresh = _analyse_into(cache, todo, model, jobs, progress, article_timeout, problems, cluster)
         kept = [(d, k) for d, k in zip(docs, keys) if k in found or k in fresh]  # not those past the time limit
         extractions = [cache_mod.rebind(found.get(k) or fresh[k], d) for d, k in kept]
+        gc.freeze()  # and the new analyses, and the model
         keys = [k for _, k in kept]
         # each article's own part of resolution, kept in the output folder's index from earlier builds
         local = _local_keys(out, cache, extractions, keys)
@@ -176,6 +179,7 @@ def build(inputs: list[str | Path], out_dir: str | Path = "output", *, default_d
             result.graph = build_graph(extractions, entities, index, events)
         graph = result.graph
     finally:
+        gc.unfreeze()
         if cache:
             cache.close()
             problems.extend(io.Problem(note.partition(": ")[0], note.partition(": ")[2], "note")

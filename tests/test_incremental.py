@@ -67,6 +67,28 @@ def test_unchanged_rebuild_analyses_nothing_and_writes_the_same(tmp_path, nlp):
     assert third.html_path.exists() and third.ttl_path.read_bytes() == ttl
 
 
+def test_a_build_leaves_the_cycle_collector_as_it_found_it(tmp_path, nlp):
+    """A build keeps what it decoded out of the collector's rounds (gc.freeze) and gives it back at its end;
+    the cache pauses the collector while it decodes and restores it."""
+    import gc
+
+    corpus = _corpus(tmp_path / "in", alpha=ALPHA, beta=BETA)
+    frozen = gc.get_freeze_count()
+    pipeline.build([corpus], tmp_path / "out")
+    assert gc.isenabled() and gc.get_freeze_count() == frozen
+    cache = ExtractionCache(tmp_path / "out")
+    try:
+        keys = [k for (k,) in cache.db.execute("SELECT key FROM extraction")]
+        assert len(cache.get_many(keys)) == 2 and gc.isenabled()
+        gc.disable()
+        try:
+            assert len(cache.get_many(keys)) == 2 and not gc.isenabled()
+        finally:
+            gc.enable()
+    finally:
+        cache.close()
+
+
 def test_new_article_merges_into_existing_entities(tmp_path, nlp):
     corpus = _corpus(tmp_path / "in", alpha=ALPHA, beta=BETA)
     out = tmp_path / "out"
