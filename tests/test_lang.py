@@ -119,7 +119,7 @@ def test_no_word_maps_to_two_values(path):
 
 # Lists the extractors read in an order that assumes they share no entry (see each reason).
 APART = [
-    # roles.implied_roles reads a government title first: a title in both would give a company's officer a country
+    # implied.implied_roles reads a government title first: a title in both would give a company's officer a country
     ("CORPORATE_TITLES", "GOVERNMENT_TITLES"),
     # "the Polish foreign minister" works for Poland; a company's officer is only of Polish nationality
     ("CORPORATE_TITLES", "STATE_ROLES"),
@@ -147,7 +147,7 @@ def test_lists_that_must_stay_apart(a, b):
 
 
 def test_titles_hold_no_word_the_title_reader_drops():
-    """roles.implied_roles drops OWN_WORDS ("the company's CEO") before it looks a title up."""
+    """implied.implied_roles drops OWN_WORDS ("the company's CEO") before it looks a title up."""
     for title in en.CORPORATE_TITLES | en.GOVERNMENT_TITLES:
         assert not set(title.split()) & en.OWN_WORDS, title
 

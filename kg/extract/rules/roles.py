@@ -10,6 +10,7 @@ from ...records import Relation
 from ...lang.en.pronouns import SPEECH_AND_THOUGHT_VERBS as SPEECH_VERBS
 from ..context import ORG_FAMILY, Sent, make_relation, sentence_mentions, span_of
 from ..registry import Article, Example, Rule, matcher_body
+from .. import implied as I
 from .. import roles as R
 
 
@@ -114,8 +115,8 @@ def _counterparts(art: Article) -> list[Relation]:
 
 def _implied(art: Article) -> list[Relation]:
     known = {r.subj.name.split()[-1].lower() for r in art.found if r.subj.cls == "Person" and r.role}
-    known |= R.doubted_people(art.contexts)  # named beside another country: the article's country is no safe guess
-    return [r for ctx in art.contexts for r in R.implied_roles(ctx, known)]
+    known |= I.doubted_people(art.contexts)  # named beside another country: the article's country is no safe guess
+    return [r for ctx in art.contexts for r in I.implied_roles(ctx, known)]
 
 
 RULES = (
@@ -180,5 +181,5 @@ RULES = (
         Example("Norvik Motors said sales fell. The chief executive officer, Helen Carver, said costs rose. Norvik "
                 "Motors will cut jobs. Norvik Motors shares fell.", "Helen Carver", "leaderOf", "Norvik Motors",
                 "role:implied-organization"),
-    ), _implied, R.implied_roles.__doc__),
+    ), _implied, I.implied_roles.__doc__),
 )
