@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .. import lexicon as L
-from ..lang.en import (APPOINT_VERBS, ARTICLES, COPULA_ADVERBS, COPULA_VERBS, FORMER_WORDS, INDEFINITE_ARTICLES,
-                       LEADER_ROLES, POSSESSIVE_ENDINGS, REGION_WORDS, STATE_ROLES, SUBORDINATE_WORDS)
+from ..lang.en import (APOSTROPHES, APPOINT_VERBS, ARTICLES, COPULA_ADVERBS, COPULA_VERBS, FORMER_WORDS,
+                       INDEFINITE_ARTICLES, LEADER_ROLES, POSSESSIVE_ENDINGS, REGION_WORDS, STATE_ROLES,
+                       SUBORDINATE_WORDS)
 from ..lang.en import titles as T  # kg/lang/en/titles.py
 from ..records import Mention, Relation
 from .arguments import subjects
@@ -49,6 +50,8 @@ def _role_predicate_of(title: str, obj: Mention) -> str | None:
         return None
     if words[-1] in T.FOUNDER_TITLES:
         return "founded" if obj.cls in ORG_FAMILY else None
+    if words[-1] == "member" and obj.cls not in ORG_FAMILY:
+        return None  # "X, a member of the German parliament": of the body the country qualifies (nationality.py)
     if words[-1] == "member" or (obj.cls in {"PoliticalParty", "CriminalOrganization"} and words[-1] not in LEADER_ROLES):
         return "memberOf"  # "Greens lawmaker X", "a Taliban spokesman": a member of the party or the armed group
     leader = (title.lower() in LEADER_ROLES or words[-1] in LEADER_ROLES or " ".join(words[-2:]) in LEADER_ROLES
@@ -159,6 +162,8 @@ def _title_before_name(ctx: Sent, p: Mention, psp, ending) -> list[Relation]:
             pred = "memberOf" if o.cls == "PoliticalParty" or team else "worksFor"
             out.append(make_relation(ctx, p, pred, o, "role:possessive", 0.6, tokens=[psp.root.i]))
             continue
+        if end - start > 1 and doc[start].lower_ in APOSTROPHES and o.name[-1:].lower() == "s":
+            start += 1  # "Belarus' prime minister X", "Norvik Motors' chief executive X"
         title, former = _title_words(doc, start, end)
         if title:
             pred = _role_predicate(title, o)
@@ -262,13 +267,16 @@ def _possessive_party(ctx: Sent, p: Mention, psp, ms: list) -> list[Relation]:
 def _of_party_or_employer(ctx: Sent, p: Mention, psp, ms: list) -> list[Relation]:
     """The name, then "of" and a party or a named organization (rules member:of-party, role:of-organization).
 
-    "X of the ruling Morena party" gives X memberOf the party; "Daniel Whitcombe of Norvik Motors" gives
+    "X of the ruling Morena party", "X, of the Y party," give X memberOf the party; "Daniel Whitcombe of Norvik Motors" gives
     Whitcombe worksFor Norvik Motors (unless a title stands before the name: that is rule (4)).
     """
     doc = ctx.doc
-    if not (psp.end + 1 < ctx.span.end and doc[psp.end].lower_ == "of"):
+    of = psp.end + (psp.end + 2 < ctx.span.end and doc[psp.end].text == "," and doc[psp.end + 1].lower_ == "of")
+    if not (of + 1 < ctx.span.end and doc[of].lower_ == "of"):
         return []
-    party = next((o for o, osp in ms if o.cls == "PoliticalParty" and psp.end < osp.start <= psp.end + 5), None)
+    party = next((o for o, osp in ms if o.cls == "PoliticalParty" and of < osp.start <= of + 5), None)
+    if of > psp.end:  # "X, of the Social Democratic Party, said": a party only
+        return [make_relation(ctx, p, "memberOf", party, "member:of-party", 0.8, tokens=[psp.root.i])] if party else []
     employer = ctx.mentions.at(doc[psp.end + 1])
     if party is not None:
         return [make_relation(ctx, p, "memberOf", party, "member:of-party", 0.8, tokens=[psp.root.i])]
@@ -276,6 +284,22 @@ def _of_party_or_employer(ctx: Sent, p: Mention, psp, ms: list) -> list[Relation
             and not (psp.start > ctx.span.start and L.is_title(doc[psp.start - 1].lower_)):
         return [make_relation(ctx, p, "worksFor", employer, "role:of-organization", 0.7, tokens=[psp.root.i])]
     return []
+
+
+def _party_in_brackets(ctx: Sent, p: Mention, psp) -> list[Relation]:
+    """The name, then a party alone in brackets (rule member:parenthesis): "X (Social Democrats) said" gives X
+    memberOf the Social Democrats; "X (SPD-Hesse)" too, the party first in the brackets."""
+    doc = ctx.doc
+    if not (psp.end + 2 < ctx.span.end and doc[psp.end].text == "("):
+        return []
+    party = ctx.mentions.at(doc[psp.end + 1])
+    if party is None or party.cls != "PoliticalParty":
+        return []
+    close = next((t.i for t in doc[psp.end + 1: min(ctx.span.end, psp.end + 8)] if t.text == ")"), None)
+    others = {m for t in doc[psp.end + 1: close or psp.end] if (m := ctx.mentions.at(t)) is not None} - {party}
+    if close is None or any(m.cls not in PLACES for m in others):
+        return []  # "X (SPD, Greens)": not one party
+    return [make_relation(ctx, p, "memberOf", party, "member:parenthesis", 0.8, tokens=[psp.root.i])]
 
 
 def _title_name_of(ctx: Sent, p: Mention, psp) -> list[Relation]:
@@ -298,32 +322,29 @@ def _title_name_of(ctx: Sent, p: Mention, psp) -> list[Relation]:
 
 
 def _title_by_copula(ctx: Sent, p: Mention, psp) -> list[Relation]:
-    """(5) The name, "is"/"became"/"remains", a title and "of" a mention (rule role:copula).
+    """(5) The name, "is"/"became"/"remains"/"served as", a title and "of" a mention, or a title after a
+    possessive (rule role:copula).
 
     "X is the president of Y", "X, who is the president of Y", "X became CEO of Y" give X leaderOf Y; "X is a
-    member of Y" memberOf (of a party) or worksFor; "X was a former director of Y" is former.
+    member of Y" memberOf (of a party) or worksFor; "X was a former director of Y" is former; "X served as
+    defence minister of Y", "X is Y's foreign minister", "X, who served as Y's prime minister" too ("served"
+    is a former role).
     """
     doc = ctx.doc
-    k = psp.end
-    if k + 3 < ctx.span.end and doc[k].text == "," and doc[k + 1].like_num and doc[k + 2].text == ",":
-        k += 3  # "X, 78, was president of Y": the age read over
-    if k + 2 < ctx.span.end and doc[k].text == "," and doc[k + 1].lower_ == "who":
-        k += 2  # "X, who is the president of Y,"
-    if k + 1 < ctx.span.end and doc[k].lemma_ == "have" and doc[k + 1].lower_ == "been":
-        k += 1  # "X had been CEO of Y since 2011"
-    if not (k < ctx.span.end and doc[k].lemma_ in COPULA_VERBS):
+    k, served = _after_copula(ctx, psp)
+    if k is None:
         return []
-    k += 1
     while k < ctx.span.end and doc[k].lower_ in ARTICLES | COPULA_ADVERBS:
         k += 1
     stop = min(ctx.span.end, k + 6)
     of = next((t.i for t in doc[k:stop] if t.lower_ == "of"), None)
     if of is None:
-        return []
-    title, former = _title_words(doc, k, of)
-    if title is None and of > k and doc[of - 1].lower_ == "member" and of - k <= 2:
-        title, former = "member", doc[k].lower_ in FORMER_WORDS  # "X is a member of Y"
-    target = ctx.mentions.at(doc[of + 1]) or (ctx.mentions.at(doc[of + 2]) if of + 2 < len(doc) else None)
+        title, former, target = _possessive_title(ctx, k)
+    else:
+        title, former = _title_words(doc, k, of)
+        if title is None and of > k and doc[of - 1].lower_ == "member" and of - k <= 2:
+            title, former = "member", doc[k].lower_ in FORMER_WORDS  # "X is a member of Y"
+        target = ctx.mentions.at(doc[of + 1]) or (ctx.mentions.at(doc[of + 2]) if of + 2 < len(doc) else None)
     if not title or target is None:
         return []
     pred = _role_predicate(title, target)
@@ -331,8 +352,45 @@ def _title_by_copula(ctx: Sent, p: Mention, psp) -> list[Relation]:
         return []
     if pred == "worksFor" and _directs(title, target) and not any(t.lower_ in INDEFINITE_ARTICLES for t in doc[psp.end: k]):
         pred = "leaderOf"  # "X is the director of Y"
+    former = former or served
     return [make_relation(ctx, p, pred, target, "role:copula", 0.6 if former else 0.8, role=title,
                           tokens=[psp.root.i], former=former)]
+
+
+def _after_copula(ctx: Sent, psp) -> tuple[int | None, bool]:
+    """The token after "X is", "X, 78, was", "X, who is", "X had been", "X served as", "X, who has served as"
+    (None when the name is followed by none of them), and whether the verb is "served" (a role held before)."""
+    doc = ctx.doc
+    k = psp.end
+    if k + 3 < ctx.span.end and doc[k].text == "," and doc[k + 1].like_num and doc[k + 2].text == ",":
+        k += 3  # "X, 78, was president of Y": the age read over
+    if k + 2 < ctx.span.end and doc[k].text == "," and doc[k + 1].lower_ == "who":
+        k += 2  # "X, who is the president of Y,"
+    if k + 1 < ctx.span.end and doc[k].lemma_ == "have" and (doc[k + 1].lower_ == "been"
+                                                            or doc[k + 1].lemma_ in T.SERVE_VERBS):
+        k += 1  # "X had been CEO of Y since 2011", "X has served as"
+    if k + 1 < ctx.span.end and doc[k].lemma_ in T.SERVE_VERBS and doc[k + 1].lower_ == "as":
+        return k + 2, doc[k].tag_ == "VBD"
+    if not (k < ctx.span.end and doc[k].lemma_ in COPULA_VERBS):
+        return None, False
+    return k + 1, False
+
+
+def _possessive_title(ctx: Sent, k: int) -> tuple[str | None, bool, Mention | None]:
+    """"Y's foreign minister", "Y' prime minister" starting at token k: the title, whether it is former, Y."""
+    doc = ctx.doc
+    owner = ctx.mentions.at(doc[k]) if k < ctx.span.end else None
+    if owner is None or owner.kind != "name" or owner.cls not in ORG_FAMILY | PLACES:
+        return None, False, None
+    osp = span_of(ctx, owner)
+    if osp is None or osp.start != k or osp.end >= ctx.span.end or doc[osp.end].tag_ != "POS":
+        return None, False, None
+    end = osp.end + 1
+    while end < min(ctx.span.end, osp.end + 6) and doc[end].pos_ in {"NOUN", "ADJ", "PROPN"} \
+            and not ctx.mentions.at(doc[end]):
+        end += 1
+    title, former = _title_words(doc, osp.end + 1, end)
+    return title, former, owner
 
 
 def _title_of_before_name(ctx: Sent, persons: list) -> list[Relation]:

@@ -13,7 +13,7 @@ def _offices(art: Article) -> list[Relation]:
 
 RULES = (
     Rule(("nationality:modifier", "nationality:demonym", "nationality:title-reference", "nationality:apposition",
-          "nationality:copula", "nationality:citizenship"), "sentence", ("nationality",), (
+          "nationality:copula", "nationality:citizenship", "nationality:of-country", "nationality:body"), "sentence", ("nationality",), (
         Example("The French journalist Pierre Dupont was arrested.", "Pierre Dupont", "nationality", "France",
                 "nationality:modifier"),
         Example("Japanese Shinzo Abe said on Monday that he would resign.", "Shinzo Abe", "nationality", "Japan",
@@ -23,6 +23,16 @@ RULES = (
         Example("Anna Berg is a Swedish citizen.", "Anna Berg", "nationality", "Sweden", "nationality:copula"),
         Example("Karim Nasser, who holds Canadian citizenship, was arrested.", "Karim Nasser", "nationality", "Canada",
                 "nationality:citizenship"),
+        Example("Karim Nasser, who holds German and Turkish citizenship, was arrested.", "Karim Nasser",
+                "nationality", "Turkey", "nationality:citizenship"),
+        Example("Karim Nasser, a citizen of Canada, was arrested.", "Karim Nasser", "nationality", "Canada",
+                "nationality:of-country"),
+        Example("Lea Moreau, who holds the citizenship of Belgium, was freed.", "Lea Moreau", "nationality",
+                "Belgium", "nationality:of-country"),
+        Example("Jonas Keller, a member of the German parliament, criticised the plan.", "Jonas Keller",
+                "nationality", "Germany", "nationality:body"),
+        Example("The Polish foreign ministry's Anna Nowak said the talks had failed.", "Anna Nowak", "nationality",
+                "Poland", "nationality:body"),
     ), N.nationalities, N.nationalities.__doc__),
     Rule(("nationality:office",), "inference", ("nationality",), (
         Example("President Juan Perez of Chile spoke on Monday.", "Juan Perez", "nationality", "Chile",

@@ -133,6 +133,8 @@ RULES = (
                 "Norvik Motors", "role:modifier"),
         Example("Chilean Foreign Minister Rosa Medina flew to Lima.", "Rosa Medina", "worksFor", "Chile",
                 "role:modifier"),
+        Example("Belarus' prime minister Rosa Medina flew to Minsk.", "Rosa Medina", "leaderOf", "Belarus",
+                "role:modifier"),
     ), matcher_body(TITLE_BEFORE_NAME, _title_before_name), R._title_before_name.__doc__),
     Rule(("role:apposition",), "sentence", ("leaderOf", "worksFor", "memberOf", "founded"), (
         Example("Maria Lopez, the president of Ecuador, spoke on Monday.", "Maria Lopez", "leaderOf", "Ecuador",
@@ -147,7 +149,13 @@ RULES = (
                 "member:of-party"),
         Example("Daniel Whitcombe of Norvik Motors said the car was safe.", "Daniel Whitcombe", "worksFor",
                 "Norvik Motors", "role:of-organization"),
+        Example("Greta Lind, of the Social Democratic Party, said the vote was fair.", "Greta Lind", "memberOf",
+                "Social Democratic Party", "member:of-party"),
     ), _each_person(R._of_party_or_employer, needs="mentions"), R._of_party_or_employer.__doc__),
+    Rule(("member:parenthesis",), "sentence", ("memberOf",), (
+        Example("Greta Lind (Green Party) criticised the plan.", "Greta Lind", "memberOf", "Green Party",
+                "member:parenthesis"),
+    ), _each_person(R._party_in_brackets), R._party_in_brackets.__doc__),
     Rule(("role:from-organization",), "sentence", ("worksFor",), (
         Example("\"The port matters,\" said Clara Hughes from the Atlantic Policy Institute.", "Clara Hughes",
                 "worksFor", "Atlantic Policy Institute", "role:from-organization"),
@@ -160,6 +168,11 @@ RULES = (
         Example("Anna Smith, who is the president of Ecuador, spoke.", "Anna Smith", "leaderOf", "Ecuador",
                 "role:copula"),
         Example("Anna Berg is a member of the Green Party.", "Anna Berg", "memberOf", "Green Party", "role:copula"),
+        Example("Tomas Ek served as defence minister of Chile until 2010.", "Tomas Ek", "worksFor", "Chile",
+                "role:copula"),
+        Example("Tomas Ek, who served as Belarus' prime minister since 2010, resigned.", "Tomas Ek", "leaderOf",
+                "Belarus", "role:copula"),
+        Example("Tomas Ek is Chile's foreign minister.", "Tomas Ek", "worksFor", "Chile", "role:copula"),
     ), _each_person(R._title_by_copula), R._title_by_copula.__doc__),
     Rule(("role:title-of-before",), "sentence", ("leaderOf", "worksFor", "memberOf", "founded"), (
         Example("The president of Chile, which borders Peru, Rafael Ortega wrote on Monday.", "Rafael Ortega",

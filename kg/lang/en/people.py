@@ -67,3 +67,21 @@ NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", 
 
 # Prepositions between a staff noun and the organization: "an analyst at Morgan Stanley", "a spokesman for Ryanair".
 STAFF_PREPOSITIONS = frozenset({"at", "for"})
+
+# Bodies of a state whose members and officials are its nationals: "X, a member of the German parliament", "the
+# Dutch foreign ministry's X" (head nouns: "foreign ministry" ends in "ministry"), read only with a country's name or
+# adjective on them. Not embassies, whose local staff need not be nationals.
+NATIONAL_BODY_NOUNS = frozenset({
+    "parliament", "government", "cabinet", "ministry", "army", "military", "navy", "senate", "legislature",
+    "police", "forces",
+})
+
+# What a person is in a state's body: "a member of", "an official of/in", "a spokesman for the German government".
+BODY_MEMBER_NOUNS = frozenset({
+    "member", "members", "official", "officials", "spokesman", "spokeswoman", "spokesperson", "officer",
+    "deputy", "lawmaker", "legislator", "representative", "delegate", "minister", "diplomat", "adviser", "advisor",
+    "aide", "soldier", "commander", "general", "captain", "player",
+})
+
+# Prepositions between such a noun and the body: "a member of", "an official in", "a spokesman for".
+BODY_PREPOSITIONS = frozenset({"of", "in", "for", "at"})

@@ -166,3 +166,7 @@ PORTFOLIO_PREPOSITIONS = frozenset({"for", "of"})
 
 # The noun of a holder of the same office in another country: "X met his Japanese counterpart Y".
 COUNTERPART_NOUNS = frozenset({"counterpart", "counterparts"})
+
+# Verbs (lemmas) that, with "as", give a person's role: "X served as defence minister of Y", "X acted as interim
+# president". A copula's other forms are verbs.COPULA_VERBS.
+SERVE_VERBS = frozenset({"serve", "act"})
