@@ -117,6 +117,22 @@ def test_no_word_maps_to_two_values(path):
     assert not _keys_of_comprehensions(path)
 
 
+# Lists of the same words for two uses that only happen to share them: a change to one is no change to the other.
+SAME_WORDS_OTHER_USE = [
+    # "Halden University in Dayton" (a seat), "a stake in X" (what is held)
+    {"places.SEAT_PREPOSITIONS", "verbs.HOLDING_PREPOSITIONS"},
+]
+
+
+def test_no_list_is_written_twice():
+    """Two lists of the same words are one concept written twice (a list imported into another module is one list)."""
+    names: dict[frozenset, dict[int, str]] = {}
+    for topic, name, value in LISTS:
+        names.setdefault(frozenset(w for w in value if isinstance(w, str)), {}).setdefault(id(value), f"{topic}.{name}")
+    twice = [set(n.values()) for n in names.values() if len(n) > 1]
+    assert all(t in SAME_WORDS_OTHER_USE for t in twice), twice
+
+
 # Lists the extractors read in an order that assumes they share no entry (see each reason).
 APART = [
     # implied.implied_roles reads a government title first: a title in both would give a company's officer a country

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .places import PLACE_PREPOSITIONS
+
 # words only sport news uses (lower case); an article with SPORT_MIN_WORDS of them, SPORT_MIN_KINDS different
 # ones, is sport news
 SPORT_WORDS = frozenset({
@@ -42,8 +44,9 @@ TEAM_NOUNS = frozenset({"coach", "squad", "team", "side", "goalkeeper", "striker
                          "captain", "fans", "players", "player", "win", "victory", "defeat", "lineup", "line-up",
                          "manager", "keeper", "forward", "winger", "goal", "goals"})
 
-# Prepositions before a city named in a sport article that make it a place, not a club: "in Dortmund", "near Bremen".
-SPORT_PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "at", "across", "from", "to", "into", "around", "of"})
+# Prepositions before a city named in a sport article that make it a place, not a club: those of any place ("in
+# Dortmund", "near Bremen") and those a match is played at ("at Bremen", "the fans of Dortmund").
+SPORT_PLACE_PREPOSITIONS = PLACE_PREPOSITIONS | {"at", "into", "around", "of"}
 
 # Prepositions between a match word and a team: "a 2-1 win over X", "lost to X", "a draw with X".
 MATCH_PREPOSITIONS = frozenset({"against", "over", "to", "with", "by"})
