@@ -17,7 +17,8 @@ from rdflib.namespace import PROV
 from .events_resolve import EventCluster, cluster_events
 from . import lexicon as L
 from .extract.event_types import GENERIC
-from .extract import background
+from .extract import registry
+from .extract.registry import Article
 from .io import clean_text, slugify
 from .ontology import DCTERMS, GAF, GEONAMES, ID, KG, NIF, SCHEMA, SEM, TOP_CLASS, bind_prefixes
 from .records import Event, Extraction, Mention, Relation
@@ -304,7 +305,7 @@ def _add_background_places(g: Graph, extractions: list[Extraction],
     """`locatedIn` from the gazetteer, for a city or province entity that no statement of the build locates."""
     places = {KG.City, KG.Location}
     for ex in extractions:
-        for rel in background.gazetteer_places(ex.mentions, ex.relations):
+        for rel in registry.run("background", Article([], ex.mentions, ex.relations)):
             subj, obj = index.get((ex.doc.doc_id, rel.subj)), index.get((ex.doc.doc_id, rel.obj))
             if subj is None or obj is None or L.fold(subj.label) != L.fold(rel.subj.name):
                 continue  # the place's entity is named otherwise ("Henderson" of a person "Fritz Henderson")

@@ -15,6 +15,9 @@ rule files in the order of `rules.ORDER` and the rules of a file in the order th
 - "article": body(art: Article) -> list[Relation], once per article, after every sentence rule (it may read
   what they found: a title left implied is only guessed for people with no role stated anywhere);
 - "inference": body(art: Article) -> list[Relation], last, from the relations found so far;
+- "background": body(art: Article) -> list[Relation], never during extraction: relations kg adds from its
+  background knowledge, not from what a sentence states, run by `graph.build_graph` only when asked for
+  (`gazetteer_places=True`, `kg evaluate --gazetteer-places`) over each article's mentions and relations;
 - "event": body(tok, index: MentionIndex) -> str | None, the kind of event a token names (an event class of the
   ontology), or None when the rule does not read it. The event extractor (events.py) asks the event rules in
   order and the first that answers reads the token; its rule value is "event:<kind>:<pos>:<lemma>". These rules
@@ -36,7 +39,7 @@ from ..errors import KgError
 from ..records import Mention, Relation
 from .context import Sent
 
-PHASES = ("cues", "mentions", "sentence", "article", "inference", "event")
+PHASES = ("cues", "mentions", "sentence", "article", "inference", "background", "event")
 MENTION_PHASES = ("cues", "mentions")  # their rules make mentions (of classes); the others relations or events
 # what an event rule gives besides its classes: the roles of its participants (graph.py writes them)
 EVENT_ROLES = ("hasActor", "hasTarget", "hasPlace")

@@ -15,4 +15,5 @@ ORDER = (
     "spokesperson",  # who speaks for whom
     "verbs",  # verbs and nouns of action between agents
     "events",  # which word names an event of which class (phase "event", read by events.py)
+    "background",  # what the gazetteer knows of the places named (phase "background", run by graph.py when asked)
 )
