@@ -16,6 +16,7 @@ module); a damaged one is ignored with a note and written anew.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 from pathlib import Path
@@ -60,6 +61,19 @@ def cluster(out: Path, extractions: list[Extraction], keys: list[str], index: di
             notes: list[str]) -> list[EventCluster]:
     """cluster_events of the build, the articles that match the folder's events.json replayed; the file is
     brought up to date. keys are the extractions' cache keys."""
+    # the records made here (a few for every event mention of the folder) live to the end of the build: the cycle
+    # collector, set off by their number, would go through them and everything else again and again for nothing
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _cluster(out, extractions, keys, index, notes)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _cluster(out: Path, extractions: list[Extraction], keys: list[str], index: dict[tuple[str, Mention], Entity],
+             notes: list[str]) -> list[EventCluster]:
     path = Path(out) / MEMO_FILE
     refs = mention_refs(extractions, index)
     articles = article_digests(refs, {ex.doc.doc_id: k for ex, k in zip(extractions, keys)})

@@ -76,12 +76,12 @@ def find_articles(inputs: list[str | Path]) -> tuple[list[Path], list[Problem]]:
             if not files:
                 problems.append(Problem(display_path(path), _empty_folder_reason(path)))
         elif stat.S_ISREG(mode):
-            files = [path]
+            files = [(path, None)]
         else:
             problems.append(Problem(display_path(path), "not a regular file"))
             continue
-        for f in files:
-            found.setdefault(f.resolve(), f)
+        for f, real in files:
+            found.setdefault(real or f.resolve(), f)
     # Sorted so that input order never changes article ids or which duplicate is read.
     return sorted(found.values(), key=lambda p: (str(p), p)), list(dict.fromkeys(problems))
 
@@ -100,8 +100,9 @@ def _empty_folder_reason(folder: Path) -> str:
     return f"folder holds no articles ({ARTICLE_PATTERNS}){extra}"
 
 
-def _walk(folder: Path, problems: list[Problem]) -> Iterator[Path]:
-    """Article files under folder, following links but never round a link loop."""
+def _walk(folder: Path, problems: list[Problem]) -> Iterator[tuple[Path, Path | None]]:
+    """Article files under folder, following links but never round a link loop: (path, real path), the real
+    path None for a link (its own folder's real path and its name otherwise, without asking the system again)."""
     visited: set[Path] = set()
 
     def onerror(e: OSError) -> None:
@@ -130,11 +131,13 @@ def _walk(folder: Path, problems: list[Problem]) -> Iterator[Path]:
             if name.lower().endswith(ARTICLE_SUFFIXES + SOURCE_SUFFIXES) and not name.startswith("."):
                 f = here / name
                 try:
-                    f.stat()
+                    link = stat.S_ISLNK(os.lstat(f).st_mode)
+                    if link:
+                        f.stat()  # a link to a missing file, or a loop
                 except OSError as e:
                     problems.append(Problem(display_path(f), _stat_reason(f, e)))
                     continue
-                yield f
+                yield f, None if link else real / name
 
 
 def decode(data: bytes, path: str) -> tuple[str, str]:
@@ -252,14 +255,13 @@ def _checked(text: str, path: str) -> str:
     return clean_text(text)
 
 
-# control characters that no text has (tabs, line and page breaks apart), deleted by str.translate to count them
-_CONTROL = dict.fromkeys([c for c in range(32) if chr(c) not in "\t\r\n\f"] + [0x7f])
+# control characters that no text has (tabs, line and page breaks apart), counted by one scan of the text
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def _control_ratio(text: str) -> float:
     sample = text[:20000]
-    bad = len(sample) - len(sample.translate(_CONTROL))
-    return bad / max(1, len(sample))
+    return len(_CONTROL.findall(sample)) / max(1, len(sample))
 
 
 def reading_notes(doc: Document) -> list[str]:

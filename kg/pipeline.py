@@ -166,6 +166,7 @@ def build(inputs: list[str | Path], out_dir: str | Path = "output", *, default_d
             from .events_memo import cluster as cluster_memo
 
             events = cluster_memo(out, extractions, keys, index, cache.notes)
+            gc.freeze()  # the events, entities and index live to the end of the build too
         else:
             events = cluster_events(extractions, index)
         result = BuildResult(graph=None, extractions=extractions, entities=entities, problems=problems,

@@ -243,3 +243,18 @@ def test_utf8_with_a_few_bad_bytes_stays_utf8():
     # legacy text, even with a sequence that happens to be valid UTF-8, is not mistaken for it
     text = "Le caf\u00e9 \u00e0 Bogot\u00e1 \u00c3\u00a9tait \u201cferm\u00e9\u201d hier soir, a dit le maire."
     assert io.decode(text.encode("cp1252"), "a.txt") == (text, "cp1252")
+
+
+def test_a_file_reached_by_several_paths_is_found_once(tmp_path):
+    # the real path of a file that is no link is its folder's real path and its name: no system call per file
+    root, other = tmp_path / "news", tmp_path / "other"
+    root.mkdir()
+    other.mkdir()
+    (other / "a.txt").write_text("Alpha", encoding="utf-8")
+    (root / "b.txt").write_text("Beta", encoding="utf-8")
+    (root / "link-to-a.txt").symlink_to(other / "a.txt")
+    (root / "mirror").symlink_to(other)  # a.txt again, through a folder link
+    paths, problems = io.find_articles([root, other, other / "a.txt", root / "b.txt"])
+    assert problems == []
+    assert sorted(p.resolve().name for p in paths) == ["a.txt", "b.txt"]
+    assert len(paths) == 2
