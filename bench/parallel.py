@@ -10,11 +10,14 @@ which every run also reports (`stages`): the builder's own CPU seconds before th
 articles (reading, hashing, the cache, warming the model), while they work (receiving, saving) and after the
 last article (resolution, graph, files, store); each worker's CPU seconds, and how long it waited for work
 (`wait_first`, `wait_between`, `wait_last`: for its first batch, between batches, and for the end after its
-last) or for the builder to take its results (`wait_send`). From these and the CPU time of the `--jobs 1`
+last) or for the builder to take its results (`wait_send`); and, where a parallel build makes the texts of
+graph.ttl and graph.html in a forked process while it writes the store (`outputs_aside`), the builder's CPU
+seconds from that fork to its end and the forked process's. From these and the CPU time of the `--jobs 1`
 build, `predicted` gives the wall time two idle cores would take, the ratio it makes and the serial share s
 of Amdahl's law that ratio stands for (ratio = 1 / (s + (1 - s) / 2)):
 
     T2 = builder before + max(busiest worker, (workers + builder during) / 2) + builder after
+         + max(0, forked process - builder from the fork to its end)
 """
 
 from __future__ import annotations
@@ -104,6 +107,28 @@ def serve(conn, work, init):
         with open(os.path.join(STATS, f"worker-{os.getpid()}.json"), "w") as f:
             json.dump(st, f)
 
+def aside_timed(cls):
+    # a parallel build makes the texts of graph.ttl and graph.html in a forked process while it writes the
+    # store (kg.outputs._TextsAside): the builder's CPU from the fork to the join, and that process's CPU
+    real_init, real_close = cls.__init__, cls.close
+
+    def init(self, *a, **k):
+        t = os.times()
+        self._bench = (time.process_time(), t.children_user + t.children_system)
+        real_init(self, *a, **k)
+
+    def close(self):
+        real_close(self)
+        t, (c0, ch0) = os.times(), self._bench
+        s = stages.setdefault("outputs_aside", {"builder": 0.0, "child": 0.0})
+        s["builder"] += time.process_time() - c0
+        s["child"] += t.children_user + t.children_system - ch0
+
+    cls.__init__, cls.close = init, close
+
+from kg import outputs
+if hasattr(outputs, "_TextsAside"):
+    aside_timed(outputs._TextsAside)
 real_serve = workers._serve
 workers._serve = serve
 workers.run_limited = phase(workers.run_limited)
@@ -164,7 +189,11 @@ def predicted(jobs1_cpu: float, run: dict) -> dict[str, float] | None:
         return None
     cpus = [w["cpu"] for w in st["workers"]]
     middle = max(max(cpus), (sum(cpus) + st["builder_during"]) / 2)
-    t2 = st["builder_before"] + middle + st["builder_after"]
+    after = st["builder_after"]
+    aside = st.get("outputs_aside")
+    if aside:  # the files' texts made beside the store: the longer of the two, each on a core
+        after += max(0.0, aside["child"] - aside["builder"])
+    t2 = st["builder_before"] + middle + after
     ratio = jobs1_cpu / t2
     return {"seconds": round(t2, 3), "ratio": round(ratio, 3), "serial_share": round(2 / ratio - 1, 3),
             "workers_cpu": round(sum(cpus), 3), "imbalance": round(max(cpus) - min(cpus), 3)}

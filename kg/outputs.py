@@ -1,5 +1,7 @@
 """The outputs of a build: the store, graph.ttl and graph.html written from the plan of the graph's parts
-(kg/parts.py), the files first and the store last, skipped when the same articles were built last time."""
+(kg/parts.py), skipped when the same articles were built last time. A build of one process writes the files
+first and the store last; a parallel build (--jobs N, --cluster) makes the texts of the files in a forked
+process while it writes the store (see write_outputs)."""
 
 from __future__ import annotations
 
@@ -18,9 +20,16 @@ if TYPE_CHECKING:
 
 
 def write_outputs(result: BuildResult, out: Path, cache, keys: list[str], resolved: tuple,
-                   want_ttl: bool, want_page: bool, need_graph: bool) -> None:
+                   want_ttl: bool, want_page: bool, need_graph: bool, parallel: bool = False) -> None:
     """Store, and graph.ttl and graph.html when wanted; skipped when the same articles were built last time
-    and are intact. The store is given the difference that the changed parts of the graph make (kg/parts.py)."""
+    and are intact. The store is given the difference that the changed parts of the graph make (kg/parts.py).
+
+    parallel (a build with more than one process): the whole graph and the texts of the files are made in a
+    forked process (_texts_aside) while this one writes the store from the parts, when the store needs no
+    whole graph and neither does the caller; the files are then renamed into place after the store. Either
+    way the folder is marked as matching its articles only after both (an interrupted build is repaired by
+    the next, whichever was written first).
+    """
     from . import parts, store
 
     ttl_path, html_path = out / "graph.ttl", out / "graph.html"
@@ -50,31 +59,122 @@ def write_outputs(result: BuildResult, out: Path, cache, keys: list[str], resolv
     index = parts.PartIndex(out, cache.notes)
     try:
         old = index.digests() if store.store_intact(result.store_path) else None
-        # a first store with no file or caller that needs the whole graph is streamed (_write_store)
-        streamed = old is None and not (need_graph or wanted or result.store_path.exists())
-        if (old is None and not streamed) or need_graph or wanted:
-            result.graph = parts.whole_graph(plan)
-        if wanted:
-            from .render import render_html
-
-            # Both texts are made before either file is touched: a failure keeps the previous pair.
-            texts = {}
-            if result.ttl_path:
-                texts[result.ttl_path] = serialize_turtle(result.graph)
-            if result.html_path:
-                texts[result.html_path] = render_html(result.graph)
-            io.write_files_atomic(texts)
-            del texts  # the page and the Turtle text, a tenth of the graph's size, are not held while the store is written
-        for path in {ttl_path, html_path} - set(wanted):  # not rewritten: an older one would disagree
-            path.unlink(missing_ok=True)
-        _hook("files written")
-        result.store_changes = _write_store(out, plan, index, old, result.graph, cache.notes, local)
-        _hook("store written")
+        # the store needs no whole graph when the index gives its difference, or when it is a first store
+        # (streamed part by part: _write_store)
+        from_parts = old is not None or not result.store_path.exists()
+        if parallel and wanted and not need_graph and from_parts and _can_fork():
+            # the files' texts in a forked process while this one writes the store, each on a core
+            aside = _texts_aside(plan, result.ttl_path, result.html_path)
+            try:
+                result.store_changes = _write_store(out, plan, index, old, None, cache.notes, local)
+                _hook("store written")
+                texts = aside.texts()
+            finally:
+                aside.close()
+            _write_files(texts, ttl_path, html_path, wanted)
+        else:
+            streamed = old is None and not (need_graph or wanted or result.store_path.exists())
+            if (old is None and not streamed) or need_graph or wanted:
+                result.graph = parts.whole_graph(plan)
+            if wanted:
+                # Both texts are made before either file is touched: a failure keeps the previous pair.
+                texts = _texts(result.graph, result.ttl_path, result.html_path)
+                _write_files(texts, ttl_path, html_path, wanted)
+                del texts  # the page and the Turtle text, a tenth of the graph's size, are not held while the store is written
+            else:
+                _write_files({}, ttl_path, html_path, wanted)
+            result.store_changes = _write_store(out, plan, index, old, result.graph, cache.notes, local)
+            _hook("store written")
     finally:
         index.close()
     result.totals["triples"] = len(result.graph) if result.graph is not None else store.store_size(result.store_path)
     cache.retain(keys)
     cache.set_meta({"fingerprint": fingerprint, "files": _stamp(ttl_path, html_path)})
+
+
+def _texts(graph: Graph, ttl_path: Path | None, html_path: Path | None) -> dict[Path, str]:
+    """The texts of graph.ttl and graph.html (those with a path) of the graph."""
+    texts = {}
+    if ttl_path:
+        texts[ttl_path] = serialize_turtle(graph)
+    if html_path:
+        from .render import render_html
+
+        texts[html_path] = render_html(graph)
+    return texts
+
+
+def _write_files(texts: dict[Path, str], ttl_path: Path, html_path: Path, wanted: list[Path]) -> None:
+    """The files of texts renamed into place together; graph.ttl or graph.html not wanted is removed (an older
+    one would disagree with the store)."""
+    if texts:
+        io.write_files_atomic(texts)
+    for path in {ttl_path, html_path} - set(wanted):
+        path.unlink(missing_ok=True)
+    _hook("files written")
+
+
+def _can_fork() -> bool:
+    import multiprocessing as mp
+
+    return "fork" in mp.get_all_start_methods()
+
+
+class _TextsAside:
+    """The whole graph and the texts of graph.ttl and graph.html, made by a forked copy of this process from
+    the plan of parts (which the copy shares with this one until either changes it), sent back as UTF-8
+    through a pipe. Should that process fail to answer (killed, out of memory), texts() makes them here."""
+
+    def __init__(self, plan, ttl_path: Path | None, html_path: Path | None):
+        import multiprocessing as mp
+
+        self.plan, self.paths = plan, (ttl_path, html_path)
+        ctx = mp.get_context("fork")
+        self.conn, child = ctx.Pipe(duplex=False)
+        self.process = ctx.Process(target=_make_texts, args=(child, plan, ttl_path, html_path), daemon=True)
+        self.process.start()
+        child.close()
+
+    def texts(self) -> dict[Path, str]:
+        from . import parts
+
+        try:
+            kind = self.conn.recv()
+            if kind == "error":
+                raise self.conn.recv()  # what making the texts raised, as a build of one process raises it
+            return {path: self.conn.recv_bytes().decode("utf-8", "surrogatepass") for path in self.paths if path}
+        except (EOFError, OSError):  # the process ended without its answer: made here instead
+            return _texts(parts.whole_graph(self.plan), *self.paths)
+
+    def close(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+        self.conn.close()
+
+
+def _texts_aside(plan, ttl_path: Path | None, html_path: Path | None) -> _TextsAside:
+    return _TextsAside(plan, ttl_path, html_path)
+
+
+def _make_texts(conn, plan, ttl_path: Path | None, html_path: Path | None) -> None:
+    """In the forked process: the texts of the files (texts before any is sent, as one process makes them)."""
+    import signal
+
+    from . import parts
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the builder's to handle: it stops this process
+    try:
+        texts = _texts(parts.whole_graph(plan), ttl_path, html_path)
+    except Exception as e:  # noqa: BLE001  (raised again by the builder)
+        conn.send("error")
+        conn.send(e)
+        return
+    conn.send("texts")
+    for path in (ttl_path, html_path):
+        if path:
+            conn.send_bytes(texts.pop(path).encode("utf-8", "surrogatepass"))
+    conn.close()
 
 
 def _write_store(out: Path, plan, index, old: dict[str, str] | None, graph: Graph | None,

@@ -175,7 +175,7 @@ def build(inputs: list[str | Path], out_dir: str | Path = "output", *, default_d
             small = len(extractions) <= FILES_AUTO_MAX
             _write_outputs(result, out, cache, keys, (entities, index, events, local),
                            small if ttl is None else ttl, small if page is None else page,
-                           keep_graph or bool(store_url))
+                           keep_graph or bool(store_url), parallel=jobs > 1 or bool(cluster))
         if result.graph is None and (keep_graph or store_url or not cache or not extractions):
             result.graph = build_graph(extractions, entities, index, events)
         graph = result.graph

@@ -1,9 +1,12 @@
-"""Batches of work in worker processes: results in order, the time limit still one item's."""
+"""Batches of work in worker processes: results in order, the time limit still one item's; and the texts of
+the files a parallel build makes in a forked process while it writes the store (kg/outputs.py)."""
 
 from __future__ import annotations
 
 import os
 import time
+
+import pytest
 
 from kg.workers import run_limited
 
@@ -54,3 +57,88 @@ def test_beats_keep_long_work_alive():
             yield x
 
     assert [o.result for o in run_limited(steps, [1, 2], jobs=1, timeout=1.5, batch=2)] == [1, 2]
+
+
+# ---------------------------------------------------------------- the files' texts made beside the store
+
+def _small_graph():
+    from rdflib import RDF, RDFS, Literal
+
+    from kg import graph as G
+    from kg.ontology import KG
+
+    g = G.new_graph()
+    for slug, name, cls in (("ada-quill", "Ada Quill", KG.Person), ("norvale-mills", "Norvale Mills", KG.Company)):
+        g.add((G.ID[f"entity/{slug}"], RDF.type, cls))
+        g.add((G.ID[f"entity/{slug}"], RDFS.label, Literal(name)))
+    g.add((G.ID["entity/ada-quill"], KG.worksFor, G.ID["entity/norvale-mills"]))
+    return g
+
+
+def _aside_texts(tmp_path, monkeypatch, graph, make=None):
+    from kg import outputs, parts
+
+    monkeypatch.setattr(parts, "whole_graph", lambda plan: graph)  # the forked process inherits the patch
+    if make is not None:
+        monkeypatch.setattr(outputs, "_make_texts", make)
+    aside = outputs._texts_aside(None, tmp_path / "graph.ttl", tmp_path / "graph.html")
+    try:
+        return aside.texts()
+    finally:
+        aside.close()
+
+
+def test_the_texts_made_aside_are_those_made_in_the_builder(tmp_path, monkeypatch):
+    from kg import outputs
+
+    graph = _small_graph()
+    texts = _aside_texts(tmp_path, monkeypatch, graph)
+    assert texts == outputs._texts(graph, tmp_path / "graph.ttl", tmp_path / "graph.html")
+    assert "Ada Quill" in texts[tmp_path / "graph.ttl"] and "Norvale" in texts[tmp_path / "graph.html"]
+
+
+def test_texts_whose_process_dies_are_made_in_the_builder(tmp_path, monkeypatch):
+    from kg import outputs
+
+    graph = _small_graph()
+    texts = _aside_texts(tmp_path, monkeypatch, graph, make=lambda *args: os._exit(3))
+    assert texts == outputs._texts(graph, tmp_path / "graph.ttl", tmp_path / "graph.html")
+
+
+def test_an_error_making_the_texts_aside_is_raised_in_the_builder(tmp_path, monkeypatch):
+    from rdflib import BNode, RDF
+
+    from kg.errors import GraphError
+    from kg.ontology import KG
+
+    graph = _small_graph()
+    graph.add((BNode(), RDF.type, KG.Person))  # graph.ttl cannot hold it
+    with pytest.raises(GraphError, match="blank nodes"):
+        _aside_texts(tmp_path, monkeypatch, graph)
+
+
+@pytest.mark.model
+def test_a_parallel_build_and_its_increment_write_what_one_process_writes(tmp_path, nlp):
+    from kg import pipeline
+    from kg.store import open_store
+
+    articles = {
+        "one": "date 2026-04-01\n\nMarta Velind, the chief executive of Orrin Foods, opened a plant in Norvale.\n",
+        "two": "date 2026-04-02\n\nTobias Crane met Marta Velind in Norvale. Orrin Foods said sales rose.\n",
+    }
+    outs = {jobs: tmp_path / f"out-{jobs}" for jobs in (1, 2)}
+
+    def build_both():
+        corpus = tmp_path / "in"
+        corpus.mkdir(exist_ok=True)
+        for name, text in articles.items():
+            (corpus / f"{name}.txt").write_text(text, encoding="utf-8")
+        for jobs, out in outs.items():
+            pipeline.build([corpus], out, jobs=jobs)
+        for name in ("graph.ttl", "graph.html"):
+            assert (outs[1] / name).read_bytes() == (outs[2] / name).read_bytes()
+        assert set(open_store(outs[1])) == set(open_store(outs[2]))
+
+    build_both()  # a first store, streamed while the files' texts are made aside
+    articles["two"] = "date 2026-04-02\n\nTobias Crane left Orrin Foods. Marta Velind thanked him in Norvale.\n"
+    build_both()  # the store's difference
