@@ -95,6 +95,7 @@ def cluster_article(ex: Extraction) -> dict[Mention, str]:
                     if base == key:
                         break
                     key = base
+                key = _canonical_country_prefix(key)  # "federal reserve" -> "us federal reserve" -> spelled out
             assign[m] = f"Organization:{key}"
             continue
         assign[m] = f"{fam}:{key}"
@@ -144,7 +145,7 @@ def _acronym_pairs(mentions: list[Mention], text: str) -> dict[str, str]:
     shorts = {L.fold(m.name): m for m in mentions if m.name.isupper() and 2 <= len(m.name.replace(".", "")) <= 6}
     for m in longs:
         after = text[m.end: m.end + 12]
-        par = re.match(r"(?<!\s)\s*\(([A-Z][A-Za-z.&-]{1,9})\)", after)
+        par = re.match(r"(?<!\s)\s*\(([A-Za-z][A-Za-z.&-]{1,9})\)", after)  # "(dpa)" too
         if par:
             pairs[L.fold(par.group(1))] = _canonical_country_prefix(L.fold(m.name))
         ini = initials(m.name)

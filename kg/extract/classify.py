@@ -12,7 +12,8 @@ from ..lang.en import (COMBINING_FORMS, COMPANY_WORDS, EMPLOYEE_NOUNS, EQUIPMENT
                        NATIONAL_HEADS, NEAR_WORDS, NEWS_ROLES, NEWS_WORDS, OPERATION_CUES, ORG_DESCRIPTORS,
                        PERSON_BODY_WORDS, PERSON_SUBJECT_VERBS, PLACE_AFTER_NAME, PLACE_BODY_WORDS, PLACE_NOUNS,
                        PLACE_PREPOSITIONS, PORTFOLIOS, PORTFOLIO_HOLDERS, PORTFOLIO_PREPOSITIONS, SOCIAL_VERBS,
-                       STAFF_PREPOSITIONS)
+                       STAFF_PREPOSITIONS, FOREIGN_ARTICLES, NAMES_WRITTEN_LOWER, ORG_NAME_PREPOSITIONS, TIME_ZONES,
+                       TREATY_WORDS)
 from ..records import Mention
 from .common import clean_name as _clean_name
 from .common import make_mention as _mention
@@ -62,6 +63,15 @@ def _person_like(span) -> bool:
     return L.is_given_name(words[0].text)
 
 
+def _titled_name(span) -> bool:
+    """Two or three capitalised words after a title that the gazetteer does not know as a place and that carry no
+    organization's word: a person's name ("President Thabo Mbeki"), whether or not its given name is known."""
+    words = [t for t in span if not t.is_punct]
+    return 2 <= len(words) <= 3 and all(t.is_title and t.is_alpha for t in words) \
+        and not L.org_subclass(span.text) and not L.lookup_place(span.text) \
+        and not any(L.lookup_country(t.text) or L.lookup_demonym(t.text) for t in words)
+
+
 def untitle(name: str) -> str:
     """"FRANKFURT" in a dateline is Frankfurt."""
     return name.title() if name.isupper() and len(name) > 3 else name
@@ -94,7 +104,19 @@ def _place_context(span) -> bool:
         return True
     if prev == "of" and span.start > 1 and place_noun(doc[span.start - 2]):
         return True  # "the north-western city of Peshawar"
-    return prev in PLACE_PREPOSITIONS or bool(set(nxt) & PLACE_AFTER_NAME)
+    if nxt[:2] == ["-", "based"] and not doc[span.end].whitespace_:
+        return True  # "a Rostock-based firm": the name is where the firm is
+    return prev in PLACE_PREPOSITIONS or bool(set(nxt) & PLACE_AFTER_NAME) or _listed_with_places(span)
+
+
+def _listed_with_places(span) -> bool:
+    """"in Rome, Milan and Florence": a name listed after a place NER found is a place too."""
+    tok = span.root
+    for _ in range(6):  # up the list to its first item
+        if tok.dep_ != "conj" or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok.i != span.root.i and tok.ent_type_ in {"GPE", "LOC"} and L.lookup_place(tok.text) is not None
 
 
 def _org_descriptor(span) -> bool:
@@ -215,11 +237,28 @@ def _name_label(span, label: str, name: str) -> str | None:
         return None
     if label in {"ORG", "PERSON", "GPE"} and L.looks_like_index(name):
         return None
+    if label in {"ORG", "NORP"} and not any(c.isupper() for c in name) and name not in NAMES_WRITTEN_LOWER:
+        return None  # "the communist party", "supreme court": no name ("dpa" is written so)
+    if label == "ORG" and name.lower() in TIME_ZONES:
+        return None  # "22:15 UTC" in a schedule
+    if label in {"ORG", "NORP"} and _treaty(name):
+        return None  # "the European Convention on Human Rights": a treaty, no organization
     if label == "PERSON" and name.isupper() and len(name) <= 6:
         label = "ORG"  # an acronym is not a person's name
     if label == "PERSON" and len(span) == 1 and not _person_evidence(span):
         return None  # a lone capitalised word NER calls a person, with nothing else to say so
     return label
+
+
+def _treaty(name: str) -> bool:
+    """A treaty's or a law's name: its head word ("Agreement" in "Free Trade Agreement", "Convention" in
+    "Convention on Human Rights", before any "on/for/of") is a word for one."""
+    words = L.fold(name).split()
+    for i, w in enumerate(words):
+        if w in ORG_NAME_PREPOSITIONS and i > 0:
+            words = words[:i]
+            break
+    return bool(words) and words[-1] in TREATY_WORDS
 
 
 def _classify_norp(span, name: str, sent_index) -> Mention | None:
@@ -251,8 +290,8 @@ def _classify_place(span, label: str, name: str, sent_index) -> Mention:
     place = L.lookup_place(name)
     if place:
         return _mention(span, place.name if place.cls != "City" else untitle(name), place.cls, "gazetteer", sent_index)
-    if label == "GPE" and _title_before(span) and _person_like(span):
-        return _mention(span, name, "Person", "title", sent_index)
+    if label == "GPE" and _title_before(span) and (_person_like(span) or _titled_name(span)):
+        return _mention(span, name, "Person", "title", sent_index)  # "President Thabo Mbeki"
     if label == "FAC":
         sub = L.org_subclass(name)
         if sub == "GovernmentBody":
@@ -283,6 +322,8 @@ def _classify_person(span, name: str, nxt: str, sent_index) -> Mention | None:
     words = name.split()
     if sub and len(words) > 1 and (not L.is_given_name(words[0]) or words[-1].lower().strip(".") in COMPANY_WORDS):
         return _mention(span, name, sub, "PERSON+words", sent_index)
+    if len(words) > 1 and span[0].is_title and span[0].lower_ in FOREIGN_ARTICLES and not _title_before(span):
+        return _mention(span, name, sub or "Organization", "PERSON+org-cue", sent_index)  # "Der Spiegel"
     if _org_descriptor(span) or (len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ == "the") \
             or nxt in GROUP_MEMBER_NOUNS:  # "Jund al-Qadir militants"
         return _mention(span, name, sub or "Organization", "PERSON+org-cue", sent_index)

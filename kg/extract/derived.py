@@ -5,10 +5,11 @@ only the whole article's mentions justify."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from .. import lexicon as L
 from ..lang.en import (LEADER_GOVERNMENT_NOUNS, LEADER_ROLES, NAME_CONNECTORS, NAME_PARTICLES, ORG_DESCRIPTORS,
-                       PERSON_POSSESSIVES, UNIT_WORDS)
+                       FIXED_BODY_NAMES, PARTY_MEMBER_PLURALS, PERSON_POSSESSIVES, UNIT_WORDS)
 from ..ontology import family
 from ..records import Mention
 from .common import clean_name as _clean_name
@@ -65,6 +66,7 @@ def acronyms(doc, mentions: list[Mention], sent_index) -> Iterator[Mention]:
 
 
 _REPEATABLE = family("Organization") | {"Person"}
+_ORG_FAMILY = family("Organization")
 
 
 def repeated_names(doc, mentions: list[Mention], sent_index) -> Iterator[Mention]:
@@ -141,7 +143,8 @@ def person_surnames(mentions: list[Mention]) -> list[Mention]:
                 surnames[" ".join(words[first:]).lower()] = m
     out = []
     for m in mentions:
-        if m.cls in {"Organization", "Location"} and m.label in {"ORG", "GPE", "LOC", "FAC", "PERSON+org-cue"} \
+        if m.cls in {"Organization", "Location"} and (m.label.split("+")[0] in {"ORG", "GPE", "LOC", "FAC"}
+                                                     or m.label == "PERSON+org-cue") \
                 and m.name.lower() in surnames:  # (or "the Mubarak regime", which made an organization of a person)
             m = Mention(m.start, m.end, m.text, m.name, "Person", m.label + "+surname", m.sent, m.kind)
         out.append(m)
@@ -237,3 +240,55 @@ def their_governments(doc, mentions: list[Mention], sent_index) -> list[Mention]
 def mod_start_token(doc, m: Mention) -> int:
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     return span.start if span is not None else 0
+
+
+def org_variants(mentions: list[Mention]) -> list[Mention]:
+    """One organization under one name in an article: "the Social Democrats", "the Social Democratic party" and
+    "the Social Democratic Party" are one party (its "X Party" name, or its longest), and "the Brotherhood" is
+    the Velmar Brotherhood when that is the only organization the article names whose name ends so (and is not
+    a body's fixed name such as "White House": "the House" is another body)."""
+    orgs = [m for m in mentions if m.cls in _ORG_FAMILY and m.kind == "name" and not m.key]
+    if not orgs:
+        return mentions
+    rename: dict[str, str] = {}
+    by_stem: dict[str, set[str]] = {}
+    for m in orgs:
+        stem = _party_stem(m)
+        if stem:
+            by_stem.setdefault(stem, set()).add(m.name)
+    for names in by_stem.values():
+        if len(names) > 1:
+            best = max(names, key=lambda n: (n.split()[-1].lower() == "party" and n.split()[-1][0].isupper(),
+                                              len(n), n))
+            rename.update({n: best for n in names if n != best})
+    enders: dict[str, set[str]] = {}
+    for m in orgs:
+        words = m.name.split()
+        if len(words) > 1 and words[-1][:1].isupper() and L.fold(m.name) not in FIXED_BODY_NAMES:
+            enders.setdefault(words[-1], set()).add(m.name)
+    short: dict[str, str] = {}  # a one-word name -> the key of the one longer name it ends
+    for m in orgs:
+        longer = enders.get(m.name)
+        if " " not in m.name and longer and len(longer) == 1 and m.name[:1].isupper() and not m.name.isupper() \
+                and not L.org_subclass(m.name) and m.name not in rename:
+            short[m.name] = L.fold(next(iter(longer)))  # "Bremen" of "Werder Bremen", "the Brotherhood"
+    if not rename and not short:
+        return mentions
+    chosen = {id(m) for m in orgs}
+    return [m if id(m) not in chosen else replace(m, name=rename[m.name]) if m.name in rename
+            else replace(m, key=short[m.name]) if m.name in short else m for m in mentions]
+
+
+def _party_stem(m: Mention) -> str:
+    """"social democratic" for "Social Democrats", "Social Democratic Party" and "Social Democratic" named as a
+    party; "" for a name that is no party's."""
+    words = L.fold(m.name).split()
+    if not words:
+        return ""
+    if words[-1] == "party" and len(words) > 1:
+        return " ".join(words[:-1])
+    if words[-1] in PARTY_MEMBER_PLURALS:
+        return " ".join(words[:-1] + [PARTY_MEMBER_PLURALS[words[-1]]])
+    if m.cls == "PoliticalParty" and words[-1] in PARTY_MEMBER_PLURALS.values():
+        return " ".join(words)
+    return ""

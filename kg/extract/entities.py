@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import lexicon as L
-from ..lang.en import ARTICLES, NAME_END_MARKS, NAME_PARTICLES, PLACE_AFTER_NAME
+from ..lang.en import ARTICLES, NAME_END_MARKS, NAME_PARTICLES, PLACE_AFTER_NAME, POSSESSIVE_ENDINGS
 from ..records import Mention
 from ..resolve import harmonise_classes
 from .classify import classify, stated_place, untitle
@@ -14,11 +14,12 @@ from .common import clean_name as _clean_name
 from .common import make_mention as _mention
 from . import registry
 from .registry import Names
+from .orgnames import bracket_acronyms, cue_names, joined_names, known_names, without_kind_words
 from .outlets import outlet_mentions
 from .sport import sport_mentions
 from .wire import apply_layout
-from .derived import (acronyms, country_modifiers, descriptor_names, person_surnames, place_like_orgs, repeated_names,
-                      their_governments, title_references)
+from .derived import (acronyms, country_modifiers, descriptor_names, org_variants, person_surnames, place_like_orgs,
+                      repeated_names, their_governments, title_references)
 
 
 KEEP_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -51,8 +52,11 @@ def extract_mentions(doc) -> list[Mention]:
     mentions.extend(registry.run("mentions", names))  # "the US military", skipping the tokens names took
     mentions.extend(_missed_places(doc, sent_index, {i for m in mentions for i in range(m.start, m.end)}))
     mentions.extend(descriptor_names(doc, sent_index, {i for m in mentions for i in range(m.start, m.end)}))
+    mentions = known_names(doc, cue_names(doc, mentions, sent_index), sent_index)  # "news agency dpa", "IS"
+    mentions = joined_names(doc, mentions, sent_index)  # "the Maritime and Coastguard Agency"
     mentions = person_surnames(place_like_orgs(mentions))
     mentions.extend(acronyms(doc, mentions, sent_index))
+    mentions.extend(bracket_acronyms(doc, mentions, sent_index))  # "the Free Democrats (FDP)"
     mentions.extend(repeated_names(doc, mentions, sent_index))
     mentions.extend(country_modifiers(doc, mentions, sent_index))
     mentions.extend(title_references(doc, mentions, sent_index))
@@ -61,7 +65,7 @@ def extract_mentions(doc) -> list[Mention]:
     mentions = apply_layout(doc, mentions, sent_index)
     mentions = sport_mentions(doc, mentions, sent_index)
     mentions = outlet_mentions(doc, mentions, sent_index)
-    return harmonise_classes(doc.text, mentions)
+    return harmonise_classes(doc.text, org_variants(without_kind_words(mentions)))
 
 
 def ner_spans(doc) -> Iterator[tuple]:
@@ -103,6 +107,10 @@ def _trim(span):
             break
     while start < end and (doc[start].lower_ in ARTICLES or doc[start].is_punct or doc[start].is_space):
         start += 1
+    for t in doc[start + 1: end - 1]:  # "Saddam's Baath Party" (not "People's Party"): the body after is the name
+        if t.lower_ in POSSESSIVE_ENDINGS and end - t.i > 2 and L.org_subclass(doc[t.i + 1: end].text):
+            start = t.i + 1
+            break
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in NAME_END_MARKS):
         end -= 1
     if start >= end:

@@ -93,8 +93,9 @@ def _missed_clubs(doc, mentions: list[Mention], sent_index) -> list[Mention]:
     covered = {i for m in mentions for i in range(m.start, m.end)}
     out = []
     for tok in doc:
-        if tok.idx in covered or tok.pos_ not in {"PROPN", "NOUN"} or not tok.is_title or tok.ent_type_ not in {"", "GPE", "ORG"}:
-            continue
+        if tok.idx in covered or tok.pos_ not in {"PROPN", "NOUN"} or not tok.is_title or tok.ent_type_ not in {"", "GPE", "ORG"} \
+                and not (tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B" and (tok.i + 1 == len(doc) or doc[tok.i + 1].ent_iob_ != "I")):
+            continue  # (a one-word name NER took for a person's is read too: "a draw against Mainz")
         if (tok.i > 0 and (doc[tok.i - 1].pos_ == "PROPN" or doc[tok.i - 1].lower_ in _PLACE_PREPS)) or (
                 tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
             continue  # part of a longer name, or a place

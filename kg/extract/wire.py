@@ -26,6 +26,7 @@ class Layout:
     drop: list[tuple[int, int]] = field(default_factory=list)  # character ranges that hold no entity
     places: list[tuple[int, int]] = field(default_factory=list)  # dateline places
     credits: list[tuple[int, int]] = field(default_factory=list)  # agencies credited by a dateline: "(Reuters)"
+    capitals: list[tuple[int, int]] = field(default_factory=list)  # lines written in capitals, re-cased in text
 
 
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'\u2019.-]{0,40}")
@@ -66,6 +67,7 @@ def layout(text: str) -> Layout:
             out.drop.append((lead, lead + cut))
         if _capitals(stripped):
             _recase(text, chars, lead + cut, lead + len(stripped), forms, first=True)
+            out.capitals.append((lead + cut, lead + len(stripped)))
             continue
         dl = _dateline(text, lead, lead + len(stripped))
         if dl is not None:

@@ -27,11 +27,14 @@ GOVERNMENT_WORDS = frozenset({
 # Words of a name that make it a political party's ("the Labour Party", "Christian Democrats").
 PARTY_WORDS = frozenset({"party", "democrats", "republicans", "labour", "conservatives", "tories", "movement", "greens",
                          "republican", "democrat", "liberals", "social democrats", "christian democrats"})
-# Words of a name that make it a criminal or armed group's: "cartel", "gang" and groups known by one name.
-CRIMINAL_WORDS = frozenset({
-    "cartel", "gang", "mafia", "syndicate", "cartels", "taliban", "al-qaeda", "al qaeda", "isis", "isil",
-    "islamic state", "hezbollah", "hamas", "boko haram", "al-shabaab", "tren de aragua", "ms-13",
+# Armed groups known by their names alone ("Islamic State", "Boko Haram"): a name they are in is a criminal or
+# armed group's, and the name itself is one wherever it is written with capitals (orgnames.known_names).
+ARMED_GROUP_NAMES = frozenset({
+    "taliban", "al-qaeda", "al qaeda", "al-qaida", "al qaida", "isis", "isil", "islamic state", "daesh", "hezbollah",
+    "hamas", "boko haram", "al-shabaab", "al-shabab", "tren de aragua", "ms-13", "nusra front", "islamic jihad",
 })
+# Words of a name that make it a criminal or armed group's: "cartel", "gang" and groups known by one name.
+CRIMINAL_WORDS = frozenset({"cartel", "gang", "mafia", "syndicate", "cartels"}) | ARMED_GROUP_NAMES
 # Words that make a name an organization of no more specific kind.
 INSTITUTION_WORDS = frozenset({
     "university", "college", "institute", "school", "hospital", "foundation", "association", "union",
@@ -154,3 +157,82 @@ PRINT_OUTLET_NOUNS = frozenset({"newspaper", "daily", "tabloid", "magazine", "we
 
 # Words of a name that make an armed force's words a civil body's: "Department of the Army", "Ministry of Defence".
 CIVIL_BODY_WORDS = frozenset({"department", "ministry", "office"})
+
+# Lower-case nouns right after a name that say what kind of organization it names, and the class they give:
+# "the ruling Rovna party", "the Heimat movement", "the Filt union", "the Nordblatt newspaper"; two words
+# ("news agency", "militant group") are written with a space.
+ORG_CUES_AFTER_NAME = {
+    "party": "PoliticalParty", "movement": "Organization", "union": "Organization", "federation": "Organization",
+    "newspaper": "NewsOrganization", "tabloid": "NewsOrganization", "magazine": "NewsOrganization",
+    "broadcaster": "NewsOrganization", "television": "NewsOrganization",
+    "news agency": "NewsOrganization", "press agency": "NewsOrganization",
+    "intelligence agency": "GovernmentBody", "spy agency": "GovernmentBody",
+    "militant group": "Organization", "terrorist group": "Organization", "rebel group": "Organization",
+    "extremist group": "Organization", "jihadist group": "Organization", "armed group": "Organization",
+    "militant organization": "Organization", "terrorist organization": "Organization",
+}
+# Lower-case nouns right before a name that say what kind of organization it names: "news agency dpa",
+# "broadcaster RTBF", "management consultancy Kelvana", "the sports giant Vorbix", "the watchdog Clearview".
+ORG_CUES_BEFORE_NAME = {
+    "broadcaster": "NewsOrganization", "daily": "NewsOrganization", "newspaper": "NewsOrganization",
+    "tabloid": "NewsOrganization", "magazine": "NewsOrganization", "weekly": "NewsOrganization",
+    "company": "Company", "firm": "Company", "consultancy": "Company", "giant": "Company", "carmaker": "Company",
+    "automaker": "Company", "conglomerate": "Company", "retailer": "Company", "insurer": "Company",
+    "lender": "Company", "airline": "Company", "manufacturer": "Company", "startup": "Company",
+    "movement": "Organization", "watchdog": "Organization", "ngo": "Organization", "charity": "Organization",
+    "news agency": "NewsOrganization", "press agency": "NewsOrganization",
+    "intelligence agency": "GovernmentBody", "spy agency": "GovernmentBody",
+    "think tank": "Organization", "research institute": "Organization",
+}
+# Lower-case words a name written with its kind ends with, that are no part of the name itself: "the Svoboda
+# party" is Svoboda, "the Xinhua news agency" Xinhua.
+NAME_KIND_WORDS = frozenset({"party", "movement", "union", "agency", "news agency", "press agency", "newspaper",
+                             "tabloid", "magazine", "broadcaster"})
+# Endings of a one-word adjective of a creed that names its party only with the word party ("the Democratic
+# party", "the Socialist party"), unlike a party's own name ("the Velko party" is Velko).
+IDEOLOGY_ADJECTIVE_ENDINGS = ("ic", "ist", "an", "ive", "al")
+
+# Articles of other languages that open a name of two or more words NER may take for a person's: "Der Spiegel",
+# "Le Figaro", "La Stampa" are outlets or organizations ("Le Pen", the surname of a person the article names
+# in full, stays a person's: derived.person_surnames).
+FOREIGN_ARTICLES = frozenset({"der", "die", "le", "la", "il", "el", "les", "los", "las"})
+
+# News agencies and broadcasters known by their names alone, without a word beside them ("told dpa", "DW
+# reported"); a name of three letters or fewer counts only written in capitals, as does any name not in
+# NAMES_WRITTEN_LOWER ("dpa" is written in lower case).
+NEWS_AGENCY_NAMES = frozenset({
+    "dpa", "dw", "afp", "ap", "reuters", "xinhua", "tass", "interfax", "kyodo", "yonhap", "ansa", "efe", "pap",
+    "irna", "kcna", "bbc", "cnn", "zdf", "ard", "epd", "kna", "apa", "anadolu", "tanjug", "itar-tass",
+})
+NAMES_WRITTEN_LOWER = frozenset({"dpa", "epd"})
+# Acronyms of armed groups that are English words in lower case: a name only written in capitals ("IS").
+ARMED_GROUP_ACRONYMS = frozenset({"is"})
+
+# Plural names of a party's members that name the party, and the adjective of its "X Party" name: "the Social
+# Democrats" is the Social Democratic Party, "the Greens" the Green Party.
+PARTY_MEMBER_PLURALS = {
+    "democrats": "democratic", "republicans": "republican", "greens": "green", "socialists": "socialist",
+    "communists": "communist", "conservatives": "conservative", "liberals": "liberal", "nationalists": "nationalist",
+}
+
+# Words inside an organization's name between capitalised words: "Truth and Order", "Society for Ship Safety",
+# "Self-Help".
+ORG_NAME_LINKS = frozenset({"and", "of", "for", "&", "-"})
+# Prepositions after a body's name that its name may go on through: "the Agency for Self-Help and Volunteering".
+ORG_NAME_PREPOSITIONS = frozenset({"for", "of", "on"})
+# Whole names of bodies the word lists above hold ("white house", "supreme court"): a one-word name that ends one
+# of them ("the House") names another body, not this one.
+FIXED_BODY_NAMES = frozenset(w for w in GOVERNMENT_WORDS | ARMED_WORDS | NEWS_WORDS | CRIMINAL_WORDS if " " in w)
+
+# Nouns for a country's bodies that a name in apposition after them names: "the German parliament, the
+# Bundestag,", "the armed forces, the Bundeswehr,".
+APPOSITION_BODY_NOUNS = {
+    "parliament": "GovernmentBody", "legislature": "GovernmentBody", "senate": "GovernmentBody",
+    "upper house": "GovernmentBody", "lower house": "GovernmentBody", "central bank": "GovernmentBody",
+    "intelligence service": "GovernmentBody", "secret service": "GovernmentBody", "army": "ArmedForces",
+    "armed forces": "ArmedForces", "military": "ArmedForces", "navy": "ArmedForces", "air force": "ArmedForces",
+}
+
+# Last words of the name of a treaty or a law, which NER takes for an organization's ("the European Convention on
+# Human Rights", "the North American Free Trade Agreement"): no organization.
+TREATY_WORDS = frozenset({"convention", "agreement", "treaty", "pact", "protocol", "charter", "accords"})

@@ -29,3 +29,7 @@ CONTRIBUTION_ENDS = ("contributed to this report", "contributed to this story", 
 # writer X in Y contributed." ("The United States, Japan and Germany contributed." is a sentence of the story).
 CONTRIBUTOR_WORDS = ("writer", "writers", "correspondent", "correspondents", "reporter", "reporters",
                      "photographer", "videojournalist", "researcher", "staff")
+
+# Time zones, as schedules write them after a time ("22:15 UTC"): NER takes them for organizations.
+TIME_ZONES = frozenset({"utc", "gmt", "cet", "cest", "eet", "eest", "wet", "west", "est", "edt", "cst", "cdt", "mst",
+                        "mdt", "pst", "pdt", "bst", "msk", "jst", "aest", "aedt"})
