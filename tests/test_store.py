@@ -107,6 +107,41 @@ def test_a_failed_first_load_leaves_no_store_and_is_cleaned_up(tmp_path, monkeyp
     assert find_store(tmp_path) and not list(tmp_path.glob(".store-partial-*"))
 
 
+def test_a_first_store_loaded_in_chunks_holds_what_one_load_gives(tmp_path, monkeypatch):
+    """load_ntriples gives the bulk loader LOAD_CHUNK triples at a time (its memory grows with a call's size):
+    a graph cut into many calls, some lines given in pieces, is the store write_store makes of it at once."""
+    import pyoxigraph
+
+    from kg import store
+    from kg.parts import nt
+
+    g = _graph(23)
+    write_store(tmp_path / "whole", g)
+    calls: list[int] = []
+    real = pyoxigraph.Store.bulk_load
+
+    def counted(self, data, **kw):
+        calls.append(data.count(b"\n"))
+        return real(self, data, **kw)
+
+    monkeypatch.setattr(store, "LOAD_CHUNK", 4)
+    monkeypatch.setattr(pyoxigraph.Store, "bulk_load", counted)
+
+    def write(sink, identity):
+        assert identity  # the new store's, recorded by the index before the store is in place
+        for i, t in enumerate(sorted(map(nt, g))):
+            if i % 3:
+                sink.write(t + " .\n")
+            else:  # a line in two writes is never cut between two calls
+                sink.write(t[:7])
+                sink.write(t[7:] + " .\n")
+
+    count = store.load_ntriples(tmp_path / "chunked", write)
+    assert count == len(g) == sum(calls) and len(calls) == -(-len(g) // 4) and max(calls) == 4
+    assert _triples(load_store_graph(tmp_path / "chunked")) == _triples(load_store_graph(tmp_path / "whole"))
+    assert not list((tmp_path / "chunked").glob(".store-*"))
+
+
 _WRITER = """
 import sys
 from rdflib import Graph
