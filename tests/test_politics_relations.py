@@ -61,3 +61,13 @@ def test_a_party_in_brackets_after_a_name_is_the_person_s_party_two_are_not():
     assert ("Greta Lind", "memberOf", "Green Party") in relations_of("Greta Lind (Green Party) criticised the plan.")
     found = relations_of("The Green Party and the Labour Party met. Greta Lind (Green Party, Labour Party) spoke.")
     assert not any(s == "Greta Lind" and p == "memberOf" for s, p, _ in found)
+
+
+def test_a_place_inside_an_organization_s_name_is_no_employer():
+    found = relations_of("Dirk Lang, of the Rostock-based Maritime Safety Society, spoke on Monday.")
+    assert not any(s == "Dirk Lang" and o == "Rostock" for s, _, o in found)
+
+
+def test_the_party_described_before_a_title_is_the_party_named_before():
+    found = relations_of("The Green Unity Party lost the vote on Sunday. The party's leader Jan Kors resigned.")
+    assert ("Jan Kors", "leaderOf", "Green Unity Party") in found

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from .. import lexicon as L
 from ..lang.en import (AGENT_NOUN_ENDINGS, BODY_MEMBER_NOUNS, BODY_PREPOSITIONS, CITIZENSHIP_NOUNS, COPULA_VERBS,
-                       HOLD_VERBS, NATIONAL_BODY_NOUNS, NATIONALITY_NOUNS, NATIONALITY_SKIP, ORG_DESCRIPTORS,
-                       PERSON_NOUNS, POSSESSIVE_ENDINGS, SUBJECT_RELATIVES, TOPIC_NOUNS)
+                       HOLD_VERBS, NATIONAL_BODY_NOUNS, NATIONALITY_NOUNS, NATIONALITY_SKIP, NOT_NATIONALITY_SUFFIXES,
+                       ORG_DESCRIPTORS, PERSON_NOUNS, POSSESSIVE_ENDINGS, SUBJECT_RELATIVES, TOPIC_NOUNS)
 from ..records import Mention, Relation
 from .context import Sent, make_relation, sentence_mentions
 
@@ -30,7 +30,7 @@ def _prefixed(ctx: Sent, m: Mention) -> bool:
     text = ctx.doc.text
     before = text[max(0, m.start - 1): m.start]
     after = text[m.end: m.end + 5].lower()
-    return before in {"-", "\u2010", "\u2011"} or after.startswith(("-born", "-based", "-back", "-led", "-made"))
+    return before in {"-", "\u2010", "\u2011"} or after.startswith(NOT_NATIONALITY_SUFFIXES)
 
 
 def nationalities(ctx: Sent) -> list[Relation]:

@@ -7,8 +7,8 @@ from collections.abc import Callable
 
 from .. import lexicon as L
 from ..lang.en import (APOSTROPHES, APPOINT_VERBS, ARTICLES, COPULA_ADVERBS, COPULA_VERBS, FORMER_WORDS,
-                       INDEFINITE_ARTICLES, LEADER_ROLES, POSSESSIVE_ENDINGS, REGION_WORDS, STATE_ROLES,
-                       SUBORDINATE_WORDS)
+                       INDEFINITE_ARTICLES, LEADER_ROLES, MEMBERSHIP_HEADS, POSSESSIVE_ENDINGS, REGION_WORDS,
+                       STATE_ROLES, SUBORDINATE_WORDS)
 from ..lang.en import titles as T  # kg/lang/en/titles.py
 from ..records import Mention, Relation
 from .arguments import subjects
@@ -61,7 +61,7 @@ def _role_predicate_of(title: str, obj: Mention) -> str | None:
     if words[-1] in T.HEAD_WORDS and len(words) > 1 and words[-2] not in T.HEAD_QUALIFIERS:
         leader = False  # "foreign policy chief", "intelligence chief": heads a department, not the whole
     if leader and not set(words) & SUBORDINATE_WORDS:
-        if obj.cls in AGENTS or words[-1] in T.LOCAL_LEADERS:
+        if obj.cls in AGENTS or words[-1] in T.LOCAL_LEADERS or " ".join(words[-2:]) in T.LOCAL_LEADERS:
             return "leaderOf"
         return None
     if obj.cls in {"PoliticalParty", "CriminalOrganization"}:
@@ -137,7 +137,7 @@ def _title_before_name(ctx: Sent, p: Mention, psp, ending) -> list[Relation]:
     for o, osp in ending(psp.start - 9, psp.start):
         if o is p or o.cls not in ORG_FAMILY | PLACES or osp.end > psp.start or psp.start - osp.end > 9:
             continue
-        if doc.text[o.end: o.end + 7].lower().startswith(("-born", "-raised")):
+        if doc.text[o.end: o.end + 7].lower().startswith(T.BIRTH_SUFFIXES):
             continue  # "US-born Finance Minister X": where X was born, not whom X serves
         start, end = osp.end, psp.start
         if end - start > 1 and doc[end - 1].text == "," and psp.end < ctx.span.end and doc[psp.end].text in {",", "."}:
@@ -152,7 +152,7 @@ def _title_before_name(ctx: Sent, p: Mention, psp, ending) -> list[Relation]:
             start = qsp.end + 1
         elif end - start > 5:
             continue
-        if [t.lower_ for t in doc[start:end]] in (["'s"], ["\u2019s"], ["'"], ["\u2019"]) and o.cls in ORG_FAMILY \
+        if end - start == 1 and doc[start].lower_ in T.POSSESSIVE_MARKS and o.cls in ORG_FAMILY \
                 and not (psp.end < ctx.span.end and doc[psp.end].pos_ == "NOUN") \
                 and L.is_given_name(p.name.split()[0]) \
                 and (doc[end - 1].lower_ not in {"'", "\u2019"} or o.name.endswith("s")):
@@ -194,7 +194,7 @@ def _title_in_apposition(ctx: Sent, p: Mention, psp, ending) -> list[Relation]:
     if stop + 1 < ctx.span.end and doc[stop].text == "," and (q := ctx.mentions.at(doc[stop + 1])) is not None \
             and q.cls == "Person" and q is not p:
         return []  # "X, Y's mayor, Z, ...": in a list of names, the title before a name may be the next one's
-    inner = [(o, osp) for o, osp in ending(k, stop) if osp.start >= k and osp.end <= stop and o is not p]
+    inner = [(o, osp) for o, osp in ending(k, stop) if osp.start > j and osp.end <= stop and o is not p]
     title_toks = [t for t in doc[k:stop] if (L.is_title(t.lower_) or t.lower_ == "member") and not ctx.mentions.at(t)]
     if not (inner and title_toks):
         return []
@@ -267,23 +267,28 @@ def _possessive_party(ctx: Sent, p: Mention, psp, ms: list) -> list[Relation]:
 def _of_party_or_employer(ctx: Sent, p: Mention, psp, ms: list) -> list[Relation]:
     """The name, then "of" and a party or a named organization (rules member:of-party, role:of-organization).
 
-    "X of the ruling Morena party", "X, of the Y party," give X memberOf the party; "Daniel Whitcombe of Norvik Motors" gives
-    Whitcombe worksFor Norvik Motors (unless a title stands before the name: that is rule (4)).
+    "X of the ruling Morena party", "X, of the Y party," give X memberOf the party; "Daniel Whitcombe of Norvik
+    Motors", "X of the Chalmers University in Gothenburg" give X worksFor it (unless a title stands before the
+    name: that is rule (4)).
     """
     doc = ctx.doc
     of = psp.end + (psp.end + 2 < ctx.span.end and doc[psp.end].text == "," and doc[psp.end + 1].lower_ == "of")
     if not (of + 1 < ctx.span.end and doc[of].lower_ == "of"):
         return []
     party = next((o for o, osp in ms if o.cls == "PoliticalParty" and of < osp.start <= of + 5), None)
-    if of > psp.end:  # "X, of the Social Democratic Party, said": a party only
-        return [make_relation(ctx, p, "memberOf", party, "member:of-party", 0.8, tokens=[psp.root.i])] if party else []
-    employer = ctx.mentions.at(doc[psp.end + 1])
     if party is not None:
         return [make_relation(ctx, p, "memberOf", party, "member:of-party", 0.8, tokens=[psp.root.i])]
-    if employer is not None and employer.cls in ORG_FAMILY - {"PoliticalParty"} and employer.kind == "name" \
-            and not (psp.start > ctx.span.start and L.is_title(doc[psp.start - 1].lower_)):
-        return [make_relation(ctx, p, "worksFor", employer, "role:of-organization", 0.7, tokens=[psp.root.i])]
-    return []
+    employer = _named_after(ctx, of + 1)  # "of Norvik Motors", "of the Chalmers University"
+    if employer is None or employer.cls not in ORG_FAMILY - {"PoliticalParty"} or employer.kind != "name" \
+            or psp.start > ctx.span.start and L.is_title(doc[psp.start - 1].lower_):
+        return []
+    esp = span_of(ctx, employer)
+    after = doc[esp.end] if esp is not None and esp.end < ctx.span.end else None
+    if esp is None or after is not None and (after.text == "-" or after.pos_ == "PROPN"):
+        return []  # "of the Rostock-based Y": a name inside another's
+    heads = {esp[-1].lower_} | ({after.lower_} if after is not None else set())
+    pred = "memberOf" if heads & MEMBERSHIP_HEADS else "worksFor"  # "X of the Y union": a member
+    return [make_relation(ctx, p, pred, employer, "role:of-organization", 0.7, tokens=[psp.root.i])]
 
 
 def _party_in_brackets(ctx: Sent, p: Mention, psp) -> list[Relation]:
@@ -383,7 +388,7 @@ def _possessive_title(ctx: Sent, k: int) -> tuple[str | None, bool, Mention | No
     if owner is None or owner.kind != "name" or owner.cls not in ORG_FAMILY | PLACES:
         return None, False, None
     osp = span_of(ctx, owner)
-    if osp is None or osp.start != k or osp.end >= ctx.span.end or doc[osp.end].tag_ != "POS":
+    if osp is None or not osp.start <= k < osp.end or osp.end >= ctx.span.end or doc[osp.end].tag_ != "POS":
         return None, False, None
     end = osp.end + 1
     while end < min(ctx.span.end, osp.end + 6) and doc[end].pos_ in {"NOUN", "ADJ", "PROPN"} \
@@ -420,6 +425,9 @@ def _title_of_before_name(ctx: Sent, persons: list) -> list[Relation]:
             continue
         p, psp = after[0]
         between = doc[osp.end: psp.start]
+        if len(between) > 2 and between[0].text == "(":  # "the head of the Nordic Policy Institute (NPI), X"
+            close = next((t.i for t in between[1:6] if t.text == ")"), None)
+            between = doc[close + 1: psp.start] if close is not None else between
         nouns = 0
         while nouns < min(3, len(between) - 1) and between[nouns].pos_ == "NOUN" and between[nouns].is_lower:
             nouns += 1  # "the leader of the opposition Greens party, X": the kind of body after its name

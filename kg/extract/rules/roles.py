@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ...lang.en import COUNTERPART_NOUNS
+from ...lang.en import COUNTERPART_NOUNS, POSSESSIVE_TOKENS
 from ... import lexicon as L
 from ...records import Relation
 from ...lang.en.pronouns import SPEECH_AND_THOUGHT_VERBS as SPEECH_VERBS
@@ -27,7 +27,7 @@ def _each_person(read: Callable, *, titles: bool = False, needs: str = "") -> Ca
     return body
 
 
-_POSSESSIVES = ["'s", "\u2019s", "\u02bcs", "'", "\u2019"]
+_POSSESSIVES = list(POSSESSIVE_TOKENS)
 
 
 def _title_tokens() -> list[str]:
@@ -139,6 +139,8 @@ RULES = (
     Rule(("role:apposition",), "sentence", ("leaderOf", "worksFor", "memberOf", "founded"), (
         Example("Maria Lopez, the president of Ecuador, spoke on Monday.", "Maria Lopez", "leaderOf", "Ecuador",
                 "role:apposition"),
+        Example("Mamata Rao, chief minister of West Bengal, told reporters.", "Mamata Rao", "leaderOf", "West Bengal",
+                "role:apposition"),
     ), _each_person(R._title_in_apposition, needs="ending"), R._title_in_apposition.__doc__),
     Rule(("member:possessive-party",), "sentence", ("memberOf",), (
         Example("Maria Lindqvist's Christian Democrats won the vote.", "Maria Lindqvist", "memberOf",
@@ -151,6 +153,10 @@ RULES = (
                 "Norvik Motors", "role:of-organization"),
         Example("Greta Lind, of the Social Democratic Party, said the vote was fair.", "Greta Lind", "memberOf",
                 "Social Democratic Party", "member:of-party"),
+        Example("Olle Berg of the Chalmers University in Gothenburg said ships were safe.", "Olle Berg", "worksFor",
+                "Chalmers University", "role:of-organization"),
+        Example("Carla Bianchi of the Transport Workers Union said the talks failed.", "Carla Bianchi", "memberOf",
+                "Transport Workers Union", "role:of-organization"),
     ), _each_person(R._of_party_or_employer, needs="mentions"), R._of_party_or_employer.__doc__),
     Rule(("member:parenthesis",), "sentence", ("memberOf",), (
         Example("Greta Lind (Green Party) criticised the plan.", "Greta Lind", "memberOf", "Green Party",
@@ -177,6 +183,8 @@ RULES = (
     Rule(("role:title-of-before",), "sentence", ("leaderOf", "worksFor", "memberOf", "founded"), (
         Example("The president of Chile, which borders Peru, Rafael Ortega wrote on Monday.", "Rafael Ortega",
                 "leaderOf", "Chile", "role:title-of-before"),
+        Example("The head of the Nordic Policy Institute (NPI), Jan Berg, said prices rose.", "Jan Berg", "leaderOf",
+                "Nordic Policy Institute", "role:title-of-before"),
     ), _title_of_before_name, R._title_of_before_name.__doc__),
     Rule(("role:*",), "sentence", ("leaderOf", "worksFor", "memberOf", "founded"), (
         Example("Norvik Motors named Helen Carver as its chief executive.", "Helen Carver", "leaderOf", "Norvik Motors",

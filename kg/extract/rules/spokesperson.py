@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
+from ...lang.en import ARTICLES, SPEAK_FORMS, SPOKESPERSON_PREPOSITIONS, SPOKESPERSON_TITLES
 from ...records import Relation
 from ..context import AGENTS, Sent, make_relation, sentence_mentions, span_of
 from ..registry import Example, Rule, matcher_body
 
-_SPOKES = {"IN": ["spokesman", "spokeswoman", "spokesperson"]}
+_SPOKES = {"IN": sorted(SPOKESPERSON_TITLES)}
 # kg:spokespersonFor refines kg:worksFor; a role in a party or an armed group is membership (kg:memberOf, read by
 # the role rules), so those are left to them
 _MEMBERSHIP = {"PoliticalParty", "CriminalOrganization"}
 
 PATTERNS = {
     # "X, a spokesman for Y", "X, the chief spokeswoman of Y": the person before, the body after
-    "after": [[{"ORTH": ","}, {"LOWER": {"IN": ["a", "an", "the"]}}, {"POS": "ADJ", "OP": "?"}, {"LOWER": _SPOKES},
-               {"LOWER": {"IN": ["for", "of"]}}]],
+    "after": [[{"ORTH": ","}, {"LOWER": {"IN": sorted(ARTICLES)}}, {"POS": "ADJ", "OP": "?"}, {"LOWER": _SPOKES},
+               {"LOWER": {"IN": sorted(SPOKESPERSON_PREPOSITIONS)}}]],
     # "X, who speaks for Y"
-    "speaks": [[{"ORTH": ","}, {"LOWER": "who"}, {"LOWER": {"IN": ["speaks", "spoke"]}}, {"LOWER": "for"}]],
+    "speaks": [[{"ORTH": ","}, {"LOWER": "who"}, {"LOWER": {"IN": sorted(SPEAK_FORMS)}}, {"LOWER": "for"}]],
     # "Y spokeswoman X", "Y's spokesman X": the body before, the person after
     "before": [[{"LOWER": _SPOKES}]],
 }
@@ -34,7 +35,7 @@ def _spokesperson(ctx: Sent, key: str, match) -> list[Relation]:
         body = _named(ctx, start=match.end + (match.end < ctx.span.end and doc[match.end].lower_ == "the"))
     if person is None or body is None or person.cls != "Person" or body.cls not in AGENTS - _MEMBERSHIP - {"Person"}:
         return []
-    word = next(t.lower_ for t in match if t.lower_ in _SPOKES["IN"] + ["speaks", "spoke"])
+    word = next(t.lower_ for t in match if t.lower_ in SPOKESPERSON_TITLES | SPEAK_FORMS)
     return [make_relation(ctx, person, "spokespersonFor", body, f"spokesperson:{key}", 0.85, role=word,
                           tokens=[span_of(ctx, person).root.i])]
 

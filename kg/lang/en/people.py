@@ -85,3 +85,14 @@ BODY_MEMBER_NOUNS = frozenset({
 
 # Prepositions between such a noun and the body: "a member of", "an official in", "a spokesman for".
 BODY_PREPOSITIONS = frozenset({"of", "in", "for", "at"})
+
+# What follows a country's adjective or name when it states no nationality: "Russian-born", "US-based",
+# "Saudi-backed", "US-led", "German-made" (tuple: read with str.startswith).
+NOT_NATIONALITY_SUFFIXES = ("-born", "-based", "-back", "-led", "-made")
+
+# Head words of bodies one belongs to rather than works for: "X of the Teachers' Union", "X of the Y society" is a
+# member (kg:memberOf), as of a party.
+MEMBERSHIP_HEADS = frozenset({
+    "union", "unions", "society", "association", "federation", "league", "alliance", "movement", "club",
+    "confederation", "guild", "chamber",
+})

@@ -29,7 +29,7 @@ LEADER_ROLES = frozenset({
     "supreme leader", "leader", "governor", "mayor", "chief", "head", "ceo", "chairman", "chairwoman",
     "chair", "chairperson", "commander", "premier", "dictator", "chief executive", "president-elect",
     "secretary-general", "secretary general", "general secretary", "pope", "strongman", "opposition leader",
-    "founder", "general manager", "managing director",
+    "founder", "general manager", "managing director", "chief minister",
 })
 
 # Short forms and forms of address written before a name ("Mr", "Gen.", "Sen."): not part of the name.
@@ -134,8 +134,8 @@ HEAD_WORDS = frozenset({"chief", "head"})
 HEAD_QUALIFIERS = frozenset({"the", "former", "acting", "interim"})
 HEAD_COMPLEMENTS = frozenset({"executive", "of", "and"})
 
-# Leaders of a city or a province: "mayor of X" leads X whatever class the gazetteer gives X.
-LOCAL_LEADERS = frozenset({"mayor", "governor"})
+# Leaders of a city or a province: "mayor of X", "chief minister of X" lead X whatever class the gazetteer gives X.
+LOCAL_LEADERS = frozenset({"mayor", "governor", "chief minister"})
 
 # Words a role phrase is read without: articles and a possessive's ending ("the company\u2019s chief executive").
 TITLE_SKIP_WORDS = ARTICLES | POSSESSIVE_ENDINGS | {"\u02bcs"}
@@ -170,3 +170,22 @@ COUNTERPART_NOUNS = frozenset({"counterpart", "counterparts"})
 # Verbs (lemmas) that, with "as", give a person's role: "X served as defence minister of Y", "X acted as interim
 # president". A copula's other forms are verbs.COPULA_VERBS.
 SERVE_VERBS = frozenset({"serve", "act"})
+
+# What follows a place's name when it says where a person comes from, not whom the person serves: "US-born
+# Finance Minister X" (tuple: read with str.startswith).
+BIRTH_SUFFIXES = ("-born", "-raised")
+
+# A possessive's ending alone between an organization and a name: "Halden Group's Anna Smith", "Fox News' X".
+POSSESSIVE_MARKS = frozenset({"'s", "\u2019s", "'", "\u2019"})
+
+# Possessive endings as spaCy's tokens, for Matcher patterns: "Halden Group's X", "the SPD\u02bcs X", "Reuters' X".
+POSSESSIVE_TOKENS = ("'s", "\u2019s", "\u02bcs", "'", "\u2019")
+
+# Titles of who speaks for a body (kg:spokespersonFor): "X, a spokesman for Y", "Y spokeswoman X".
+SPOKESPERSON_TITLES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
+# Prepositions between a spokesperson's title and the body: "a spokesman for Y", "the chief spokeswoman of Y".
+SPOKESPERSON_PREPOSITIONS = frozenset({"for", "of"})
+
+# Forms of "speak" that say whom a person speaks for: "X, who speaks for Y".
+SPEAK_FORMS = frozenset({"speaks", "spoke"})
