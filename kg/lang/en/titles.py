@@ -184,8 +184,9 @@ POSSESSIVE_TOKENS = ("'s", "\u2019s", "\u02bcs", "'", "\u2019")
 # Titles of who speaks for a body (kg:spokespersonFor): "X, a spokesman for Y", "Y spokeswoman X".
 SPOKESPERSON_TITLES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 
-# Prepositions between a spokesperson's title and the body: "a spokesman for Y", "the chief spokeswoman of Y".
-SPOKESPERSON_PREPOSITIONS = frozenset({"for", "of"})
+# Prepositions between a spokesperson's title and the body: "a spokesman for Y", "the chief spokeswoman of Y" (the
+# same as a portfolio's: "Secretary for Trade").
+SPOKESPERSON_PREPOSITIONS = PORTFOLIO_PREPOSITIONS
 
 # Forms of "speak" that say whom a person speaks for: "X, who speaks for Y".
 SPEAK_FORMS = frozenset({"speaks", "spoke"})
