@@ -131,7 +131,8 @@ class _TextsAside:
         self.plan, self.paths = plan, (ttl_path, html_path)
         ctx = mp.get_context("fork")
         self.conn, child = ctx.Pipe(duplex=False)
-        self.process = ctx.Process(target=_make_texts, args=(child, plan, ttl_path, html_path), daemon=True)
+        self.process = ctx.Process(target=_make_texts, args=(child, self.conn, plan, ttl_path, html_path),
+                                   daemon=True)
         self.process.start()
         child.close()
 
@@ -157,9 +158,13 @@ def _texts_aside(plan, ttl_path: Path | None, html_path: Path | None) -> _TextsA
     return _TextsAside(plan, ttl_path, html_path)
 
 
-def _make_texts(conn, plan, ttl_path: Path | None, html_path: Path | None) -> None:
-    """In the forked process: the texts of the files (texts before any is sent, as one process makes them)."""
+def _make_texts(conn, builder_end, plan, ttl_path: Path | None, html_path: Path | None) -> None:
+    """In the forked process: the texts of the files (texts before any is sent, as one process makes them).
+    The builder's end of the pipe, inherited by the fork, is closed first: should the builder die, a send
+    fails (broken pipe) and this process ends, instead of waiting forever for a reader."""
     import signal
+
+    builder_end.close()
 
     from . import parts
 
@@ -170,10 +175,13 @@ def _make_texts(conn, plan, ttl_path: Path | None, html_path: Path | None) -> No
         conn.send("error")
         conn.send(e)
         return
-    conn.send("texts")
-    for path in (ttl_path, html_path):
-        if path:
-            conn.send_bytes(texts.pop(path).encode("utf-8", "surrogatepass"))
+    try:
+        conn.send("texts")
+        for path in (ttl_path, html_path):
+            if path:
+                conn.send_bytes(texts.pop(path).encode("utf-8", "surrogatepass"))
+    except OSError:  # the builder is gone (broken pipe): nobody to answer
+        return
     conn.close()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import time
+from pathlib import Path
 
 import pytest
 
@@ -142,3 +143,28 @@ def test_a_parallel_build_and_its_increment_write_what_one_process_writes(tmp_pa
     build_both()  # a first store, streamed while the files' texts are made aside
     articles["two"] = "date 2026-04-02\n\nTobias Crane left Orrin Foods. Marta Velind thanked him in Norvale.\n"
     build_both()  # the store's difference
+
+
+def test_texts_aside_end_when_the_builder_dies(tmp_path, monkeypatch):
+    """A builder killed while it writes the store leaves no forked process waiting forever on the pipe."""
+
+    from kg import outputs, parts
+
+    monkeypatch.setattr(parts, "whole_graph", lambda plan: None)
+    monkeypatch.setattr(outputs, "_texts", lambda g, t, h: {t: "x" * 4_000_000, h: "y" * 4_000_000})
+    report = tmp_path / "child"
+    pid = os.fork()
+    if pid == 0:  # the builder: starts the process aside, then dies without reading its answer
+        aside = outputs._TextsAside(None, tmp_path / "g.ttl", tmp_path / "g.html")
+        report.write_text(str(aside.process.pid))
+        os._exit(0)
+    os.waitpid(pid, 0)
+    child = int(report.read_text())
+    for _ in range(100):
+        state = Path(f"/proc/{child}/stat")
+        if not state.exists() or state.read_text().split(") ", 1)[1].startswith("Z"):
+            break
+        time.sleep(0.1)
+    else:
+        os.kill(child, 9)
+        raise AssertionError("the process aside still waits on the pipe after its builder died")

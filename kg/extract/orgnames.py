@@ -230,7 +230,7 @@ def cue_names(doc, mentions: list[Mention], sent_index) -> list[Mention]:
             if doc[nend].lower_ == "party" and _adjective_name(name.split()):
                 name = clean_name(doc[start:end].text)  # "the Democratic party"
             nstart, nend = start, end  # the mention is the name with its kind: "(SPD)" may follow it
-        inside = {m for t, m in owner.items() if start <= t < end}
+        inside = {owner[t] for t in range(start, end) if t in owner}  # the span's tokens only: linear
         if any(m.start < doc[start].idx or m.end > doc[end - 1].idx + len(doc[end - 1].text) for m in inside):
             continue  # a mention reaching beyond the name and its cue: not re-read
         replaced |= inside
