@@ -367,7 +367,7 @@ def bracket_acronyms(doc, mentions: list[Mention], sent_index) -> list[Mention]:
             if start == tok.i or len(words) < 2 or not (L.org_subclass(name) or words[-1].lower() in PARTY_WORDS):
                 continue
             cls = L.org_subclass(name) or "PoliticalParty"
-            if any(start <= t < tok.i for t in owner):
+            if any(t in owner for t in range(start, tok.i)):  # the span's tokens only: linear
                 continue
             out.append(make_mention(doc[start: tok.i], name, cls, "name+acronym", sent_index))
         else:
